@@ -1,0 +1,35 @@
+package vn.partyledger.ops.processors;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Lag and dead-letter counts per processor as gauges, next to Axon's own processor metrics. */
+@Component
+class ProcessorMetrics {
+
+    private final ProcessorAdmin admin;
+    private final MeterRegistry meters;
+
+    ProcessorMetrics(ProcessorAdmin admin, MeterRegistry meters) {
+        this.admin = admin;
+        this.meters = meters;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void register() {
+        admin.list().forEach(status -> {
+            String name = status.name();
+            Gauge.builder("ledger.deadletters", () -> admin.deadLetterCount(name))
+                    .tag("processor", name).description("events parked in the dead-letter queue").register(meters);
+            Gauge.builder("ledger.processor.lag", () -> {
+                        Long lag = admin.get(name).lag();
+                        return lag == null ? Double.NaN : lag;
+                    })
+                    .tag("processor", name).description("positions between the store's head and the processor")
+                    .register(meters);
+        });
+    }
+}

