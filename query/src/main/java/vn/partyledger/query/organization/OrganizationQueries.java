@@ -1,0 +1,307 @@
+package vn.partyledger.query.organization;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.partyledger.api.member.MemberStatus;
+import vn.partyledger.api.organization.CellType;
+import vn.partyledger.api.organization.FindOrganization;
+import vn.partyledger.api.organization.FindOrganizationTree;
+import vn.partyledger.api.organization.FindRoll;
+import vn.partyledger.api.organization.OfficerRole;
+import vn.partyledger.api.organization.OrganizationLevel;
+import vn.partyledger.api.organization.OrganizationTree;
+import vn.partyledger.api.organization.OrganizationView;
+import vn.partyledger.api.organization.RollCounts;
+import vn.partyledger.api.organization.RollView;
+import vn.partyledger.api.organization.VisitQuota;
+import vn.partyledger.api.provenance.Provenance;
+import vn.partyledger.query.member.MemberRollProjection;
+
+/**
+ * As-of answers about organisations: the tree and the roll combine the organization-tree periods (who is under whom
+ * on the date) with the member-roll periods (who is on which roll on the date). Unknown ids throw
+ * {@link NoSuchElementException}, which the web layer maps to 404.
+ */
+@Component
+public class OrganizationQueries {
+
+    /** Business dates are Vietnamese dates: "today" is today in Hà Nội, whatever the server's zone. */
+    static final ZoneId LEDGER_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    // Temporary guests (P9) are listed on the host's roll but counted apart: never in official/probationary, and
+    // their exemptions or suspension are the home roll's business.
+    private static final String COUNTS = """
+            count(*) filter (where not temporarily_transferred_in and membership = 'OFFICIAL') as official,
+            count(*) filter (where not temporarily_transferred_in and membership = 'PROBATIONARY') as probationary,
+            count(*) filter (where not temporarily_transferred_in and fully_exempt) as fully_exempt,
+            count(*) filter (where not temporarily_transferred_in and temporarily_exempt) as temporarily_exempt,
+            count(*) filter (where not temporarily_transferred_in and suspended) as suspended,
+            count(*) filter (where temporarily_transferred_in) as temporarily_transferred_in,
+            count(*) filter (where temporarily_transferred_out) as temporarily_transferred_out""";
+
+    private static final String[] COUNT_COLUMNS = {"official", "probationary", "fully_exempt", "temporarily_exempt",
+            "suspended", "temporarily_transferred_in", "temporarily_transferred_out"};
+
+    private static final String ON_DAY = "valid_from <= :d and (valid_to is null or valid_to > :d)";
+
+    // Organisations alive on :d and their parent on :d, walked down from the roots. path guards against a cycle in
+    // damaged data and gives each node its ancestors, over which subtree counts are summed.
+    private static final String TREE = """
+            with recursive
+            alive as (
+                select organization_id from org_tree_organization
+                 where established_on <= :d and (ended_on is null or ended_on > :d)),
+            parent_on_day as (
+                select p.organization_id, p.parent_id from org_tree_parent_period p join alive a using (organization_id)
+                 where p.valid_from <= :d and (p.valid_to is null or p.valid_to > :d)),
+            tree (organization_id, path) as (
+                select organization_id, array[organization_id] from %s
+                union all
+                select c.organization_id, t.path || c.organization_id
+                  from tree t join parent_on_day c on c.parent_id = t.organization_id
+                 where not c.organization_id = any(t.path)),
+            own as (
+                select r.organization_id, %s
+                  from member_roll_period r join tree t using (organization_id)
+                 where r.valid_from <= :d and (r.valid_to is null or r.valid_to > :d)
+                 group by r.organization_id),
+            subtree as (
+                select a.organization_id,
+                       sum(own.official) as official, sum(own.probationary) as probationary,
+                       sum(own.fully_exempt) as fully_exempt, sum(own.temporarily_exempt) as temporarily_exempt,
+                       sum(own.suspended) as suspended, sum(own.temporarily_transferred_in) as temporarily_transferred_in,
+                       sum(own.temporarily_transferred_out) as temporarily_transferred_out
+                  from tree a join tree d on a.organization_id = any(d.path)
+                  join own on own.organization_id = d.organization_id
+                 group by a.organization_id)
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    @Autowired
+    public OrganizationQueries(NamedParameterJdbcTemplate jdbc) {
+        this(jdbc, Clock.systemUTC());
+    }
+
+    OrganizationQueries(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    OrganizationView handle(FindOrganization query) {
+        LocalDate d = dateOf(query.asOf());
+        Provenance provenance = provenance(OrganizationTreeProjection.NAME, OrganizationTreeProjection.VERSION);
+        Organization o = organization(query.organizationId());
+        // After its end an organisation keeps the parent it last had, so an inspector sees where it used to sit.
+        LocalDate structural = o.endedOn() != null && !d.isBefore(o.endedOn()) ? o.endedOn().minusDays(1) : d;
+        var p = on(structural).addValue("org", o.id());
+        List<String> parents = jdbc.queryForList("select parent_id from org_tree_parent_period where organization_id = :org"
+                + " and " + ON_DAY + " order by valid_from desc limit 1", p, String.class);
+        String parentId = parents.isEmpty() ? null : parents.get(0);
+        p = on(d).addValue("org", o.id());
+        List<OrganizationView.Officer> officers = jdbc.query("""
+                        select o.member_id, m.full_name, o.role, o.valid_from, o.valid_to
+                          from org_tree_officer_period o left join member_roll_member m using (member_id)
+                         where o.organization_id = :org and o.valid_from <= :d and (o.valid_to is null or o.valid_to > :d)
+                         order by o.valid_from, o.member_id""", p,
+                (rs, n) -> new OrganizationView.Officer(rs.getString("member_id"), rs.getString("full_name"),
+                        OfficerRole.valueOf(rs.getString("role")), rs.getObject("valid_from", LocalDate.class),
+                        rs.getObject("valid_to", LocalDate.class)));
+        officers = officers.stream().sorted(Comparator.comparing(OrganizationView.Officer::role)).toList();
+        List<OrganizationView.Liaison> liaisons = jdbc.query("""
+                        select liaison_member_id, superior_organization_id, visits, visit_period, valid_from, valid_to
+                          from org_tree_liaison_period
+                         where organization_id = :org and valid_from <= :d and (valid_to is null or valid_to > :d)
+                         order by valid_from, liaison_member_id""", p,
+                (rs, n) -> new OrganizationView.Liaison(rs.getString("liaison_member_id"),
+                        rs.getString("superior_organization_id"), quota(rs),
+                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class)));
+        Integer[] meetingDays = jdbc.query("""
+                        select day_of_month, committee_prep_day from org_tree_meeting_day
+                         where organization_id = :org and effective_from <= :d order by effective_from desc limit 1""", p,
+                (rs, n) -> new Integer[]{rs.getInt("day_of_month"), (Integer) rs.getObject("committee_prep_day")})
+                .stream().findFirst().orElse(new Integer[]{null, null});
+        return new OrganizationView(o.id(), o.name(), o.level(), o.cellType(), o.grassroots(), parentId,
+                o.establishedOn(), o.endedOn(), o.endReason(), o.mergedInto(), meetingDays[0], meetingDays[1], officers,
+                liaisons, ownCounts(o.id(), d), provenance);
+    }
+
+    @QueryHandler
+    OrganizationTree handle(FindOrganizationTree query) {
+        LocalDate d = dateOf(query.asOf());
+        Provenance provenance = provenance(OrganizationTreeProjection.NAME, OrganizationTreeProjection.VERSION);
+        if (query.rootId() != null) {
+            organization(query.rootId());
+        }
+        String start = query.rootId() == null
+                ? "parent_on_day where parent_id is null"
+                : "parent_on_day where organization_id = :root";
+        String sql = TREE.formatted(start, COUNTS) + """
+                select t.organization_id, t.path, o.name, o.level, o.cell_type, o.grassroots, o.established_on,
+                       o.ended_on,
+                       coalesce(own.official, 0) as official, coalesce(own.probationary, 0) as probationary,
+                       coalesce(own.fully_exempt, 0) as fully_exempt,
+                       coalesce(own.temporarily_exempt, 0) as temporarily_exempt,
+                       coalesce(own.suspended, 0) as suspended,
+                       coalesce(own.temporarily_transferred_in, 0) as temporarily_transferred_in,
+                       coalesce(own.temporarily_transferred_out, 0) as temporarily_transferred_out,
+                       coalesce(s.official, 0) as s_official, coalesce(s.probationary, 0) as s_probationary,
+                       coalesce(s.fully_exempt, 0) as s_fully_exempt,
+                       coalesce(s.temporarily_exempt, 0) as s_temporarily_exempt,
+                       coalesce(s.suspended, 0) as s_suspended,
+                       coalesce(s.temporarily_transferred_in, 0) as s_temporarily_transferred_in,
+                       coalesce(s.temporarily_transferred_out, 0) as s_temporarily_transferred_out
+                  from tree t join org_tree_organization o using (organization_id)
+                  left join own using (organization_id)
+                  left join subtree s using (organization_id)
+                 order by cardinality(t.path), o.name, t.organization_id""";
+        Map<String, NodeRow> rows = new LinkedHashMap<>();
+        jdbc.query(sql, on(d).addValue("root", query.rootId(), Types.VARCHAR), rs -> {
+            String[] path = (String[]) rs.getArray("path").getArray();
+            rows.put(rs.getString("organization_id"), new NodeRow(
+                    rs.getString("organization_id"), path.length > 1 ? path[path.length - 2] : null,
+                    rs.getString("name"), OrganizationLevel.valueOf(rs.getString("level")),
+                    cellType(rs.getString("cell_type")), rs.getBoolean("grassroots"),
+                    rs.getObject("established_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class),
+                    counts(rs, ""), counts(rs, "s_")));
+        });
+        Map<String, List<NodeRow>> children = new HashMap<>();
+        List<NodeRow> roots = new ArrayList<>();
+        // Rows arrive by depth then name, so every child list is already in name order.
+        for (NodeRow row : rows.values()) {
+            if (row.parentId() == null || !rows.containsKey(row.parentId())) {
+                roots.add(row);
+            } else {
+                children.computeIfAbsent(row.parentId(), k -> new ArrayList<>()).add(row);
+            }
+        }
+        return new OrganizationTree(d, roots.stream().map(r -> node(r, children)).toList(), provenance);
+    }
+
+    @QueryHandler
+    RollView handle(FindRoll query) {
+        if (query.page() < 0 || query.size() < 1) {
+            throw new IllegalArgumentException("page must be >= 0 and size >= 1, got page " + query.page()
+                    + " and size " + query.size());
+        }
+        LocalDate d = dateOf(query.asOf());
+        Provenance provenance = provenance(MemberRollProjection.NAME, MemberRollProjection.VERSION);
+        Organization o = organization(query.organizationId());
+        var p = on(d).addValue("org", o.id())
+                .addValue("limit", query.size())
+                .addValue("offset", (long) query.page() * query.size());
+        List<RollView.Entry> items = jdbc.query("""
+                        select r.member_id, m.full_name, r.status, r.fully_exempt, r.temporarily_exempt, r.suspended,
+                               r.temporarily_transferred_in, r.temporarily_transferred_out, m.admitted_on,
+                               case when m.official_on <= :d then m.official_on end as official_on
+                          from member_roll_period r left join member_roll_member m using (member_id)
+                         where r.organization_id = :org and r.valid_from <= :d and (r.valid_to is null or r.valid_to > :d)
+                         order by m.full_name, r.member_id
+                         limit :limit offset :offset""", p,
+                (rs, n) -> new RollView.Entry(rs.getString("member_id"), rs.getString("full_name"),
+                        MemberStatus.valueOf(rs.getString("status")), rs.getBoolean("fully_exempt"),
+                        rs.getBoolean("temporarily_exempt"), rs.getBoolean("suspended"),
+                        rs.getBoolean("temporarily_transferred_in"), rs.getBoolean("temporarily_transferred_out"),
+                        rs.getObject("admitted_on", LocalDate.class), rs.getObject("official_on", LocalDate.class)));
+        Long total = jdbc.queryForObject("select count(*) from member_roll_period where organization_id = :org and "
+                + ON_DAY, p, Long.class);
+        String subtreeSql = TREE.formatted("(values (cast(:org as text))) as root (organization_id)", COUNTS) + """
+                select coalesce(sum(official), 0) as official, coalesce(sum(probationary), 0) as probationary,
+                       coalesce(sum(fully_exempt), 0) as fully_exempt,
+                       coalesce(sum(temporarily_exempt), 0) as temporarily_exempt,
+                       coalesce(sum(suspended), 0) as suspended,
+                       coalesce(sum(temporarily_transferred_in), 0) as temporarily_transferred_in,
+                       coalesce(sum(temporarily_transferred_out), 0) as temporarily_transferred_out
+                  from own""";
+        RollCounts subtree = jdbc.queryForObject(subtreeSql, p, (rs, n) -> counts(rs, ""));
+        return new RollView(o.id(), d, ownCounts(o.id(), d), subtree, items, query.page(), query.size(),
+                total == null ? 0 : total, provenance);
+    }
+
+    private RollCounts ownCounts(String organizationId, LocalDate d) {
+        return jdbc.queryForObject("select " + COUNTS + " from member_roll_period where organization_id = :org and "
+                + ON_DAY, on(d).addValue("org", organizationId), (rs, n) -> counts(rs, ""));
+    }
+
+    private Organization organization(String organizationId) {
+        return jdbc.query("select * from org_tree_organization where organization_id = :org",
+                        new MapSqlParameterSource("org", organizationId),
+                        (rs, n) -> new Organization(rs.getString("organization_id"), rs.getString("name"),
+                                OrganizationLevel.valueOf(rs.getString("level")), cellType(rs.getString("cell_type")),
+                                rs.getBoolean("grassroots"), rs.getObject("established_on", LocalDate.class),
+                                rs.getObject("ended_on", LocalDate.class), rs.getString("end_reason"),
+                                rs.getString("merged_into")))
+                .stream().findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no organization " + organizationId + " in the tree"));
+    }
+
+    // The answer joins two projections, each moving on its own; quoting the lower position promises only what both
+    // have reflected. A projection that has applied nothing yet does not hold the other back.
+    private Provenance provenance(String projection, int version) {
+        Long position = jdbc.queryForObject("""
+                        select min(position) from projection_position where projection in (:names)""",
+                new MapSqlParameterSource("names",
+                        List.of(OrganizationTreeProjection.NAME, MemberRollProjection.NAME)), Long.class);
+        return new Provenance(projection, version, position == null ? -1 : position);
+    }
+
+    private LocalDate dateOf(LocalDate asOf) {
+        return asOf != null ? asOf : LocalDate.ofInstant(clock.instant(), LEDGER_ZONE);
+    }
+
+    private static MapSqlParameterSource on(LocalDate d) {
+        return new MapSqlParameterSource().addValue("d", d, Types.DATE);
+    }
+
+    private static OrganizationTree.Node node(NodeRow r, Map<String, List<NodeRow>> children) {
+        return new OrganizationTree.Node(r.id(), r.name(), r.level(), r.cellType(), r.grassroots(), r.establishedOn(),
+                r.endedOn(), r.counts(), r.subtreeCounts(),
+                children.getOrDefault(r.id(), List.of()).stream().map(c -> node(c, children)).toList());
+    }
+
+    private static RollCounts counts(ResultSet rs, String prefix) throws SQLException {
+        int[] v = new int[COUNT_COLUMNS.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rs.getInt(prefix + COUNT_COLUMNS[i]);
+        }
+        return new RollCounts(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+    }
+
+    private static VisitQuota quota(ResultSet rs) throws SQLException {
+        Integer visits = (Integer) rs.getObject("visits");
+        String per = rs.getString("visit_period");
+        return visits == null && per == null ? null
+                : new VisitQuota(visits == null ? 0 : visits, per == null ? null : VisitQuota.Period.valueOf(per));
+    }
+
+    private static CellType cellType(String name) {
+        return name == null ? null : CellType.valueOf(name);
+    }
+
+    private record Organization(String id, String name, OrganizationLevel level, CellType cellType, boolean grassroots,
+                                LocalDate establishedOn, LocalDate endedOn, String endReason, String mergedInto) {
+    }
+
+    private record NodeRow(String id, String parentId, String name, OrganizationLevel level, CellType cellType,
+                           boolean grassroots, LocalDate establishedOn, LocalDate endedOn, RollCounts counts,
+                           RollCounts subtreeCounts) {
+    }
+}

@@ -1,0 +1,79 @@
+package vn.partyledger.query;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/** A real PostgreSQL 15 with the query module's migrations applied; one per test class. */
+public final class ReadModelDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+    private final SingleConnectionDataSource connection;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    // zonky's data source opens a connection per statement (~10 ms each); the service has a pool, tests hold one.
+    private ReadModelDatabase(EmbeddedPostgres postgres) throws SQLException {
+        this.postgres = postgres;
+        this.connection = new SingleConnectionDataSource(postgres.getPostgresDatabase().getConnection(), true);
+        this.jdbc = new NamedParameterJdbcTemplate(connection);
+    }
+
+    public static ReadModelDatabase start() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load()
+                    .migrate();
+            return new ReadModelDatabase(postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public NamedParameterJdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    public void clean() {
+        List<String> tables = jdbc.queryForList("""
+                select table_name from information_schema.tables
+                 where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'""",
+                Map.of(), String.class);
+        jdbc.update("truncate " + String.join(", ", tables) + " restart identity", Map.of());
+    }
+
+    /** Every row of a table in a stable order, without its surrogate key: what a rebuilt read model must equal. */
+    public List<Map<String, Object>> rows(String table, String surrogateKey) {
+        List<String> columns = jdbc.queryForList("""
+                        select column_name from information_schema.columns
+                         where table_schema = 'public' and table_name = :table and column_name <> :key
+                         order by ordinal_position""",
+                new MapSqlParameterSource("table", table).addValue("key", surrogateKey == null ? "" : surrogateKey),
+                String.class);
+        String list = String.join(", ", columns);
+        return jdbc.queryForList("select " + list + " from " + table + " order by " + list, Map.of());
+    }
+
+    public long count(String table) {
+        Long n = jdbc.queryForObject("select count(*) from " + table, Map.of(), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    @Override
+    public void close() {
+        connection.destroy();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
