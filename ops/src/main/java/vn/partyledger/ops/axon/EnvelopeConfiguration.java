@@ -28,21 +28,22 @@ import vn.partyledger.ops.security.CurrentActor;
 @Configuration(proxyBeanMethods = false)
 class EnvelopeConfiguration {
 
+    // Static: the Axon configuration needs these providers before this class's instance (which needs the buses) exists.
     @Bean
-    Clock clock() {
+    static Clock clock() {
         return Clock.systemUTC();
     }
 
     /** The envelope keys a command hands down to its events. */
     @Bean
-    CorrelationDataProvider envelopeCorrelation() {
+    static CorrelationDataProvider envelopeCorrelation() {
         return new SimpleCorrelationDataProvider(Envelope.ACTOR, Envelope.OCCURRED_ON, Envelope.RECORDED_AT,
                 Envelope.AUTHORITY, Envelope.CORRECTS_EVENT_ID, Envelope.REASON);
     }
 
     /** correlationId = the root of the causal chain, causationId = the direct cause. */
     @Bean
-    CorrelationDataProvider causationCorrelation() {
+    static CorrelationDataProvider causationCorrelation() {
         return message -> {
             Map<String, Object> data = new HashMap<>();
             Object root = message.getMetaData().get(Envelope.CORRELATION_ID);

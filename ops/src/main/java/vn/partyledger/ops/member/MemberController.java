@@ -27,6 +27,7 @@ import vn.partyledger.api.member.AdmitMember;
 import vn.partyledger.api.member.CellVote;
 import vn.partyledger.api.member.EducationLevel;
 import vn.partyledger.api.member.EndFullExemption;
+import vn.partyledger.api.member.EnrollExistingMember;
 import vn.partyledger.api.member.EndTemporaryExemption;
 import vn.partyledger.api.member.EndTemporaryTransfer;
 import vn.partyledger.api.member.ExemptionGround;
@@ -90,6 +91,25 @@ class MemberController {
         String id = UUID.randomUUID().toString();
         commands.send(new RegisterCandidate(id, r.organizationId(), r.fullName(), r.birthDate(), r.gender(), r.ethnicity(),
                 r.educationLevel(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+        return Created.at(PATH, id);
+    }
+
+    record EnrollmentRequest(@NotBlank String organizationId, @NotBlank @Size(max = 200) String fullName,
+                             @NotNull @Past LocalDate birthDate, @NotNull Gender gender, @Size(max = 50) String ethnicity,
+                             EducationLevel educationLevel, @NotNull @PastOrPresent LocalDate admittedOn,
+                             @NotNull @PastOrPresent LocalDate ceremonyDate, @PastOrPresent LocalDate officialOn,
+                             @Size(max = 50) String cardNumber, @NotBlank @Size(max = 200) String source,
+                             @NotNull @PastOrPresent LocalDate occurredOn, @Valid AuthorityDto authority) {
+    }
+
+    @PostMapping("/enrollments")
+    @Operation(summary = "Put an already-admitted member on the ledger (taken over from the paper roll, or arriving from outside)")
+    ResponseEntity<Created> enroll(@Valid @RequestBody EnrollmentRequest r) {
+        access.requireRecordFacts(r.organizationId());
+        String id = UUID.randomUUID().toString();
+        commands.send(new EnrollExistingMember(id, r.organizationId(), r.fullName(), r.birthDate(), r.gender(),
+                r.ethnicity(), r.educationLevel(), r.admittedOn(), r.ceremonyDate(), r.officialOn(), r.cardNumber(),
+                r.source(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
         return Created.at(PATH, id);
     }
 

@@ -103,12 +103,18 @@ public class ProcessorAdmin {
         Collection<EventTrackerStatus> statuses = p.processingStatus().values();
         long position = minPosition(statuses).orElse(-1L);
         boolean replaying = statuses.stream().anyMatch(EventTrackerStatus::isReplaying);
-        boolean finished = !statuses.isEmpty() && !replaying && position >= run.target();
+        // Axon keeps a segment's ReplayToken until an event *after* the reset point arrives, so "replaying" can stay
+        // true on a quiet ledger: the rebuild is finished once every segment has reached the target position.
+        boolean finished = !statuses.isEmpty() && position >= run.target();
         double percent = run.target() <= 0 ? 100.0 : Math.min(100.0, 100.0 * Math.max(position, 0) / run.target());
         double seconds = Math.max(0.001, Duration.between(run.startedAt(), clock.instant()).toMillis() / 1000.0);
         Double rate = position > 0 ? position / seconds : null;
-        Long eta = rate == null || finished ? (finished ? 0L : null)
-                : (long) Math.ceil(Math.max(0, run.target() - position) / rate);
+        Long eta = null;
+        if (finished) {
+            eta = 0L;
+        } else if (rate != null) {
+            eta = (long) Math.ceil(Math.max(0, run.target() - position) / rate);
+        }
         return new ReplayProgress(name, run.startedAt(), 0, run.target(), position, percent, replaying, finished, rate, eta);
     }
 

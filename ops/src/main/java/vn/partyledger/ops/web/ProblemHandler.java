@@ -15,6 +15,8 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +25,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -37,6 +41,7 @@ import vn.partyledger.api.rules.Refusal;
  * and {@code basis} when a Party regulation refused the command. A user's mistake is never a 500.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -90,6 +95,16 @@ class ProblemHandler {
         List<FieldProblem> errors = List.of(new FieldProblem(e.getName(),
                 "cannot read '" + e.getValue() + "' as " + expected(e.getRequiredType())));
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors, null, null);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noSuchPath(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", "no such resource: /" + e.getResourcePath(), List.of(), null, null);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMessage(), List.of(), null, null);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -153,7 +168,9 @@ class ProblemHandler {
         return unexpected(e);
     }
 
-    private ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    /** A bug of ours, never the user's: logged with its stack trace, answered without one. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the ledger could not complete the request; nothing was stored", List.of(), null, null);

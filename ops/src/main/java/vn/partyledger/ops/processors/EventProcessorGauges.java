@@ -8,12 +8,12 @@ import org.springframework.stereotype.Component;
 
 /** Lag and dead-letter counts per processor as gauges, next to Axon's own processor metrics. */
 @Component
-class ProcessorMetrics {
+class EventProcessorGauges {
 
     private final ProcessorAdmin admin;
     private final MeterRegistry meters;
 
-    ProcessorMetrics(ProcessorAdmin admin, MeterRegistry meters) {
+    EventProcessorGauges(ProcessorAdmin admin, MeterRegistry meters) {
         this.admin = admin;
         this.meters = meters;
     }
