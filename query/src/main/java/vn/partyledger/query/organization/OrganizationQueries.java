@@ -28,6 +28,8 @@ import vn.partyledger.api.organization.OrganizationLevel;
 import vn.partyledger.api.organization.OrganizationTree;
 import vn.partyledger.api.organization.OrganizationView;
 import vn.partyledger.api.organization.RollCounts;
+import vn.partyledger.api.organization.RollStandards;
+import vn.partyledger.api.rules.RuleOutcome;
 import vn.partyledger.api.organization.RollView;
 import vn.partyledger.api.organization.VisitQuota;
 import vn.partyledger.api.provenance.Provenance;
@@ -139,9 +141,12 @@ public class OrganizationQueries {
                          where organization_id = :org and effective_from <= :d order by effective_from desc limit 1""", p,
                 (rs, n) -> new Integer[]{rs.getInt("day_of_month"), (Integer) rs.getObject("committee_prep_day")})
                 .stream().findFirst().orElse(new Integer[]{null, null});
+        RollCounts own = ownCounts(o.id(), d);
+        List<RuleOutcome> warnings = o.endedOn() != null && !d.isBefore(o.endedOn()) ? List.of()
+                : RollStandards.STANDARD.at(d).judge(o.level(), o.grassroots(), own, subtreeCounts(o.id(), d));
         return new OrganizationView(o.id(), o.name(), o.level(), o.cellType(), o.grassroots(), parentId,
                 o.establishedOn(), o.endedOn(), o.endReason(), o.mergedInto(), meetingDays[0], meetingDays[1], officers,
-                liaisons, ownCounts(o.id(), d), provenance);
+                liaisons, own, warnings, provenance);
     }
 
     @QueryHandler
@@ -193,7 +198,8 @@ public class OrganizationQueries {
                 children.computeIfAbsent(row.parentId(), k -> new ArrayList<>()).add(row);
             }
         }
-        return new OrganizationTree(d, roots.stream().map(r -> node(r, children)).toList(), provenance);
+        RollStandards standards = RollStandards.STANDARD.at(d);
+        return new OrganizationTree(d, roots.stream().map(r -> node(r, children, standards)).toList(), provenance);
     }
 
     @QueryHandler
@@ -223,6 +229,12 @@ public class OrganizationQueries {
                         rs.getObject("admitted_on", LocalDate.class), rs.getObject("official_on", LocalDate.class)));
         Long total = jdbc.queryForObject("select count(*) from member_roll_period where organization_id = :org and "
                 + ON_DAY, p, Long.class);
+        RollCounts subtree = subtreeCounts(o.id(), d);
+        return new RollView(o.id(), d, ownCounts(o.id(), d), subtree, items, query.page(), query.size(),
+                total == null ? 0 : total, provenance);
+    }
+
+    private RollCounts subtreeCounts(String organizationId, LocalDate d) {
         String subtreeSql = TREE.formatted("(values (cast(:org as text))) as root (organization_id)", COUNTS) + """
                 select coalesce(sum(official), 0) as official, coalesce(sum(probationary), 0) as probationary,
                        coalesce(sum(fully_exempt), 0) as fully_exempt,
@@ -231,9 +243,7 @@ public class OrganizationQueries {
                        coalesce(sum(temporarily_transferred_in), 0) as temporarily_transferred_in,
                        coalesce(sum(temporarily_transferred_out), 0) as temporarily_transferred_out
                   from own""";
-        RollCounts subtree = jdbc.queryForObject(subtreeSql, p, (rs, n) -> counts(rs, ""));
-        return new RollView(o.id(), d, ownCounts(o.id(), d), subtree, items, query.page(), query.size(),
-                total == null ? 0 : total, provenance);
+        return jdbc.queryForObject(subtreeSql, on(d).addValue("org", organizationId), (rs, n) -> counts(rs, ""));
     }
 
     private RollCounts ownCounts(String organizationId, LocalDate d) {
@@ -271,10 +281,11 @@ public class OrganizationQueries {
         return new MapSqlParameterSource().addValue("d", d, Types.DATE);
     }
 
-    private static OrganizationTree.Node node(NodeRow r, Map<String, List<NodeRow>> children) {
+    private static OrganizationTree.Node node(NodeRow r, Map<String, List<NodeRow>> children, RollStandards standards) {
         return new OrganizationTree.Node(r.id(), r.name(), r.level(), r.cellType(), r.grassroots(), r.establishedOn(),
                 r.endedOn(), r.counts(), r.subtreeCounts(),
-                children.getOrDefault(r.id(), List.of()).stream().map(c -> node(c, children)).toList());
+                standards.judge(r.level(), r.grassroots(), r.counts(), r.subtreeCounts()),
+                children.getOrDefault(r.id(), List.of()).stream().map(c -> node(c, children, standards)).toList());
     }
 
     private static RollCounts counts(ResultSet rs, String prefix) throws SQLException {

@@ -74,6 +74,22 @@ class OrganizationTreeProjectionTest {
     }
 
     @Test
+    void cellBelowThreeOfficialMembersCarriesTheO1WarningInViewAndTree() {
+        side.feed(province(PROVINCE, "Đảng bộ tỉnh Điện Biên"), commune(NA_TONG, PROVINCE, "Đảng bộ xã Na Tông"),
+                cell("ban-pa", NA_TONG, "Chi bộ bản Pá", CellType.VILLAGE));
+        side.feed(officialMember("a", "ban-pa", "Lò Văn A", ADMITTED));
+        side.feed(officialMember("b", "ban-pa", "Lò Văn B", ADMITTED));
+        LocalDate day = LocalDate.of(2020, 3, 23);
+
+        assertThat(side.organization("ban-pa", day).warnings()).extracting(w -> w.rule()).containsExactly("O1");
+        Node cellNode = side.tree(NA_TONG, day).roots().get(0).children().get(0);
+        assertThat(cellNode.warnings()).extracting(w -> w.rule()).containsExactly("O1");
+
+        side.feed(officialMember("c", "ban-pa", "Lò Văn C", ADMITTED));
+        assertThat(side.organization("ban-pa", day).warnings()).isEmpty();
+    }
+
+    @Test
     void districtDissolvedInTheReorganisationAppearsOnlyBeforeItsEnd() {
         feedReorganisation();
 
