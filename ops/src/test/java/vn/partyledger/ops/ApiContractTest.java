@@ -160,11 +160,12 @@ class ApiContractTest extends LedgerTestSupport {
     }
 
     @Test
-    void openApiDocumentAndSwaggerUiAreServed() {
-        LedgerClient.Response docs = anonymous().get("/v3/api-docs");
+    void openApiDocumentAndSwaggerUiAreServedToAuthenticatedUsers() {
+        assertThat(anonymous().get("/v3/api-docs").status()).isEqualTo(401);
+        LedgerClient.Response docs = operator().get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().path("openapi").asText()).startsWith("3.1");
         assertThat(docs.body().path("paths").has("/api/v1/organizations/{id}/roll")).isTrue();
-        assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
+        assertThat(operator().get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

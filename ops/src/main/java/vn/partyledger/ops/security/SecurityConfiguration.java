@@ -19,7 +19,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every endpoint but health (and the API documentation) needs authentication. HTTP Basic against the ledger's own
+ * Every endpoint but health needs authentication, the API documentation included (the browser asks for the
+ * Basic credentials once). HTTP Basic against the ledger's own
  * accounts is the embedded default; {@code ledger.security.mode=jwt} makes the service an OAuth2 resource server whose
  * tokens carry the grants in a {@code ledger_grants} claim ({@code "ROLE"} or {@code "ROLE:organizationId"}).
  */
@@ -63,7 +64,6 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.disable())
                 .logout(Customizer.withDefaults());
