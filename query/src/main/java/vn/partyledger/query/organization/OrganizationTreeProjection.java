@@ -7,6 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import vn.partyledger.query.ProjectionPositions;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -224,11 +225,7 @@ public class OrganizationTreeProjection {
     }
 
     private void advance(long position) {
-        jdbc.update("""
-                insert into projection_position (projection, position) values (:projection, :position)
-                on conflict (projection) do update
-                    set position = greatest(projection_position.position, excluded.position)""",
-                new MapSqlParameterSource("projection", NAME).addValue("position", position));
+        ProjectionPositions.advance(jdbc, NAME, position);
     }
 
     private static MapSqlParameterSource params(String organizationId, long position) {
@@ -236,6 +233,6 @@ public class OrganizationTreeProjection {
     }
 
     private static long position(TrackingToken token) {
-        return token == null ? -1 : token.position().orElse(-1);
+        return ProjectionPositions.of(token);
     }
 }
