@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -82,6 +83,12 @@ class Meeting {
     private int resolutions;
     private final Map<String, RollMember> roll = new LinkedHashMap<>();
     private final Map<String, AttendanceStatus> attendance = new HashMap<>();
+    /**
+     * Where a step's event goes. Axon applies the events of a creating handler only after the constructor returns, so
+     * a whole meeting entered in one command runs its steps on a draft that applies each event and evolves at once;
+     * otherwise events are applied to this aggregate directly.
+     */
+    private transient Consumer<Object> sink;
 
     Meeting() {
         // for event sourcing
@@ -108,34 +115,40 @@ class Meeting {
         requireNew(meetings, c.meetingId());
         requireCell(organizations, c.organizationId());
         requireOneRegular(meetings, rules, c.organizationId(), k, date, c.correction());
+        Meeting draft = new Meeting();
+        draft.sink = event -> {
+            apply(event);
+            draft.evolve(event);
+        };
         // Paper minutes do not say when the meeting was called; the ledger records it as called for its own date.
-        apply(new MeetingScheduled(c.meetingId(), c.organizationId(), k, date, text(c.agenda()), c.correction(), date));
+        draft.record(new MeetingScheduled(c.meetingId(), c.organizationId(), k, date, text(c.agenda()),
+                c.correction(), date));
         if (c.materialsPublishedOn() != null) {
-            publish(c.materialsChannel(), c.materialsPublishedOn(), "materialsPublishedOn");
+            draft.publish(c.materialsChannel(), c.materialsPublishedOn(), "materialsPublishedOn");
         }
-        open(c.chairMemberId(), c.minutesSecretaryMemberId(), date, rollLookup, "heldOn");
+        draft.open(c.chairMemberId(), c.minutesSecretaryMemberId(), date, rollLookup, "heldOn");
         List<AttendanceEntry> rows = listOf(c.attendance());
         for (int i = 0; i < rows.size(); i++) {
             AttendanceEntry row = required(rows.get(i), "attendance[" + i + "]");
-            attend(row.memberId(), row.status(), row.reason(), "attendance[" + i + "].");
+            draft.attend(row.memberId(), row.status(), row.reason(), "attendance[" + i + "].");
         }
         List<GuestInfo> guests = listOf(c.guests());
         for (int i = 0; i < guests.size(); i++) {
-            guest(guests.get(i), "guests[" + i + "]");
+            draft.guest(guests.get(i), "guests[" + i + "]");
         }
         List<AgendaEntry> items = listOf(c.agendaItems());
         for (int i = 0; i < items.size(); i++) {
             AgendaEntry item = required(items.get(i), "agendaItems[" + i + "]");
-            agendaItem(item.topic(), item.summary(), "agendaItems[" + i + "].");
+            draft.agendaItem(item.topic(), item.summary(), "agendaItems[" + i + "].");
         }
         List<Vote> votes = listOf(c.resolutions());
         for (int i = 0; i < votes.size(); i++) {
-            resolve(votes.get(i), rules, "resolutions[" + i + "]");
+            draft.resolve(votes.get(i), rules, "resolutions[" + i + "]");
         }
         if (c.feeReport() != null) {
-            fees(c.feeReport(), "feeReport");
+            draft.fees(c.feeReport(), "feeReport");
         }
-        close(c.durationMinutes(), rules, "durationMinutes");
+        draft.close(c.durationMinutes(), rules, "durationMinutes");
     }
 
     @CommandHandler
@@ -213,7 +226,7 @@ class Meeting {
         if (publishedOn.isAfter(heldOn)) {
             throw LedgerRefusalException.invalid(field, "materials are published before the meeting of " + heldOn);
         }
-        apply(new MaterialsPublished(meetingId, organizationId, channel.strip(), publishedOn));
+        record(new MaterialsPublished(meetingId, organizationId, channel.strip(), publishedOn));
     }
 
     private void open(String chair, String minutesSecretary, LocalDate on, MeetingRoll rollLookup, String field) {
@@ -229,7 +242,7 @@ class Meeting {
         if (members.isEmpty()) {
             throw LedgerRefusalException.invalid(field, "nobody is on the roll of " + organizationId + " on " + on);
         }
-        apply(new MeetingOpened(meetingId, organizationId, on, blankToNull(chair), blankToNull(minutesSecretary),
+        record(new MeetingOpened(meetingId, organizationId, on, blankToNull(chair), blankToNull(minutesSecretary),
                 snapshot(members)));
     }
 
@@ -254,7 +267,7 @@ class Meeting {
         if (accepted != null && !reasonGiven) {
             throw LedgerRefusalException.invalid(prefix + "reason", "a " + status + " absence records the reason given");
         }
-        apply(new AttendanceRecorded(meetingId, organizationId, heldOn, memberId, status,
+        record(new AttendanceRecorded(meetingId, organizationId, heldOn, memberId, status,
                 reasonGiven ? reason.strip() : null, accepted));
     }
 
@@ -263,7 +276,7 @@ class Meeting {
         required(guest, field);
         requireText(guest.fullName(), field + ".fullName");
         requireText(guest.role(), field + ".role");
-        apply(new GuestAttended(meetingId, organizationId, heldOn, new GuestInfo(blankToNull(guest.personId()),
+        record(new GuestAttended(meetingId, organizationId, heldOn, new GuestInfo(blankToNull(guest.personId()),
                 guest.fullName().strip(), blankToNull(guest.orgLevel()), guest.role().strip(),
                 blankToNull(guest.organizationId()))));
     }
@@ -272,7 +285,7 @@ class Meeting {
         requireOpen();
         required(topic, prefix + "topic");
         requireText(summary, prefix + "summary");
-        apply(new AgendaItemDiscussed(meetingId, organizationId, topic,
+        record(new AgendaItemDiscussed(meetingId, organizationId, topic,
                 summary.strip()));
     }
 
@@ -295,10 +308,10 @@ class Meeting {
         RuleOutcome outcome = rules.at(heldOn).validity(vote.subject(), vote.votesFor(), eligible, official);
         int number = resolutions + 1;
         if (outcome.isWarning() || outcome.isViolation()) {
-            apply(new ResolutionRejected(meetingId, organizationId, number, vote.subject(), vote.text().strip(),
+            record(new ResolutionRejected(meetingId, organizationId, number, vote.subject(), vote.text().strip(),
                     vote.votesFor(), vote.votesAgainst(), vote.abstentions(), eligible, outcome));
         } else {
-            apply(new ResolutionAdopted(meetingId, organizationId, number, vote.subject(), vote.text().strip(),
+            record(new ResolutionAdopted(meetingId, organizationId, number, vote.subject(), vote.text().strip(),
                     vote.votesFor(), vote.votesAgainst(), vote.abstentions(), eligible, outcome));
         }
     }
@@ -312,7 +325,7 @@ class Meeting {
         if (feeReported) {
             throw LedgerRefusalException.invalid(field, "the fee report of this meeting is already recorded");
         }
-        apply(new FeeReportPresented(meetingId, organizationId, report.collected(), report.spent(), report.balance()));
+        record(new FeeReportPresented(meetingId, organizationId, report.collected(), report.spent(), report.balance()));
     }
 
     private void close(int durationMinutes, MeetingRules rules, String field) {
@@ -339,7 +352,7 @@ class Meeting {
                 withoutReason++;
             }
         }
-        apply(new MeetingClosed(meetingId, organizationId, kind, heldOn, durationMinutes, attended, required,
+        record(new MeetingClosed(meetingId, organizationId, kind, heldOn, durationMinutes, attended, required,
                 withoutReason, List.copyOf(outcomes)));
     }
 
@@ -391,6 +404,34 @@ class Meeting {
             }
         }
         return new RollSnapshot(official, probationary, exempt, in, out, required, List.copyOf(members));
+    }
+
+    private void record(Object event) {
+        if (sink == null) {
+            apply(event);
+        } else {
+            sink.accept(event);
+        }
+    }
+
+    private void evolve(Object event) {
+        if (event instanceof MeetingScheduled e) {
+            on(e);
+        } else if (event instanceof MaterialsPublished e) {
+            on(e);
+        } else if (event instanceof MeetingOpened e) {
+            on(e);
+        } else if (event instanceof AttendanceRecorded e) {
+            on(e);
+        } else if (event instanceof ResolutionAdopted e) {
+            on(e);
+        } else if (event instanceof ResolutionRejected e) {
+            on(e);
+        } else if (event instanceof FeeReportPresented e) {
+            on(e);
+        } else if (event instanceof MeetingClosed e) {
+            on(e);
+        }
     }
 
     @EventSourcingHandler
