@@ -168,31 +168,37 @@ class Meeting {
 
     @CommandHandler
     void handle(RecordAttendance c) {
+        onMeetingDay(c.occurredOn());
         attend(c.memberId(), c.status(), c.reason(), "");
     }
 
     @CommandHandler
     void handle(RecordGuest c) {
+        onMeetingDay(c.occurredOn());
         guest(c.guest(), "guest");
     }
 
     @CommandHandler
     void handle(RecordAgendaItem c) {
+        onMeetingDay(c.occurredOn());
         agendaItem(c.topic(), c.summary(), "");
     }
 
     @CommandHandler
     void handle(AdoptResolution c, MeetingRules rules) {
+        onMeetingDay(c.occurredOn());
         resolve(c.vote(), rules, "vote");
     }
 
     @CommandHandler
     void handle(RecordFeeDisclosure c) {
+        onMeetingDay(c.occurredOn());
         fees(c.report(), "report");
     }
 
     @CommandHandler
     void handle(CloseMeeting c, MeetingRules rules) {
+        onMeetingDay(c.occurredOn());
         close(c.durationMinutes(), rules, "durationMinutes");
     }
 
@@ -213,8 +219,19 @@ class Meeting {
             throw LedgerRefusalException.invalid("approvedAtMeetingId", "an amendment is approved at a later meeting "
                     + "than the one of " + heldOn);
         }
+        if (!approving.heldOn().equals(required(c.occurredOn(), "occurredOn"))) {
+            throw LedgerRefusalException.invalid("occurredOn", "the amendment was approved at the meeting of "
+                    + approving.heldOn());
+        }
         apply(new MinutesAmended(meetingId, organizationId, c.correctsEventId(), c.text().strip(),
                 approving.meetingId(), approving.heldOn()));
+    }
+
+    /** The facts of a meeting (attendance, votes, closing) happen on its date; the web layer fills that date in. */
+    private void onMeetingDay(LocalDate occurredOn) {
+        if (!heldOn.equals(required(occurredOn, "occurredOn"))) {
+            throw LedgerRefusalException.invalid("occurredOn", "meeting " + meetingId + " is held on " + heldOn);
+        }
     }
 
     private void publish(String channel, LocalDate publishedOn, String field) {

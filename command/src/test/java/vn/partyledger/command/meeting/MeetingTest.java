@@ -220,8 +220,16 @@ class MeetingTest {
     @Test
     void attendanceIsRecordedOnlyWhileTheMeetingIsOpen() {
         fixture.given(scheduled(MeetingKind.REGULAR, MARCH))
-                .when(new RecordAttendance(ID, "a", AttendanceStatus.PRESENT, null))
+                .when(new RecordAttendance(ID, "a", AttendanceStatus.PRESENT, null, MARCH))
                 .expectExceptionDetails(wrongState())
+                .expectNoEvents();
+    }
+
+    @Test
+    void factsOfTheMeetingHappenOnItsDate() {
+        fixture.given(scheduled(MeetingKind.REGULAR, MARCH), opened(MARCH))
+                .when(new RecordAttendance(ID, "a", AttendanceStatus.PRESENT, null, MARCH.plusDays(1)))
+                .expectExceptionDetails(invalidInput("occurredOn"))
                 .expectNoEvents();
     }
 
@@ -266,7 +274,7 @@ class MeetingTest {
         List<Object> events = new ArrayList<>();
         fixture.given(scheduled(MeetingKind.REGULAR, DECEMBER),
                         new MaterialsPublished(ID, CELL, "Sổ tay đảng viên điện tử", DECEMBER), opened(DECEMBER))
-                .when(new CloseMeeting(ID, 120))
+                .when(new CloseMeeting(ID, 120, DECEMBER))
                 .expectEventsMatching(capture(events));
         MeetingClosed closed = (MeetingClosed) events.get(0);
         assertThat(closed.outcomes()).extracting(RuleOutcome::rule, RuleOutcome::severity).containsExactly(
@@ -281,7 +289,7 @@ class MeetingTest {
         fixture.given(scheduled(MeetingKind.REGULAR, DECEMBER),
                         new MaterialsPublished(ID, CELL, "Sổ tay đảng viên điện tử", DECEMBER.minusDays(1)),
                         opened(DECEMBER))
-                .when(new CloseMeeting(ID, 120))
+                .when(new CloseMeeting(ID, 120, DECEMBER))
                 .expectEventsMatching(capture(events));
         assertThat(((MeetingClosed) events.get(0)).outcomes()).allMatch(o -> o.severity() == Severity.OK);
     }
@@ -294,7 +302,7 @@ class MeetingTest {
                         new AttendanceRecorded(ID, CELL, MARCH, "a", AttendanceStatus.PRESENT, null, null),
                         new AttendanceRecorded(ID, CELL, MARCH, "b", AttendanceStatus.PRESENT, null, null),
                         new AttendanceRecorded(ID, CELL, MARCH, "c", AttendanceStatus.PRESENT, null, null))
-                .when(new AdoptResolution(ID, new Vote(ResolutionSubject.ADMISSION, "Kết nạp", 2, 1, 0)))
+                .when(new AdoptResolution(ID, new Vote(ResolutionSubject.ADMISSION, "Kết nạp", 2, 1, 0), MARCH))
                 .expectEvents(new ResolutionRejected(ID, CELL, 1, ResolutionSubject.ADMISSION, "Kết nạp", 2, 1, 0, 3,
                         MeetingRules.standard().at(MARCH).personnelApproval().check(2, 4)));
     }
@@ -305,7 +313,7 @@ class MeetingTest {
                         new AttendanceRecorded(ID, CELL, MARCH, "a", AttendanceStatus.PRESENT, null, null),
                         new AttendanceRecorded(ID, CELL, MARCH, "b", AttendanceStatus.PRESENT, null, null),
                         new AttendanceRecorded(ID, CELL, MARCH, "c", AttendanceStatus.ABSENT_EXCUSED, "ốm", true))
-                .when(new AdoptResolution(ID, new Vote(ResolutionSubject.GENERAL, "Làm đường", 1, 1, 0)))
+                .when(new AdoptResolution(ID, new Vote(ResolutionSubject.GENERAL, "Làm đường", 1, 1, 0), MARCH))
                 .expectEvents(new ResolutionRejected(ID, CELL, 1, ResolutionSubject.GENERAL, "Làm đường", 1, 1, 0, 2,
                         MeetingRules.standard().at(MARCH).majority().check(1, 2)));
     }
@@ -316,10 +324,10 @@ class MeetingTest {
                 .with(new MeetingEntry("february", CELL, MeetingKind.REGULAR, MARCH.minusMonths(1), false));
         MeetingClosed closed = new MeetingClosed(ID, CELL, MeetingKind.REGULAR, MARCH, 100, 0, 4, 0, List.of());
         fixture.given(scheduled(MeetingKind.REGULAR, MARCH), opened(MARCH), closed)
-                .when(new AmendMinutes(ID, "event-7", "Sửa số phiếu", "february"))
+                .when(new AmendMinutes(ID, "event-7", "Sửa số phiếu", "february", MARCH.minusMonths(1)))
                 .expectExceptionDetails(invalidInput("approvedAtMeetingId"));
         fixture(meetings).given(scheduled(MeetingKind.REGULAR, MARCH), opened(MARCH), closed)
-                .when(new AmendMinutes(ID, "event-7", "Sửa số phiếu", "april"))
+                .when(new AmendMinutes(ID, "event-7", "Sửa số phiếu", "april", MARCH.plusMonths(1)))
                 .expectEvents(new MinutesAmended(ID, CELL, "event-7", "Sửa số phiếu", "april", MARCH.plusMonths(1)));
     }
 

@@ -195,40 +195,40 @@ class MeetingController {
     @PostMapping(MEETINGS + "/{id}/attendance")
     @Operation(summary = "Record one member's attendance (PRESENT, LATE, LEFT_EARLY, ABSENT_*)")
     ResponseEntity<Created> attendance(@PathVariable String id, @Valid @RequestBody AttendanceRow r) {
-        facts(id);
-        commands.send(new RecordAttendance(id, r.memberId(), r.status(), r.reason()), null);
+        LocalDate on = facts(id);
+        commands.send(new RecordAttendance(id, r.memberId(), r.status(), r.reason(), on), null);
         return Created.accepted(MEETINGS, id);
     }
 
     @PostMapping(MEETINGS + "/{id}/guests")
     @Operation(summary = "Record a guest: a superior visit (orgLevel set) or an assigned cadre")
     ResponseEntity<Created> guest(@PathVariable String id, @Valid @RequestBody GuestRow r) {
-        facts(id);
-        commands.send(new RecordGuest(id, r.info()), null);
+        LocalDate on = facts(id);
+        commands.send(new RecordGuest(id, r.info(), on), null);
         return Created.accepted(MEETINGS, id);
     }
 
     @PostMapping(MEETINGS + "/{id}/agenda-items")
     @Operation(summary = "Record an agenda item discussed")
     ResponseEntity<Created> agendaItem(@PathVariable String id, @Valid @RequestBody AgendaRow r) {
-        facts(id);
-        commands.send(new RecordAgendaItem(id, r.topic(), r.summary()), null);
+        LocalDate on = facts(id);
+        commands.send(new RecordAgendaItem(id, r.topic(), r.summary(), on), null);
         return Created.accepted(MEETINGS, id);
     }
 
     @PostMapping(MEETINGS + "/{id}/resolutions")
     @Operation(summary = "Record a resolution put to the vote; the ledger decides adopted/rejected (M6, P4)")
     ResponseEntity<Created> resolution(@PathVariable String id, @Valid @RequestBody ResolutionRow r) {
-        facts(id);
-        commands.send(new AdoptResolution(id, r.vote()), null);
+        LocalDate on = facts(id);
+        commands.send(new AdoptResolution(id, r.vote(), on), null);
         return Created.accepted(MEETINGS, id);
     }
 
     @PostMapping(MEETINGS + "/{id}/fee-report")
     @Operation(summary = "Record the fee report read out at the meeting")
     ResponseEntity<Created> feeReport(@PathVariable String id, @Valid @RequestBody FeeRow r) {
-        facts(id);
-        commands.send(new RecordFeeDisclosure(id, r.report()), null);
+        LocalDate on = facts(id);
+        commands.send(new RecordFeeDisclosure(id, r.report(), on), null);
         return Created.accepted(MEETINGS, id);
     }
 
@@ -238,8 +238,8 @@ class MeetingController {
     @PostMapping(MEETINGS + "/{id}/closing")
     @Operation(summary = "Close the meeting with its duration; per-meeting rules (M3, M5) are judged and recorded")
     ResponseEntity<Created> close(@PathVariable String id, @Valid @RequestBody ClosingRequest r) {
-        facts(id);
-        commands.send(new CloseMeeting(id, r.durationMinutes()), null);
+        LocalDate on = facts(id);
+        commands.send(new CloseMeeting(id, r.durationMinutes(), on), null);
         return Created.accepted(MEETINGS, id);
     }
 
@@ -251,7 +251,9 @@ class MeetingController {
     @Operation(summary = "Amend the minutes of a closed meeting, as approved at a later meeting of the cell")
     ResponseEntity<Created> amend(@PathVariable String id, @Valid @RequestBody AmendmentRequest r) {
         facts(id);
-        commands.send(new AmendMinutes(id, r.correctsEventId(), r.text(), r.approvedAtMeetingId()),
+        // The amendment is a fact of the approving meeting's date; an unknown meeting is refused by the aggregate.
+        LocalDate approvedOn = meetings.find(r.approvedAtMeetingId()).map(MeetingEntry::heldOn).orElse(null);
+        commands.send(new AmendMinutes(id, r.correctsEventId(), r.text(), r.approvedAtMeetingId(), approvedOn),
                 AuthorityDto.toAuthority(r.authority()));
         return Created.accepted(MEETINGS, id);
     }
@@ -296,8 +298,11 @@ class MeetingController {
         return Reads.ok(visits, visits.provenance());
     }
 
-    private void facts(String meetingId) {
-        access.requireRecordFacts(meeting(meetingId).organizationId());
+    /** Checks the caller may record facts of the meeting's cell; returns the meeting date, on which they happen. */
+    private LocalDate facts(String meetingId) {
+        MeetingEntry meeting = meeting(meetingId);
+        access.requireRecordFacts(meeting.organizationId());
+        return meeting.heldOn();
     }
 
     private MeetingEntry meeting(String id) {
