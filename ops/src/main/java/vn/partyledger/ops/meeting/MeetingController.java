@@ -11,7 +11,6 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -70,8 +69,6 @@ import vn.partyledger.ops.web.UnknownResourceException;
 @Tag(name = "Meetings", description = "Cell meetings, attendance, resolutions, superior visits and the meeting register")
 class MeetingController {
 
-    // Business dates are Vietnamese calendar dates, as in the aggregates.
-    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String MEETINGS = "/api/v1/meetings";
     /** Upper bound of rows in one request: a large cell has a few hundred members. */
     private static final int MAX_ROWS = 1000;
@@ -141,10 +138,6 @@ class MeetingController {
         access.requireRecordFacts(cellId);
         String id = UUID.randomUUID().toString();
         if (Boolean.TRUE.equals(r.held())) {
-            if (r.heldOn().isAfter(LocalDate.now(ZONE))) {
-                throw LedgerRefusalException.invalid("heldOn",
-                        "a meeting cannot be recorded as held before its date");
-            }
             if (r.durationMinutes() == null) {
                 throw LedgerRefusalException.invalid("durationMinutes",
                         "a held meeting records how long it lasted");
