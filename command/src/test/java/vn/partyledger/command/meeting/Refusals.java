@@ -1,0 +1,48 @@
+package vn.partyledger.command.meeting;
+
+import java.util.Objects;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import vn.partyledger.api.rules.Refusal;
+
+/** Matchers on the details of a refused command, for {@code expectExceptionDetails}. */
+final class Refusals {
+
+    private Refusals() {
+    }
+
+    /** Refused by the domain rule {@code rule}, pointing at {@code field} (null when no request field is at fault). */
+    static Matcher<Refusal> brokenRule(String rule, String field) {
+        return refusal(Refusal.Kind.RULE, rule, field);
+    }
+
+    /** Refused because the member's current state does not allow the transition. */
+    static Matcher<Refusal> wrongState() {
+        return refusal(Refusal.Kind.RULE, null, null);
+    }
+
+    static Matcher<Refusal> invalidInput(String field) {
+        return refusal(Refusal.Kind.INVALID_INPUT, null, field);
+    }
+
+    static Matcher<Refusal> notFound(String field) {
+        return refusal(Refusal.Kind.NOT_FOUND, null, field);
+    }
+
+    private static Matcher<Refusal> refusal(Refusal.Kind kind, String rule, String field) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Refusal refusal) {
+                return refusal.kind() == kind && Objects.equals(refusal.rule(), rule)
+                        && Objects.equals(refusal.field(), field) && refusal.message() != null
+                        && (rule == null || refusal.basis() != null);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a refusal of kind " + kind + ", rule " + rule + ", field " + field);
+            }
+        };
+    }
+}

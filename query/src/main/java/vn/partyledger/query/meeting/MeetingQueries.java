@@ -1,0 +1,579 @@
+package vn.partyledger.query.meeting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.partyledger.api.meeting.AgendaEntry;
+import vn.partyledger.api.meeting.AgendaTopic;
+import vn.partyledger.api.meeting.AttendanceEntry;
+import vn.partyledger.api.meeting.AttendanceRisk;
+import vn.partyledger.api.meeting.AttendanceStatus;
+import vn.partyledger.api.meeting.FeeReport;
+import vn.partyledger.api.meeting.FindAttendanceRisk;
+import vn.partyledger.api.meeting.FindLiaisonVisits;
+import vn.partyledger.api.meeting.FindMeeting;
+import vn.partyledger.api.meeting.FindMeetingRegister;
+import vn.partyledger.api.meeting.GuestInfo;
+import vn.partyledger.api.meeting.LiaisonVisits;
+import vn.partyledger.api.meeting.MeetingKind;
+import vn.partyledger.api.meeting.MeetingRegister;
+import vn.partyledger.api.meeting.MeetingView;
+import vn.partyledger.api.meeting.ResolutionSubject;
+import vn.partyledger.api.meeting.RollMember;
+import vn.partyledger.api.meeting.RollSnapshot;
+import vn.partyledger.api.member.MemberStatus;
+import vn.partyledger.api.organization.VisitQuota;
+import vn.partyledger.api.provenance.Provenance;
+import vn.partyledger.api.rules.RuleOutcome;
+import vn.partyledger.api.rules.Severity;
+import vn.partyledger.query.organization.OrganizationTreeProjection;
+import vn.partyledger.query.meeting.RegisterRules.Policy;
+
+/**
+ * Answers about cell meetings: one meeting's minutes, the year's register of a cell (or the roll-up over a commune's or
+ * province's cells), attendance risk (P12) and liaison visits. Reads the meeting-register tables together with the
+ * organisation tree (subtree, fixed meeting day, liaisons). The calendar rules are judged here, at query time, under the
+ * version in force on each month's date, because a month's outcome depends on meetings that may be entered later.
+ */
+@Component
+public class MeetingQueries {
+
+    static final ZoneId LEDGER_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final String HELD = "state <> 'SCHEDULED'";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+    private final RegisterRules rules;
+
+    @Autowired
+    public MeetingQueries(NamedParameterJdbcTemplate jdbc) {
+        this(jdbc, Clock.systemUTC(), RegisterRules.standard());
+    }
+
+    MeetingQueries(NamedParameterJdbcTemplate jdbc, Clock clock, RegisterRules rules) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.rules = rules;
+    }
+
+    // ---------------------------------------------------------------------------------------------- one meeting
+
+    @QueryHandler
+    MeetingView handle(FindMeeting query) {
+        Provenance provenance = provenance();
+        var p = new MapSqlParameterSource("meeting", query.meetingId());
+        List<MeetingView> found = jdbc.query("select * from meeting_register_meeting where meeting_id = :meeting", p,
+                (rs, n) -> {
+                    RollSnapshot roll = rs.getObject("roll_official") == null ? null : new RollSnapshot(
+                            rs.getInt("roll_official"), rs.getInt("roll_probationary"), rs.getInt("roll_exempt"),
+                            rs.getInt("roll_transferred_in"), rs.getInt("roll_transferred_out"),
+                            rs.getInt("roll_required"), rollMembers(query.meetingId()));
+                    FeeReport fee = rs.getObject("fee_collected") == null ? null : new FeeReport(
+                            rs.getLong("fee_collected"), rs.getLong("fee_spent"), rs.getLong("fee_balance"));
+                    return new MeetingView(rs.getString("meeting_id"), rs.getString("organization_id"),
+                            MeetingKind.valueOf(rs.getString("kind")), rs.getObject("held_on", LocalDate.class),
+                            rs.getString("state"), rs.getBoolean("correction"), strings(rs.getArray("agenda")),
+                            rs.getObject("materials_published_on", LocalDate.class), rs.getString("materials_channel"),
+                            rs.getString("chair_member_id"), rs.getString("minutes_secretary_id"), roll,
+                            attendance(query.meetingId()), guests(query.meetingId()), agendaItems(query.meetingId()),
+                            resolutions(query.meetingId()), fee, (Integer) rs.getObject("duration_minutes"),
+                            (Integer) rs.getObject("attended"), (Integer) rs.getObject("required_to_attend"),
+                            outcomes(query.meetingId(), "meeting"), amendments(query.meetingId()), provenance);
+                });
+        return found.stream().findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no meeting " + query.meetingId()));
+    }
+
+    private List<RollMember> rollMembers(String meetingId) {
+        return jdbc.query("select * from meeting_register_roll where meeting_id = :meeting order by member_id",
+                new MapSqlParameterSource("meeting", meetingId), (rs, n) -> new RollMember(rs.getString("member_id"),
+                        MemberStatus.valueOf(rs.getString("membership")), rs.getBoolean("fully_exempt"),
+                        rs.getBoolean("temporarily_exempt"), rs.getBoolean("suspended"),
+                        rs.getBoolean("temporarily_transferred_in"), rs.getBoolean("temporarily_transferred_out")));
+    }
+
+    private List<AttendanceEntry> attendance(String meetingId) {
+        return jdbc.query("""
+                        select member_id, status, reason from meeting_register_attendance
+                         where meeting_id = :meeting order by last_position, member_id""",
+                new MapSqlParameterSource("meeting", meetingId), (rs, n) -> new AttendanceEntry(
+                        rs.getString("member_id"), AttendanceStatus.valueOf(rs.getString("status")),
+                        rs.getString("reason")));
+    }
+
+    private List<GuestInfo> guests(String meetingId) {
+        return jdbc.query("select * from meeting_register_guest where meeting_id = :meeting order by position",
+                new MapSqlParameterSource("meeting", meetingId), (rs, n) -> new GuestInfo(rs.getString("person_id"),
+                        rs.getString("full_name"), rs.getString("org_level"), rs.getString("role"),
+                        rs.getString("guest_organization_id")));
+    }
+
+    private List<AgendaEntry> agendaItems(String meetingId) {
+        return jdbc.query("select * from meeting_register_agenda_item where meeting_id = :meeting order by position",
+                new MapSqlParameterSource("meeting", meetingId), (rs, n) -> new AgendaEntry(
+                        AgendaTopic.valueOf(rs.getString("topic")), rs.getString("summary")));
+    }
+
+    private List<MeetingView.ResolutionView> resolutions(String meetingId) {
+        return jdbc.query("select * from meeting_register_resolution where meeting_id = :meeting order by number",
+                new MapSqlParameterSource("meeting", meetingId), (rs, n) -> new MeetingView.ResolutionView(
+                        rs.getInt("number"), ResolutionSubject.valueOf(rs.getString("subject")), rs.getString("text"),
+                        rs.getInt("votes_for"), rs.getInt("votes_against"), rs.getInt("abstentions"),
+                        rs.getInt("eligible"), rs.getBoolean("adopted"),
+                        outcomes(meetingId, "resolution:" + rs.getInt("number")).stream().findFirst().orElse(null)));
+    }
+
+    private List<MeetingView.Amendment> amendments(String meetingId) {
+        return jdbc.query("select * from meeting_register_amendment where meeting_id = :meeting order by position",
+                new MapSqlParameterSource("meeting", meetingId), (rs, n) -> new MeetingView.Amendment(
+                        rs.getString("corrects_event_id"), rs.getString("text"), rs.getString("approved_at_meeting"),
+                        rs.getObject("approved_on", LocalDate.class)));
+    }
+
+    private List<RuleOutcome> outcomes(String meetingId, String source) {
+        return jdbc.query("""
+                        select rule, severity, basis, message from meeting_register_outcome
+                         where meeting_id = :meeting and source = :source order by ordinal""",
+                new MapSqlParameterSource("meeting", meetingId).addValue("source", source),
+                (rs, n) -> new RuleOutcome(rs.getString("rule"), Severity.valueOf(rs.getString("severity")),
+                        rs.getString("basis"), rs.getString("message")));
+    }
+
+    // ---------------------------------------------------------------------------------------------- the register
+
+    @QueryHandler
+    MeetingRegister handle(FindMeetingRegister query) {
+        Provenance provenance = provenance();
+        LocalDate today = today();
+        List<Cell> cells = cells(query.organizationId(), query.year());
+        List<Held> meetings = heldMeetings(cells, query.year());
+        Map<String, Map<Integer, Integer>> visits = superiorVisitsByMonth(cells, query.year());
+        Map<String, List<Day>> days = meetingDays(cells);
+        List<CellYear> years = cells.stream().map(c -> cellYear(c, query.year(), today,
+                meetings.stream().filter(m -> m.organizationId().equals(c.id())).toList(),
+                days.getOrDefault(c.id(), List.of()), visits.getOrDefault(c.id(), Map.of()),
+                query.attendanceTarget())).toList();
+        boolean single = cells.size() == 1 && cells.get(0).id().equals(query.organizationId());
+        List<MeetingRegister.Month> months = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            int month = m;
+            List<MonthResult> results = years.stream().map(y -> y.months().get(month - 1)).toList();
+            months.add(single ? results.get(0).row() : rollUpMonth(month, results, query, today));
+        }
+        List<MeetingRegister.Quarter> quarters = new ArrayList<>();
+        for (int q = 1; q <= 4; q++) {
+            int quarter = q;
+            List<MeetingRegister.Quarter> rows = years.stream().map(y -> y.quarters().get(quarter - 1)).toList();
+            quarters.add(single ? rows.get(0) : rollUpQuarter(quarter, rows, query.year()));
+        }
+        int everyMonth = (int) years.stream().filter(CellYear::metEveryEvaluatedMonth).count();
+        return new MeetingRegister(query.organizationId(), query.year(), cells.size(), everyMonth, months, quarters,
+                provenance);
+    }
+
+    private record Cell(String id, LocalDate establishedOn, LocalDate endedOn) {
+    }
+
+    private record Held(String meetingId, String organizationId, MeetingKind kind, LocalDate heldOn, boolean correction,
+                        Integer durationMinutes, Integer attended, Integer required, Integer absentWithoutReason,
+                        long position, List<RuleOutcome> outcomes) {
+        MeetingRegister.MeetingRow row() {
+            return new MeetingRegister.MeetingRow(meetingId, kind, heldOn, correction, durationMinutes, attended,
+                    required, outcomes);
+        }
+    }
+
+    private record Day(LocalDate from, int dayOfMonth, Integer prepDay) {
+    }
+
+    private record MonthResult(MeetingRegister.Month row, boolean evaluated, boolean met) {
+    }
+
+    private record CellYear(List<MonthResult> months, List<MeetingRegister.Quarter> quarters) {
+        boolean metEveryEvaluatedMonth() {
+            return months.stream().anyMatch(MonthResult::evaluated)
+                    && months.stream().filter(MonthResult::evaluated).allMatch(MonthResult::met);
+        }
+    }
+
+    private CellYear cellYear(Cell cell, int year, LocalDate today, List<Held> meetings, List<Day> days,
+                              Map<Integer, Integer> visits, Integer target) {
+        List<MonthResult> months = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            YearMonth ym = YearMonth.of(year, m);
+            List<Held> inMonth = meetings.stream().filter(h -> YearMonth.from(h.heldOn()).equals(ym)).toList();
+            // A correction replaces or completes the month's meeting: the last regular meeting entered counts.
+            Optional<Held> regular = inMonth.stream().filter(h -> h.kind().isRegular())
+                    .max(Comparator.comparing(Held::heldOn).thenComparingLong(Held::position));
+            LocalDate judgedOn = regular.map(Held::heldOn).orElse(ym.atEndOfMonth());
+            Policy policy = rules.at(judgedOn);
+            Optional<Day> day = dayOn(days, judgedOn);
+            Integer fixedDay = day.map(d -> Math.min(d.dayOfMonth(), ym.lengthOfMonth())).orElse(null);
+            Boolean onFixedDay = regular.isPresent() && fixedDay != null
+                    ? regular.get().heldOn().getDayOfMonth() == fixedDay : null;
+            boolean alive = !ym.atEndOfMonth().isBefore(cell.establishedOn())
+                    && (cell.endedOn() == null || ym.atDay(1).isBefore(cell.endedOn()));
+            boolean evaluated = alive && (regular.isPresent() || ym.atEndOfMonth().isBefore(today));
+            List<RuleOutcome> outcomes = new ArrayList<>();
+            int attended = regular.map(Held::attended).map(v -> v == null ? 0 : v).orElse(0);
+            int required = regular.map(Held::required).map(v -> v == null ? 0 : v).orElse(0);
+            int absent = regular.map(Held::absentWithoutReason).map(v -> v == null ? 0 : v).orElse(0);
+            if (evaluated) {
+                if (regular.isEmpty()) {
+                    outcomes.add(policy.monthly().violation("no regular meeting was held in " + ym + " (missed)"));
+                } else if (Boolean.FALSE.equals(onFixedDay)) {
+                    outcomes.add(policy.monthly().warning("the regular meeting was held on " + regular.get().heldOn()
+                            + ", not on the cell's fixed day " + fixedDay + " (not on fixed day)"));
+                } else {
+                    outcomes.add(policy.monthly().ok());
+                }
+            }
+            if (regular.isPresent()) {
+                LocalDate held = regular.get().heldOn();
+                policy.committeePrep().ifPresent(rule -> outcomes.add(inMonth.stream().anyMatch(h ->
+                        h.kind() == MeetingKind.COMMITTEE_PREP && !h.heldOn().isAfter(held)) ? rule.ok()
+                        : rule.warning("no chi ủy preparation meeting before the regular meeting of " + held)));
+                outcomes.addAll(attendanceOutcomes(policy, attended, required, absent, target));
+            }
+            MeetingRegister.Month row = new MeetingRegister.Month(m, regular.isPresent() ? 1 : 0, onFixedDay,
+                    fixedDay, attended, required, percent(attended, required), absent, visits.getOrDefault(m, 0),
+                    inMonth.stream().map(Held::row).toList(), List.copyOf(outcomes));
+            months.add(new MonthResult(row, evaluated, regular.isPresent()));
+        }
+        List<MeetingRegister.Quarter> quarters = new ArrayList<>();
+        for (int q = 1; q <= 4; q++) {
+            LocalDate start = LocalDate.of(year, 3 * q - 2, 1);
+            LocalDate end = YearMonth.of(year, 3 * q).atEndOfMonth();
+            int thematic = (int) meetings.stream().filter(h -> h.kind().isThematic()
+                    && !h.heldOn().isBefore(start) && !h.heldOn().isAfter(end)).count();
+            Policy policy = rules.at(end);
+            boolean alive = !end.isBefore(cell.establishedOn()) && (cell.endedOn() == null
+                    || start.isBefore(cell.endedOn()));
+            List<RuleOutcome> outcomes = new ArrayList<>();
+            if (alive && (thematic >= policy.thematicPerQuarter() || end.isBefore(today))) {
+                outcomes.add(thematic >= policy.thematicPerQuarter() ? policy.thematic().ok()
+                        : policy.thematic().violation(thematic + " thematic meeting(s) in Q" + q + " " + year
+                                + "; at least " + policy.thematicPerQuarter() + " per quarter"));
+            }
+            quarters.add(new MeetingRegister.Quarter(q, thematic, thematic >= policy.thematicPerQuarter() ? 1 : 0,
+                    List.copyOf(outcomes)));
+        }
+        return new CellYear(months, quarters);
+    }
+
+    private static List<RuleOutcome> attendanceOutcomes(Policy policy, int attended, int required, int absent,
+                                                        Integer target) {
+        if (required == 0) {
+            return List.of();
+        }
+        int percent = target == null ? policy.defaultTargetPercent() : target;
+        RuleOutcome reached = 100L * attended >= (long) percent * required ? policy.attendanceTarget().ok()
+                : policy.attendanceTarget().warning(attended + " of " + required + " members attended ("
+                        + percent(attended, required) + "%); the target is " + percent + "%");
+        RuleOutcome excused = absent == 0 ? policy.absencesExcused().ok()
+                : policy.absencesExcused().warning(absent + " absence(s) without legitimate reason");
+        return List.of(reached, excused);
+    }
+
+    private MeetingRegister.Month rollUpMonth(int month, List<MonthResult> results, FindMeetingRegister query,
+                                              LocalDate today) {
+        int met = 0;
+        int attended = 0;
+        int required = 0;
+        int absent = 0;
+        int visits = 0;
+        int missed = 0;
+        int offDay = 0;
+        int evaluated = 0;
+        for (MonthResult r : results) {
+            met += r.row().cellsMet();
+            attended += r.row().attended();
+            required += r.row().requiredToAttend();
+            absent += r.row().absentWithoutReason();
+            visits += r.row().superiorVisits();
+            if (r.evaluated()) {
+                evaluated++;
+                missed += r.met() ? 0 : 1;
+                offDay += Boolean.FALSE.equals(r.row().onFixedDay()) ? 1 : 0;
+            }
+        }
+        YearMonth ym = YearMonth.of(query.year(), month);
+        Policy policy = rules.at(ym.atEndOfMonth());
+        List<RuleOutcome> outcomes = new ArrayList<>();
+        if (evaluated > 0) {
+            outcomes.add(missed > 0 ? policy.monthly().violation(missed + " of " + evaluated + " cells held no "
+                    + "regular meeting in " + ym + " (missed)")
+                    : offDay > 0 ? policy.monthly().warning(offDay + " of " + evaluated + " cells met in " + ym
+                    + " but not on their fixed day") : policy.monthly().ok());
+        }
+        outcomes.addAll(attendanceOutcomes(policy, attended, required, absent, query.attendanceTarget()));
+        return new MeetingRegister.Month(month, met, null, null, attended, required, percent(attended, required),
+                absent, visits, List.of(), List.copyOf(outcomes));
+    }
+
+    private MeetingRegister.Quarter rollUpQuarter(int quarter, List<MeetingRegister.Quarter> rows, int year) {
+        int thematic = rows.stream().mapToInt(MeetingRegister.Quarter::thematicMeetings).sum();
+        int withThematic = rows.stream().mapToInt(MeetingRegister.Quarter::cellsWithThematic).sum();
+        long judged = rows.stream().filter(r -> !r.outcomes().isEmpty()).count();
+        long failing = rows.stream().filter(r -> r.outcomes().stream().anyMatch(RuleOutcome::isViolation)).count();
+        Policy policy = rules.at(YearMonth.of(year, 3 * quarter).atEndOfMonth());
+        List<RuleOutcome> outcomes = judged == 0 ? List.of() : List.of(failing == 0 ? policy.thematic().ok()
+                : policy.thematic().violation(failing + " of " + judged + " cells held no thematic meeting in Q"
+                        + quarter + " " + year));
+        return new MeetingRegister.Quarter(quarter, thematic, withThematic, outcomes);
+    }
+
+    // ---------------------------------------------------------------------------------------------- attendance risk
+
+    @QueryHandler
+    AttendanceRisk handle(FindAttendanceRisk query) {
+        Provenance provenance = provenance();
+        List<Cell> cells = cells(query.organizationId(), query.year());
+        record Absence(String memberId, String fullName, String organizationId, LocalDate heldOn) {
+        }
+        List<Absence> absences = jdbc.query("""
+                        select a.member_id, r.full_name, a.organization_id, a.held_on
+                          from meeting_register_attendance a
+                          left join member_roll_member r using (member_id)
+                         where a.organization_id in (:cells) and a.held_on between :from and :to
+                           and a.status in (:statuses)
+                         order by a.member_id, a.held_on""",
+                year(query.year()).addValue("cells", ids(cells)).addValue("statuses", Arrays.stream(
+                        AttendanceStatus.values()).filter(AttendanceStatus::withoutLegitimateReason).map(Enum::name)
+                        .toList()),
+                (rs, n) -> new Absence(rs.getString("member_id"), rs.getString("full_name"),
+                        rs.getString("organization_id"), rs.getObject("held_on", LocalDate.class)));
+        Map<String, List<Absence>> byMember = new LinkedHashMap<>();
+        absences.forEach(a -> byMember.computeIfAbsent(a.memberId(), k -> new ArrayList<>()).add(a));
+        List<AttendanceRisk.MemberRisk> members = new ArrayList<>();
+        byMember.forEach((memberId, list) -> {
+            TreeSet<Integer> months = new TreeSet<>();
+            LocalDate flaggedOn = null;
+            Policy policy = null;
+            for (Absence a : list) {
+                months.add(a.heldOn().getMonthValue());
+                policy = rules.at(a.heldOn());
+                if (flaggedOn == null && months.size() >= policy.rollRemovalMonths()) {
+                    flaggedOn = a.heldOn();
+                }
+            }
+            RuleOutcome outcome = flaggedOn != null ? policy.rollRemoval().warning("absent without legitimate reason "
+                    + "in " + months.size() + " months of " + query.year() + "; the cell may propose removal from the "
+                    + "roll, the competent committee decides") : policy.rollRemoval().ok();
+            Absence last = list.get(list.size() - 1);
+            members.add(new AttendanceRisk.MemberRisk(memberId, last.fullName(), last.organizationId(),
+                    List.copyOf(months), flaggedOn != null, flaggedOn, outcome));
+        });
+        return new AttendanceRisk(query.organizationId(), query.year(), members, provenance);
+    }
+
+    // ---------------------------------------------------------------------------------------------- liaison visits
+
+    @QueryHandler
+    LiaisonVisits handle(FindLiaisonVisits query) {
+        Provenance provenance = provenance();
+        LocalDate today = today();
+        int year = query.year();
+        List<Cell> cells = cells(query.organizationId(), year);
+        var p = year(year).addValue("cells", ids(cells));
+        record Visit(String cellId, String personId, LocalDate heldOn) {
+        }
+        List<Visit> visits = jdbc.query("""
+                        select organization_id, person_id, held_on from meeting_register_guest
+                         where organization_id in (:cells) and held_on between :from and :to and person_id is not null""",
+                p, (rs, n) -> new Visit(rs.getString("organization_id"), rs.getString("person_id"),
+                        rs.getObject("held_on", LocalDate.class)));
+        Integer visited = jdbc.queryForObject("""
+                        select count(distinct organization_id) from meeting_register_guest
+                         where organization_id in (:cells) and held_on between :from and :to and org_level is not null""",
+                p, Integer.class);
+        List<LiaisonVisits.Liaison> liaisons = jdbc.query("""
+                        select organization_id, liaison_member_id, superior_organization_id, visits, visit_period,
+                               valid_from, valid_to
+                          from org_tree_liaison_period
+                         where organization_id in (:cells) and valid_from <= :to and (valid_to is null or valid_to > :from)
+                         order by organization_id, valid_from, liaison_member_id""", p, (rs, n) -> {
+            String cell = rs.getString("organization_id");
+            String liaison = rs.getString("liaison_member_id");
+            LocalDate from = rs.getObject("valid_from", LocalDate.class);
+            LocalDate to = rs.getObject("valid_to", LocalDate.class);
+            VisitQuota quota = new VisitQuota(rs.getInt("visits"), VisitQuota.Period.valueOf(rs.getString("visit_period")));
+            int[] perQuarter = new int[4];
+            visits.stream().filter(v -> v.cellId().equals(cell) && v.personId().equals(liaison)
+                            && !v.heldOn().isBefore(from) && (to == null || v.heldOn().isBefore(to)))
+                    .forEach(v -> perQuarter[(v.heldOn().getMonthValue() - 1) / 3]++);
+            int inYear = Arrays.stream(perQuarter).sum();
+            List<Integer> overdueQuarters = new ArrayList<>();
+            boolean overdue = false;
+            if (quota.per() == VisitQuota.Period.QUARTER) {
+                for (int q = 1; q <= 4; q++) {
+                    LocalDate end = YearMonth.of(year, 3 * q).atEndOfMonth();
+                    boolean activeAtEnd = !from.isAfter(end) && (to == null || to.isAfter(end));
+                    if (end.isBefore(today) && activeAtEnd && perQuarter[q - 1] < quota.visits()) {
+                        overdueQuarters.add(q);
+                    }
+                }
+                overdue = !overdueQuarters.isEmpty();
+            } else {
+                LocalDate end = LocalDate.of(year, 12, 31);
+                overdue = end.isBefore(today) && !from.isAfter(end) && (to == null || to.isAfter(end))
+                        && inYear < quota.visits();
+            }
+            Policy policy = rules.at(LocalDate.of(year, 12, 31));
+            RuleOutcome outcome = overdue ? policy.liaisonVisits().warning("liaison " + liaison + " visited cell "
+                    + cell + " " + inYear + " time(s) in " + year + " against a quota of " + quota.visits() + " per "
+                    + quota.per() + (overdueQuarters.isEmpty() ? "" : "; overdue in quarter(s) " + overdueQuarters))
+                    : policy.liaisonVisits().ok();
+            return new LiaisonVisits.Liaison(cell, liaison, rs.getString("superior_organization_id"), quota,
+                    Arrays.stream(perQuarter).boxed().toList(), inYear, List.copyOf(overdueQuarters), overdue,
+                    outcome);
+        });
+        int cellsVisited = visited == null ? 0 : visited;
+        String percent = cells.isEmpty() ? null : BigDecimal.valueOf(100L * cellsVisited)
+                .divide(BigDecimal.valueOf(cells.size()), 2, RoundingMode.HALF_UP).toPlainString();
+        return new LiaisonVisits(query.organizationId(), year, cells.size(), cellsVisited, percent,
+                (int) liaisons.stream().filter(LiaisonVisits.Liaison::overdue).count(), liaisons, provenance);
+    }
+
+    // ---------------------------------------------------------------------------------------------- shared
+
+    /**
+     * The cells at or under the organisation on the year's last day (or today, inside the current year), walking the
+     * parent periods of the organisation tree.
+     */
+    private List<Cell> cells(String rootId, int year) {
+        List<Boolean> known = jdbc.queryForList("select true from org_tree_organization where organization_id = :id",
+                new MapSqlParameterSource("id", rootId), Boolean.class);
+        if (known.isEmpty()) {
+            throw new NoSuchElementException("no organisation " + rootId);
+        }
+        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        LocalDate d = today().isBefore(yearEnd) ? today() : yearEnd;
+        return jdbc.query("""
+                        with recursive sub (organization_id, path) as (
+                            select cast(:root as text), array[cast(:root as text)]
+                            union all
+                            select p.organization_id, s.path || p.organization_id
+                              from org_tree_parent_period p join sub s on p.parent_id = s.organization_id
+                             where p.valid_from <= :d and (p.valid_to is null or p.valid_to > :d)
+                               and not p.organization_id = any(s.path))
+                        select o.organization_id, o.established_on, o.ended_on
+                          from sub join org_tree_organization o using (organization_id)
+                         where o.level = 'CELL' and o.established_on <= :d
+                           and (o.ended_on is null or o.ended_on > make_date(:year, 1, 1))
+                         order by o.organization_id""",
+                new MapSqlParameterSource("root", rootId).addValue("d", d, Types.DATE).addValue("year", year),
+                (rs, n) -> new Cell(rs.getString("organization_id"), rs.getObject("established_on", LocalDate.class),
+                        rs.getObject("ended_on", LocalDate.class)));
+    }
+
+    private List<Held> heldMeetings(List<Cell> cells, int year) {
+        Map<String, List<RuleOutcome>> outcomes = new HashMap<>();
+        var p = year(year).addValue("cells", ids(cells));
+        jdbc.query("""
+                select o.meeting_id, o.rule, o.severity, o.basis, o.message
+                  from meeting_register_outcome o join meeting_register_meeting m using (meeting_id)
+                 where m.organization_id in (:cells) and m.held_on between :from and :to and o.source = 'meeting'
+                 order by o.meeting_id, o.ordinal""", p, rs -> {
+            outcomes.computeIfAbsent(rs.getString("meeting_id"), k -> new ArrayList<>()).add(new RuleOutcome(
+                    rs.getString("rule"), Severity.valueOf(rs.getString("severity")), rs.getString("basis"),
+                    rs.getString("message")));
+        });
+        return jdbc.query("""
+                        select * from meeting_register_meeting
+                         where organization_id in (:cells) and held_on between :from and :to and""" + " " + HELD + """
+                         order by held_on, last_position""", p,
+                (rs, n) -> new Held(rs.getString("meeting_id"), rs.getString("organization_id"),
+                        MeetingKind.valueOf(rs.getString("kind")), rs.getObject("held_on", LocalDate.class),
+                        rs.getBoolean("correction"), (Integer) rs.getObject("duration_minutes"),
+                        (Integer) rs.getObject("attended"), (Integer) rs.getObject("required_to_attend"),
+                        (Integer) rs.getObject("absent_without_reason"), rs.getLong("last_position"),
+                        List.copyOf(outcomes.getOrDefault(rs.getString("meeting_id"), List.of()))));
+    }
+
+    /** Superior visits: guests who come from another level of the Party (their {@code orgLevel} is recorded). */
+    private Map<String, Map<Integer, Integer>> superiorVisitsByMonth(List<Cell> cells, int year) {
+        Map<String, Map<Integer, Integer>> visits = new HashMap<>();
+        jdbc.query("""
+                select organization_id, extract(month from held_on)::int as month, count(*) as n
+                  from meeting_register_guest
+                 where organization_id in (:cells) and held_on between :from and :to and org_level is not null
+                 group by organization_id, extract(month from held_on)""",
+                year(year).addValue("cells", ids(cells)), rs -> {
+                    visits.computeIfAbsent(rs.getString("organization_id"), k -> new HashMap<>())
+                            .put(rs.getInt("month"), rs.getInt("n"));
+                });
+        return visits;
+    }
+
+    private Map<String, List<Day>> meetingDays(List<Cell> cells) {
+        Map<String, List<Day>> days = new HashMap<>();
+        jdbc.query("""
+                select organization_id, effective_from, day_of_month, committee_prep_day from org_tree_meeting_day
+                 where organization_id in (:cells) order by organization_id, effective_from""",
+                new MapSqlParameterSource("cells", ids(cells)), rs -> {
+                    days.computeIfAbsent(rs.getString("organization_id"), k -> new ArrayList<>()).add(new Day(
+                            rs.getObject("effective_from", LocalDate.class), rs.getInt("day_of_month"),
+                            (Integer) rs.getObject("committee_prep_day")));
+                });
+        return days;
+    }
+
+    private static Optional<Day> dayOn(List<Day> days, LocalDate date) {
+        return days.stream().filter(d -> !d.from().isAfter(date)).reduce((a, b) -> b);
+    }
+
+    private Provenance provenance() {
+        Long position = jdbc.queryForObject("""
+                        select min(position) from projection_position where projection in (:names)""",
+                new MapSqlParameterSource("names",
+                        List.of(MeetingRegisterProjection.NAME, OrganizationTreeProjection.NAME)), Long.class);
+        return new Provenance(MeetingRegisterProjection.NAME, MeetingRegisterProjection.VERSION,
+                position == null ? -1 : position);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(LEDGER_ZONE));
+    }
+
+    /** Two decimals, half up, from the counts (95.92 for 47 of 49); null when nobody was required. */
+    private static String percent(int part, int whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(100L * part)
+                .divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static MapSqlParameterSource year(int year) {
+        return new MapSqlParameterSource().addValue("from", LocalDate.of(year, 1, 1), Types.DATE)
+                .addValue("to", LocalDate.of(year, 12, 31), Types.DATE);
+    }
+
+    /** An empty IN list is not valid SQL; a sentinel id that no organisation has stands in for it. */
+    private static List<String> ids(List<Cell> cells) {
+        return cells.isEmpty() ? List.of("") : cells.stream().map(Cell::id).toList();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+}

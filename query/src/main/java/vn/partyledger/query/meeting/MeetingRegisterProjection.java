@@ -1,0 +1,253 @@
+package vn.partyledger.query.meeting;
+
+import java.sql.Types;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Component;
+import vn.partyledger.api.meeting.AgendaItemDiscussed;
+import vn.partyledger.api.meeting.AttendanceRecorded;
+import vn.partyledger.api.meeting.FeeReportPresented;
+import vn.partyledger.api.meeting.GuestAttended;
+import vn.partyledger.api.meeting.MaterialsPublished;
+import vn.partyledger.api.meeting.MeetingClosed;
+import vn.partyledger.api.meeting.MeetingOpened;
+import vn.partyledger.api.meeting.MeetingScheduled;
+import vn.partyledger.api.meeting.MinutesAmended;
+import vn.partyledger.api.meeting.ResolutionAdopted;
+import vn.partyledger.api.meeting.ResolutionRejected;
+import vn.partyledger.api.meeting.ResolutionSubject;
+import vn.partyledger.api.rules.RuleOutcome;
+
+/**
+ * The minutes of every cell meeting, row by row, for the meeting register, attendance risk and liaison visits. Writes
+ * only its own tables; every write is an upsert or keyed by the event's position, so redelivery and replay after
+ * {@link #reset()} give the same rows.
+ */
+@Component
+@ProcessingGroup(MeetingRegisterProjection.NAME)
+public class MeetingRegisterProjection {
+
+    public static final String NAME = "meeting-register";
+    /** Bump when the tables or their meaning change. */
+    public static final int VERSION = 1;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public MeetingRegisterProjection(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(MeetingScheduled e, TrackingToken token) {
+        long position = position(token);
+        jdbc.update("""
+                insert into meeting_register_meeting (meeting_id, organization_id, kind, held_on, correction, state,
+                                                      agenda, last_position)
+                values (:meeting, :org, :kind, :heldOn, :correction, 'SCHEDULED', :agenda, :position)
+                on conflict (meeting_id) do update set organization_id = excluded.organization_id,
+                    kind = excluded.kind, held_on = excluded.held_on, correction = excluded.correction,
+                    agenda = excluded.agenda, last_position = excluded.last_position""",
+                params(e.meetingId(), position)
+                        .addValue("org", e.organizationId())
+                        .addValue("kind", e.kind().name())
+                        .addValue("heldOn", e.heldOn(), Types.DATE)
+                        .addValue("correction", e.correction())
+                        .addValue("agenda", e.agenda().toArray(String[]::new)));
+        advance(position);
+    }
+
+    @EventHandler
+    void on(MaterialsPublished e, TrackingToken token) {
+        long position = position(token);
+        jdbc.update("""
+                update meeting_register_meeting set materials_published_on = :on, materials_channel = :channel,
+                       last_position = :position where meeting_id = :meeting""",
+                params(e.meetingId(), position).addValue("on", e.publishedOn(), Types.DATE)
+                        .addValue("channel", e.channel()));
+        advance(position);
+    }
+
+    @EventHandler
+    void on(MeetingOpened e, TrackingToken token) {
+        long position = position(token);
+        var r = e.roll();
+        jdbc.update("""
+                update meeting_register_meeting set state = 'OPEN', held_on = :heldOn, chair_member_id = :chair,
+                       minutes_secretary_id = :secretary, roll_official = :official,
+                       roll_probationary = :probationary, roll_exempt = :exempt, roll_transferred_in = :in,
+                       roll_transferred_out = :out, roll_required = :required, last_position = :position
+                 where meeting_id = :meeting""",
+                params(e.meetingId(), position).addValue("heldOn", e.heldOn(), Types.DATE)
+                        .addValue("chair", e.chairMemberId()).addValue("secretary", e.minutesSecretaryMemberId())
+                        .addValue("official", r.official()).addValue("probationary", r.probationary())
+                        .addValue("exempt", r.exempt()).addValue("in", r.temporarilyTransferredIn())
+                        .addValue("out", r.temporarilyTransferredOut()).addValue("required", r.requiredToAttend()));
+        SqlParameterSource[] rows = r.members().stream().map(m -> params(e.meetingId(), position)
+                .addValue("member", m.memberId()).addValue("membership", m.membership().name())
+                .addValue("fullyExempt", m.fullyExempt()).addValue("temporarilyExempt", m.temporarilyExempt())
+                .addValue("suspended", m.suspended()).addValue("in", m.temporarilyTransferredIn())
+                .addValue("out", m.temporarilyTransferredOut())).toArray(SqlParameterSource[]::new);
+        jdbc.batchUpdate("""
+                insert into meeting_register_roll (meeting_id, member_id, membership, fully_exempt, temporarily_exempt,
+                    suspended, temporarily_transferred_in, temporarily_transferred_out, last_position)
+                values (:meeting, :member, :membership, :fullyExempt, :temporarilyExempt, :suspended, :in, :out,
+                    :position)
+                on conflict (meeting_id, member_id) do nothing""", rows);
+        advance(position);
+    }
+
+    @EventHandler
+    void on(AttendanceRecorded e, TrackingToken token) {
+        long position = position(token);
+        jdbc.update("""
+                insert into meeting_register_attendance (meeting_id, member_id, organization_id, held_on, status,
+                                                         reason, reason_accepted, last_position)
+                values (:meeting, :member, :org, :heldOn, :status, :reason, :accepted, :position)
+                on conflict (meeting_id, member_id) do nothing""",
+                params(e.meetingId(), position).addValue("member", e.memberId()).addValue("org", e.organizationId())
+                        .addValue("heldOn", e.heldOn(), Types.DATE).addValue("status", e.status().name())
+                        .addValue("reason", e.reason()).addValue("accepted", e.reasonAccepted(), Types.BOOLEAN));
+        advance(position);
+    }
+
+    @EventHandler
+    void on(GuestAttended e, TrackingToken token) {
+        long position = position(token);
+        jdbc.update("""
+                insert into meeting_register_guest (meeting_id, position, organization_id, held_on, person_id,
+                    full_name, org_level, role, guest_organization_id, last_position)
+                values (:meeting, :position, :org, :heldOn, :person, :name, :level, :role, :guestOrg, :position)
+                on conflict (meeting_id, position) do nothing""",
+                params(e.meetingId(), position).addValue("org", e.organizationId())
+                        .addValue("heldOn", e.heldOn(), Types.DATE).addValue("person", e.guest().personId())
+                        .addValue("name", e.guest().fullName()).addValue("level", e.guest().orgLevel())
+                        .addValue("role", e.guest().role()).addValue("guestOrg", e.guest().organizationId()));
+        advance(position);
+    }
+
+    @EventHandler
+    void on(AgendaItemDiscussed e, TrackingToken token) {
+        long position = position(token);
+        jdbc.update("""
+                insert into meeting_register_agenda_item (meeting_id, position, topic, summary, last_position)
+                values (:meeting, :position, :topic, :summary, :position)
+                on conflict (meeting_id, position) do nothing""",
+                params(e.meetingId(), position).addValue("topic", e.topic().name()).addValue("summary", e.summary()));
+        advance(position);
+    }
+
+    @EventHandler
+    void on(ResolutionAdopted e, TrackingToken token) {
+        resolution(e.meetingId(), position(token), e.number(), e.subject(), e.text(), e.votesFor(), e.votesAgainst(),
+                e.abstentions(), e.eligible(), true, e.outcome());
+    }
+
+    @EventHandler
+    void on(ResolutionRejected e, TrackingToken token) {
+        resolution(e.meetingId(), position(token), e.number(), e.subject(), e.text(), e.votesFor(), e.votesAgainst(),
+                e.abstentions(), e.eligible(), false, e.outcome());
+    }
+
+    @EventHandler
+    void on(FeeReportPresented e, TrackingToken token) {
+        long position = position(token);
+        jdbc.update("""
+                update meeting_register_meeting set fee_collected = :collected, fee_spent = :spent,
+                       fee_balance = :balance, last_position = :position where meeting_id = :meeting""",
+                params(e.meetingId(), position).addValue("collected", e.collected()).addValue("spent", e.spent())
+                        .addValue("balance", e.balance()));
+        advance(position);
+    }
+
+    @EventHandler
+    void on(MeetingClosed e, TrackingToken token) {
+        long position = position(token);
+        jdbc.update("""
+                update meeting_register_meeting set state = 'CLOSED', duration_minutes = :duration,
+                       attended = :attended, required_to_attend = :required, absent_without_reason = :absent,
+                       last_position = :position where meeting_id = :meeting""",
+                params(e.meetingId(), position).addValue("duration", e.durationMinutes())
+                        .addValue("attended", e.attended()).addValue("required", e.requiredToAttend())
+                        .addValue("absent", e.absentWithoutReason()));
+        outcomes(e.meetingId(), position, "meeting", e.outcomes());
+        advance(position);
+    }
+
+    @EventHandler
+    void on(MinutesAmended e, TrackingToken token) {
+        long position = position(token);
+        jdbc.update("""
+                insert into meeting_register_amendment (meeting_id, position, corrects_event_id, text,
+                    approved_at_meeting, approved_on, last_position)
+                values (:meeting, :position, :corrects, :text, :approvedAt, :approvedOn, :position)
+                on conflict (meeting_id, position) do nothing""",
+                params(e.meetingId(), position).addValue("corrects", e.correctsEventId()).addValue("text", e.text())
+                        .addValue("approvedAt", e.approvedAtMeetingId())
+                        .addValue("approvedOn", e.approvedOn(), Types.DATE));
+        advance(position);
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String table : List.of("meeting_register_amendment", "meeting_register_outcome",
+                "meeting_register_resolution", "meeting_register_agenda_item", "meeting_register_guest",
+                "meeting_register_attendance", "meeting_register_roll", "meeting_register_meeting")) {
+            jdbc.update("delete from " + table, Map.of());
+        }
+        jdbc.update("delete from projection_position where projection = :projection",
+                new MapSqlParameterSource("projection", NAME));
+    }
+
+    private void resolution(String meetingId, long position, int number, ResolutionSubject subject, String text,
+                            int votesFor, int votesAgainst, int abstentions, int eligible, boolean adopted,
+                            RuleOutcome outcome) {
+        jdbc.update("""
+                insert into meeting_register_resolution (meeting_id, number, subject, text, votes_for, votes_against,
+                    abstentions, eligible, adopted, last_position)
+                values (:meeting, :number, :subject, :text, :for, :against, :abstentions, :eligible, :adopted, :position)
+                on conflict (meeting_id, number) do nothing""",
+                params(meetingId, position).addValue("number", number).addValue("subject", subject.name())
+                        .addValue("text", text).addValue("for", votesFor).addValue("against", votesAgainst)
+                        .addValue("abstentions", abstentions).addValue("eligible", eligible)
+                        .addValue("adopted", adopted));
+        outcomes(meetingId, position, "resolution:" + number, outcome == null ? List.of() : List.of(outcome));
+        advance(position);
+    }
+
+    private void outcomes(String meetingId, long position, String source, List<RuleOutcome> outcomes) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            RuleOutcome o = outcomes.get(i);
+            jdbc.update("""
+                    insert into meeting_register_outcome (meeting_id, source, ordinal, rule, severity, basis, message,
+                                                          last_position)
+                    values (:meeting, :source, :ordinal, :rule, :severity, :basis, :message, :position)
+                    on conflict (meeting_id, source, ordinal) do nothing""",
+                    params(meetingId, position).addValue("source", source).addValue("ordinal", i)
+                            .addValue("rule", o.rule()).addValue("severity", o.severity().name())
+                            .addValue("basis", o.basis()).addValue("message", o.message()));
+        }
+    }
+
+    private void advance(long position) {
+        jdbc.update("""
+                insert into projection_position (projection, position) values (:projection, :position)
+                on conflict (projection) do update
+                    set position = greatest(projection_position.position, excluded.position)""",
+                new MapSqlParameterSource("projection", NAME).addValue("position", position));
+    }
+
+    private static MapSqlParameterSource params(String meetingId, long position) {
+        return new MapSqlParameterSource("meeting", meetingId).addValue("position", position);
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+}
