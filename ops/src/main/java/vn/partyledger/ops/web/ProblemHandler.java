@@ -143,7 +143,9 @@ class ProblemHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), List.of(), null, null);
     }
 
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    /** A unique index caught what two simultaneous commands could not see of each other (e.g. M1's one regular meeting). */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class,
+            org.springframework.dao.DuplicateKeyException.class})
     ResponseEntity<ProblemDetail> conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Conflict",
                 "the record was changed concurrently or already exists; reload and retry", List.of(), null, null);
