@@ -173,6 +173,12 @@ class ProblemHandler {
     /** A bug of ours, never the user's: logged with its stack trace, answered without one. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            // a subscribing lookup's unique index fires inside the command's unit of work and arrives wrapped
+            if (c instanceof org.springframework.dao.DuplicateKeyException || c instanceof ConcurrencyException) {
+                return conflict((RuntimeException) c);
+            }
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the ledger could not complete the request; nothing was stored", List.of(), null, null);
