@@ -1,0 +1,22 @@
+package vn.partyledger.api.commitment;
+
+import java.time.LocalDate;
+import java.util.List;
+import vn.partyledger.api.provenance.Provenance;
+
+/**
+ * How many of the members expected to pledge for {@code year} (on a roll in the subtree on {@code asOf}, not fully
+ * exempt, not guests) submitted, had it reviewed and self-assessed it, with a row per cell of the subtree.
+ */
+public record CommitmentCoverage(String organizationId, int year, LocalDate asOf, Counts total, List<Cell> cells,
+                                 Provenance provenance) {
+
+    public record Counts(int expected, int submitted, int reviewed, int selfAssessed, int breaches) {
+        public boolean allSubmitted() {
+            return submitted == expected;
+        }
+    }
+
+    public record Cell(String organizationId, String name, Counts counts) {
+    }
+}

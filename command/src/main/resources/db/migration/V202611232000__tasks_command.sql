@@ -1,0 +1,7 @@
+-- Command-side lookup of the households registered per cell (task feature), fed by the subscribing processor
+-- "task-directory" in the same transaction as HouseholdsRegistered; never read by the query side.
+create table cmd_household (
+    organization_id text not null,
+    household_id    text not null,
+    primary key (organization_id, household_id)
+);
