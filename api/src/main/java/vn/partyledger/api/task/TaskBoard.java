@@ -12,7 +12,7 @@ public record TaskBoard(String organizationId, LocalDate asOf, int openTasks, in
                         Coverage households, Provenance provenance) {
 
     public record OpenTask(String taskId, String assigneeId, String assigneeName, TaskKind kind, String description,
-                           LocalDate assignedOn, LocalDate dueDate, String expectedResult, boolean resultRecorded,
+                           LocalDate assignedOn, LocalDate dueDate, String expectedResult,
                            boolean overdue, List<String> householdIds) {
     }
 
