@@ -70,7 +70,7 @@ public class CommitmentCoverageProjection {
     void on(CommitmentReviewed e, TrackingToken token) {
         long position = position(token);
         jdbc.update("""
-                update commitment_record set reviewed_on = :on, last_position = :position where commitment_id = :id""",
+                update commitment_record set reviewed_on = :on, last_position = greatest(last_position, :position) where commitment_id = :id""",
                 params(e.commitmentId(), position).addValue("on", e.reviewedOn(), Types.DATE));
         advance(position);
     }
@@ -79,7 +79,7 @@ public class CommitmentCoverageProjection {
     void on(CommitmentSelfAssessed e, TrackingToken token) {
         long position = position(token);
         jdbc.update("""
-                update commitment_record set self_assessed_on = :on, fulfilled = :fulfilled, last_position = :position
+                update commitment_record set self_assessed_on = :on, fulfilled = :fulfilled, last_position = greatest(last_position, :position)
                  where commitment_id = :id""",
                 params(e.commitmentId(), position).addValue("on", e.assessedOn(), Types.DATE)
                         .addValue("fulfilled", e.fulfilled()));

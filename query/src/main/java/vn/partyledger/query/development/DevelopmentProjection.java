@@ -124,7 +124,7 @@ public class DevelopmentProjection {
         if (e.kind() == TransferKind.OFFICIAL) {
             jdbc.update("""
                     update development_probation set organization_id = :org, last_position = :position
-                     where member_id = :member""",
+                     where member_id = :member and last_position <= :position""",
                     new MapSqlParameterSource("member", e.memberId()).addValue("org", e.organizationId())
                             .addValue("position", position));
         }
@@ -245,7 +245,8 @@ public class DevelopmentProjection {
                                                    last_position)
                 values (:member, :org, :ends, null, :position)
                 on conflict (member_id) do update set organization_id = excluded.organization_id,
-                    probation_ends_on = excluded.probation_ends_on, last_position = excluded.last_position""",
+                    probation_ends_on = excluded.probation_ends_on, last_position = excluded.last_position
+                 where development_probation.last_position <= excluded.last_position""",
                 new MapSqlParameterSource("member", memberId).addValue("org", organizationId)
                         .addValue("ends", endsOn, Types.DATE).addValue("position", position));
         advance(position);
@@ -254,7 +255,7 @@ public class DevelopmentProjection {
     private void settle(String memberId, LocalDate on, long position) {
         jdbc.update("""
                 update development_probation set settled_on = coalesce(least(settled_on, :on), :on),
-                       last_position = :position
+                       last_position = greatest(last_position, :position)
                  where member_id = :member""",
                 new MapSqlParameterSource("member", memberId).addValue("on", on, Types.DATE)
                         .addValue("position", position));

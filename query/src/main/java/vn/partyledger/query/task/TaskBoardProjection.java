@@ -114,7 +114,7 @@ public class TaskBoardProjection {
                 values (:task, :position, :on, :note) on conflict do nothing""",
                 task(e.taskId(), position).addValue("on", e.reportedOn(), Types.DATE).addValue("note", e.note()));
         jdbc.update("""
-                update task_board_task set progress_notes = progress_notes + :added, last_position = :position
+                update task_board_task set progress_notes = progress_notes + :added, last_position = greatest(last_position, :position)
                  where task_id = :task""", task(e.taskId(), position).addValue("added", added));
         advance(position);
     }
@@ -124,7 +124,7 @@ public class TaskBoardProjection {
         long position = position(token);
         jdbc.update("""
                 update task_board_task set outcome = :outcome, evidence = :evidence, completed_on = :on, late = :late,
-                       last_position = :position
+                       last_position = greatest(last_position, :position)
                  where task_id = :task""",
                 task(e.taskId(), position).addValue("outcome", e.outcome().name()).addValue("evidence", e.evidence())
                         .addValue("on", e.completedOn(), Types.DATE).addValue("late", e.late()));
@@ -135,7 +135,7 @@ public class TaskBoardProjection {
     void on(TaskEvaluated e, TrackingToken token) {
         long position = position(token);
         jdbc.update("""
-                update task_board_task set level = :level, evaluated_on = :on, last_position = :position
+                update task_board_task set level = :level, evaluated_on = :on, last_position = greatest(last_position, :position)
                  where task_id = :task""",
                 task(e.taskId(), position).addValue("level", e.level().name())
                         .addValue("on", e.evaluatedOn(), Types.DATE));
@@ -145,7 +145,7 @@ public class TaskBoardProjection {
     @EventHandler
     void on(TaskReassigned e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("update task_board_task set assignee_id = :assignee, last_position = :position where task_id = :task",
+        jdbc.update("update task_board_task set assignee_id = :assignee, last_position = greatest(last_position, :position) where task_id = :task",
                 task(e.taskId(), position).addValue("assignee", e.assigneeId()));
         advance(position);
     }
@@ -154,7 +154,7 @@ public class TaskBoardProjection {
     void on(TaskCancelled e, TrackingToken token) {
         long position = position(token);
         jdbc.update("""
-                update task_board_task set cancelled_on = :on, cancel_reason = :reason, last_position = :position
+                update task_board_task set cancelled_on = :on, cancel_reason = :reason, last_position = greatest(last_position, :position)
                  where task_id = :task""",
                 task(e.taskId(), position).addValue("on", e.cancelledOn(), Types.DATE).addValue("reason", e.reason()));
         advance(position);
