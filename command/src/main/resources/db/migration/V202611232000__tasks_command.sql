@@ -5,3 +5,14 @@ create table cmd_household (
     household_id    text not null,
     primary key (organization_id, household_id)
 );
+
+-- Which cell keeps each task and each yearly commitment: the web layer checks access on it before sending a command.
+create table cmd_task (
+    task_id         text primary key,
+    organization_id text not null
+);
+
+create table cmd_commitment (
+    commitment_id   text primary key,
+    organization_id text not null
+);

@@ -11,9 +11,11 @@ import vn.partyledger.api.provenance.Provenance;
 public record CommitmentCoverage(String organizationId, int year, LocalDate asOf, Counts total, List<Cell> cells,
                                  Provenance provenance) {
 
-    public record Counts(int expected, int submitted, int reviewed, int selfAssessed, int breaches) {
-        public boolean allSubmitted() {
-            return submitted == expected;
+    /** {@code allSubmitted}: every expected member submitted (the Na Tông KPI, AE4: "100% submitted"). */
+    public record Counts(int expected, int submitted, int reviewed, int selfAssessed, int breaches,
+                         boolean allSubmitted) {
+        public static Counts of(int expected, int submitted, int reviewed, int selfAssessed, int breaches) {
+            return new Counts(expected, submitted, reviewed, selfAssessed, breaches, submitted == expected);
         }
     }
 

@@ -150,7 +150,7 @@ public class CommitmentCoverageProjection {
     }
 
     private static CommitmentCoverage.Counts counts(int[] v) {
-        return new CommitmentCoverage.Counts(v[0], v[1], v[2], v[3], v[4]);
+        return CommitmentCoverage.Counts.of(v[0], v[1], v[2], v[3], v[4]);
     }
 
     private void advance(long position) {

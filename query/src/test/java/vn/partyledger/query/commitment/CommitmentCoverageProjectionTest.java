@@ -88,7 +88,7 @@ class CommitmentCoverageProjectionTest {
         CommitmentCoverage village = side.query(new FindCommitmentCoverage(VILLAGE, 2020), CommitmentCoverage.class);
 
         assertThat(village.asOf()).isEqualTo(LocalDate.of(2020, 12, 31));
-        assertThat(village.total()).isEqualTo(new CommitmentCoverage.Counts(17, 17, 1, 1, 0));
+        assertThat(village.total()).isEqualTo(CommitmentCoverage.Counts.of(17, 17, 1, 1, 0));
         assertThat(village.total().allSubmitted()).isTrue();
     }
 
@@ -98,11 +98,11 @@ class CommitmentCoverageProjectionTest {
 
         CommitmentCoverage commune = side.query(new FindCommitmentCoverage(COMMUNE, 2020), CommitmentCoverage.class);
 
-        assertThat(commune.total()).isEqualTo(new CommitmentCoverage.Counts(21, 20, 2, 1, 1));
+        assertThat(commune.total()).isEqualTo(CommitmentCoverage.Counts.of(21, 20, 2, 1, 1));
         assertThat(commune.total().allSubmitted()).isFalse();
         assertThat(commune.cells()).extracting(CommitmentCoverage.Cell::organizationId)
                 .containsExactly(VILLAGE, SCHOOL);
-        assertThat(commune.cells().get(1).counts()).isEqualTo(new CommitmentCoverage.Counts(4, 3, 1, 0, 1));
+        assertThat(commune.cells().get(1).counts()).isEqualTo(CommitmentCoverage.Counts.of(4, 3, 1, 0, 1));
     }
 
     @Test
@@ -112,7 +112,7 @@ class CommitmentCoverageProjectionTest {
         CommitmentCoverage next = side.query(new FindCommitmentCoverage(COMMUNE, 2021), CommitmentCoverage.class);
 
         assertThat(next.asOf()).isEqualTo(LocalDate.of(2021, 3, 1));
-        assertThat(next.total()).isEqualTo(new CommitmentCoverage.Counts(21, 0, 0, 0, 0));
+        assertThat(next.total()).isEqualTo(CommitmentCoverage.Counts.of(21, 0, 0, 0, 0));
     }
 
     @Test
