@@ -34,6 +34,7 @@ import vn.partyledger.api.task.TaskOutcome;
 import vn.partyledger.api.task.TaskProgressReported;
 import vn.partyledger.api.task.TaskReassigned;
 import vn.partyledger.api.task.TaskResultRecorded;
+import vn.partyledger.command.directory.HouseholdDirectory;
 import vn.partyledger.command.directory.MemberDirectory;
 import vn.partyledger.command.directory.MemberEntry;
 import vn.partyledger.command.directory.OrganizationDirectory;

@@ -31,7 +31,7 @@ import vn.partyledger.api.commitment.SubmitCommitment;
 import vn.partyledger.command.directory.MemberDirectory;
 import vn.partyledger.command.directory.MemberEntry;
 import vn.partyledger.command.directory.OrganizationDirectory;
-import vn.partyledger.command.task.TaskDirectory;
+import vn.partyledger.command.directory.TaskDirectory;
 import vn.partyledger.ops.security.AccessPolicy;
 import vn.partyledger.ops.web.AuthorityDto;
 import vn.partyledger.ops.web.Commands;

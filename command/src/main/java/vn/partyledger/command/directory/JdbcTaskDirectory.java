@@ -1,4 +1,4 @@
-package vn.partyledger.command.task;
+package vn.partyledger.command.directory;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package vn.partyledger.command.task;
+package vn.partyledger.command.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
