@@ -264,6 +264,41 @@ class TasksCommitmentsDevelopmentTest extends LedgerTestSupport {
                 .doesNotContain(admitted2021.get(0));
     }
 
+    @Test
+    void secretaryAssignsTasksInTheirCellButOnlyTheSuperiorSetsTheQuota() {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        String province = s.establish("PROVINCE", null, null, "Tỉnh Hà Giang", "2010-01-01");
+        String commune = s.establish("COMMUNE", null, province, "Xã Đồng Văn", "2010-01-01");
+        String own = s.establish("CELL", "VILLAGE", commune, "Chi bộ thôn Lũng Cú", "2010-01-01");
+        String other = s.establish("CELL", "VILLAGE", commune, "Chi bộ thôn Séo Lủng", "2010-01-01");
+        String member = s.enrollOfficial(own, "Vàng Mí Sử", "2000-03-01", "2001-03-01");
+        String stranger = s.enrollOfficial(other, "Sùng Mí Chá", "2000-03-01", "2001-03-01");
+        s.ok(op.post("/api/v1/users", Map.of("username", "secretary.lungcu", "password", "a-long-enough-password",
+                "fullName", "Bí thư Lũng Cú", "grants", List.of(Map.of("role", "CELL_SECRETARY", "organizationId", own)))));
+        s.ok(op.post("/api/v1/users", Map.of("username", "committee.dongvan", "password", "a-long-enough-password",
+                "fullName", "Đảng ủy xã Đồng Văn",
+                "grants", List.of(Map.of("role", "COMMUNE_COMMITTEE", "organizationId", commune)))));
+        LedgerClient secretary = op.as("secretary.lungcu", "a-long-enough-password");
+        LedgerClient committee = op.as("committee.dongvan", "a-long-enough-password");
+
+        LedgerClient.Response mine = secretary.post("/api/v1/organizations/" + own + "/tasks",
+                task(member, "LIAISON", null, "2021-06-30", "visit the border post monthly", "2021-01-10"));
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(201);
+        assertThat(secretary.post("/api/v1/organizations/" + other + "/tasks",
+                task(stranger, "LIAISON", null, "2021-06-30", "x", "2021-01-10")).status()).isEqualTo(403);
+        assertThat(secretary.put("/api/v1/organizations/" + own + "/admission-quotas/2021",
+                json("quota", 3, "occurredOn", "2021-01-05")).status()).isEqualTo(403);
+        LedgerClient.Response set = committee.put("/api/v1/organizations/" + own + "/admission-quotas/2021",
+                json("quota", 3, "occurredOn", "2021-01-05"));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(committee.put("/api/v1/organizations/" + commune + "/admission-quotas/2021",
+                json("quota", 9, "occurredOn", "2021-01-05")).status()).isEqualTo(403);
+        JsonNode development = s.awaitGet("/api/v1/organizations/" + own + "/development?year=2021",
+                d -> d.path("quota").asInt() == 3);
+        assertThat(development.path("figures").path("admissions").asInt()).isZero();
+    }
+
     /** Registers a candidate, records the course and admits them with two of the cell's officials introducing. */
     private static String admit(LedgerClient op, Scenario s, String cell, List<String> officials, String decisionDate,
                                 String certificate) {
