@@ -47,7 +47,12 @@ public class DevelopmentProjection {
     /** Bump when the tables or their meaning change. */
     public static final int VERSION = 1;
 
+    /** Kinds of development_fact rows; their ordinals index the figure arrays, which end with {@link #OVERDUE}. */
     enum Kind { REGISTERED, COURSE, ADMITTED, RECOGNIZED }
+
+    /** Index of the overdue recognitions in a figure array (counted on a date, not from facts of the year). */
+    private static final int OVERDUE = Kind.values().length;
+    private static final int FIGURES = OVERDUE + 1;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -170,7 +175,7 @@ public class DevelopmentProjection {
                 select organization_id, kind, count(*) as n from development_fact
                  where organization_id in (:orgs) and on_date >= :from and on_date < :to
                  group by organization_id, kind""", p, rs -> {
-            own.computeIfAbsent(rs.getString("organization_id"), k -> new int[5])
+            own.computeIfAbsent(rs.getString("organization_id"), k -> new int[FIGURES])
                     [Kind.valueOf(rs.getString("kind")).ordinal()] += rs.getInt("n");
         });
         RecognitionReview review = RecognitionReview.VERSIONS.at(d);
@@ -186,7 +191,7 @@ public class DevelopmentProjection {
                 String org = rs.getString("organization_id");
                 overdue.add(new DevelopmentVsQuota.Overdue(rs.getString("member_id"), rs.getString("full_name"), org,
                         ended, RecognitionReview.workingDaysAfter(ended, d)));
-                own.computeIfAbsent(org, k -> new int[5])[4]++;
+                own.computeIfAbsent(org, k -> new int[FIGURES])[OVERDUE]++;
             }
         });
         Map<String, Integer> quotas = new HashMap<>();
@@ -195,15 +200,15 @@ public class DevelopmentProjection {
                     quotas.put(rs.getString("organization_id"), rs.getInt("quota"));
                 });
 
-        int[] total = new int[5];
+        int[] total = new int[FIGURES];
         Map<String, int[]> byBranch = new HashMap<>();
         Map<String, Integer> branchQuotas = new HashMap<>();
         int subordinateQuotas = 0;
         for (Subtree.Node node : subtree.all()) {
-            int[] figures = own.getOrDefault(node.organizationId(), new int[5]);
+            int[] figures = own.getOrDefault(node.organizationId(), new int[FIGURES]);
             add(total, figures);
             if (node.branch() != null) {
-                add(byBranch.computeIfAbsent(node.branch(), k -> new int[5]), figures);
+                add(byBranch.computeIfAbsent(node.branch(), k -> new int[FIGURES]), figures);
                 Integer q = quotas.get(node.organizationId());
                 if (q != null) {
                     subordinateQuotas += q;
@@ -212,7 +217,7 @@ public class DevelopmentProjection {
         }
         List<DevelopmentVsQuota.Child> children = subtree.children().stream()
                 .map(c -> new DevelopmentVsQuota.Child(c.organizationId(), c.name(), quotas.get(c.organizationId()),
-                        figures(byBranch.getOrDefault(c.organizationId(), new int[5]))))
+                        figures(byBranch.getOrDefault(c.organizationId(), new int[FIGURES]))))
                 .toList();
         return new DevelopmentVsQuota(query.organizationId(), query.year(), d, quotas.get(query.organizationId()),
                 subordinateQuotas, figures(total), children, overdue, provenance);
