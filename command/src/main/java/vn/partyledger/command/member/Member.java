@@ -49,6 +49,7 @@ import vn.partyledger.api.member.TransferKind;
 import vn.partyledger.api.member.TransferReceived;
 import vn.partyledger.api.organization.OrganizationLevel;
 import vn.partyledger.api.rules.LedgerRefusalException;
+import vn.partyledger.command.directory.MeetingRoll;
 import vn.partyledger.command.directory.MemberDirectory;
 import vn.partyledger.command.directory.OrganizationDirectory;
 import vn.partyledger.command.directory.OrganizationEntry;
@@ -140,19 +141,19 @@ class Member {
     }
 
     @CommandHandler
-    void handle(AdmitMember c, MemberDirectory members, MembershipRules rules) {
+    void handle(AdmitMember c, MemberDirectory members, MembershipRules rules, MeetingRoll roll) {
         requireOpen();
         requireComplete(c);
         requireStatus(MemberStatus.CANDIDATE, "admit");
         requireAdmissionDates(c.decisionDate(), c.ceremonyDate());
         MembershipPolicy policy = rules.at(c.decisionDate());
-        judgeAdmission(c, policy, members);
+        judgeAdmission(c, policy, members, officialsOn(roll, c.cellVote().heldOn()));
         apply(new MemberAdmitted(memberId, organizationId, c.decisionNo(), c.decisionIssuer(), c.decisionDate(),
                 c.ceremonyDate(), c.introducers(), c.cellVote(), policy.probation().endsOn(c.ceremonyDate())));
     }
 
     @CommandHandler
-    void handle(RecognizeOfficial c, MembershipRules rules) {
+    void handle(RecognizeOfficial c, MembershipRules rules, MeetingRoll roll) {
         requireOpen();
         LocalDate decided = required(c.decisionDate(), "decisionDate");
         requiredText(c.decisionNo(), "decisionNo");
@@ -160,7 +161,7 @@ class Member {
         requireStatus(MemberStatus.PROBATIONARY, "recognise as official");
         MembershipPolicy policy = rules.at(decided);
         policy.probation().checkDecision(probationEndsOn, decided);
-        policy.cellApproval().check(c.cellVote(), "cellVote");
+        policy.cellApproval().check(c.cellVote(), "cellVote", officialsOn(roll, c.cellVote().heldOn()));
         // the member is official from the end of probation even when the cell decides late (P5)
         apply(new MembershipMadeOfficial(memberId, organizationId, probationEndsOn, c.decisionNo(), decided, c.cellVote(),
                 policy.probation().reviewedLate(probationEndsOn, decided)));
@@ -456,12 +457,18 @@ class Member {
         }
     }
 
-    private void judgeAdmission(AdmitMember c, MembershipPolicy policy, MemberDirectory members) {
+    private long officialsOn(MeetingRoll roll, LocalDate day) {
+        return roll.on(organizationId, day).stream()
+                .filter(m -> m.membership() == MemberStatus.OFFICIAL && !m.temporarilyTransferredIn())
+                .count();
+    }
+
+    private void judgeAdmission(AdmitMember c, MembershipPolicy policy, MemberDirectory members, long officialOnRoll) {
         policy.awarenessCourse().check(certified);
         policy.admissionAge().check(birthDate, c.cellVote().heldOn(), c.ageException() != null);
         policy.education().check(educationLevel, c.educationRelaxedArea());
         policy.introducers().check(memberId, c.introducers(), c.decisionDate(), members);
-        policy.cellApproval().check(c.cellVote(), "cellVote");
+        policy.cellApproval().check(c.cellVote(), "cellVote", officialOnRoll);
     }
 
     private void requireAdmissionDates(LocalDate decided, LocalDate ceremony) {

@@ -112,6 +112,16 @@ record MembershipPolicy(AdmissionAge admissionAge, Education education, Awarenes
 
     /** P4. The share of official members that must approve, as a fraction compared by cross-multiplication. */
     record CellApproval(Rule rule, int numerator, int denominator) {
+        /** {@code officialOnRoll}: the cell's official members on the day of the vote, from the command-side roll. */
+        void check(CellVote vote, String field, long officialOnRoll) {
+            check(vote, field);
+            // The two-thirds are of the cell's real official members, not of a figure the request chooses.
+            if (vote.officialMembers() != officialOnRoll) {
+                throw rule.refuse(field + ".officialMembers", "the cell had " + officialOnRoll + " official members on "
+                        + vote.heldOn() + "; the vote names " + vote.officialMembers());
+            }
+        }
+
         void check(CellVote vote, String field) {
             if (vote.officialMembers() < 1 || vote.approving() < 0 || vote.approving() > vote.officialMembers()) {
                 throw rule.refuse(field, vote.approving() + " approving out of " + vote.officialMembers()

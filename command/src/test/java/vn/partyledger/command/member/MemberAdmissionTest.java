@@ -163,9 +163,18 @@ class MemberAdmissionTest {
     @Test
     void canAdmitWhenExactlyTwoThirdsApprove() {
         MemberFixture.Admission admission = admission(ID).vote(6, 9);
-        fixture.given(certified(ID))
+        MemberFixture.aggregateWithOfficials(9).given(certified(ID))
                 .when(admission.build())
                 .expectEvents(admission.admitted());
+    }
+
+    @Test
+    void cannotAdmitWithAVoteThatMisstatesTheCellsOfficialMembers() {
+        // 11 of 16 would be two thirds, but the cell had 17 official members on the day of the vote
+        fixture.given(certified(ID))
+                .when(admission(ID).vote(11, 16).build())
+                .expectNoEvents()
+                .expectExceptionDetails(brokenRule("P4", "cellVote.officialMembers"));
     }
 
     @Test

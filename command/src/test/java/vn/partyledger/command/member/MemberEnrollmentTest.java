@@ -47,7 +47,7 @@ class MemberEnrollmentTest {
         LocalDate ceremony = LocalDate.of(2019, 5, 1);
         EnrollExistingMember probationary = new EnrollExistingMember(ID, CELL, "Lò Thị Ánh", LocalDate.of(1995, 1, 1),
                 Gender.FEMALE, "Thái", EducationLevel.UPPER_SECONDARY, ceremony, ceremony, null, null, "sổ", ENROLLED);
-        CellVote vote = new CellVote(12, 16, LocalDate.of(2020, 5, 5));
+        CellVote vote = new CellVote(12, 17, LocalDate.of(2020, 5, 5));
         fixture.given(new ExistingMemberEnrolled(ID, CELL, "Lò Thị Ánh", LocalDate.of(1995, 1, 1), Gender.FEMALE, "Thái",
                         EducationLevel.UPPER_SECONDARY, ceremony, ceremony, null, LocalDate.of(2020, 5, 1), null, "sổ",
                         ENROLLED))

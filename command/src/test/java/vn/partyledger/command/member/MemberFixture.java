@@ -6,6 +6,7 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import vn.partyledger.api.envelope.Authority;
+import vn.partyledger.api.meeting.RollMember;
 import vn.partyledger.api.member.AdmitMember;
 import vn.partyledger.api.member.AwarenessCourseCompleted;
 import vn.partyledger.api.member.CandidateRegistered;
@@ -20,6 +21,7 @@ import vn.partyledger.api.member.RecognizeOfficial;
 import vn.partyledger.api.member.RegisterCandidate;
 import vn.partyledger.api.organization.CellType;
 import vn.partyledger.api.organization.OrganizationLevel;
+import vn.partyledger.command.directory.MeetingRoll;
 import vn.partyledger.command.directory.MemberEntry;
 import vn.partyledger.command.directory.OrganizationEntry;
 
@@ -60,11 +62,26 @@ final class MemberFixture {
     }
 
     static FixtureConfiguration<Member> aggregate() {
+        return aggregateWithOfficials(17);
+    }
+
+    /** The cell has {@code officials} official members on every day, which the cell votes must name (P4). */
+    static FixtureConfiguration<Member> aggregateWithOfficials(int officials) {
         FixtureConfiguration<Member> fixture = new AggregateTestFixture<>(Member.class);
         fixture.registerInjectableResource(organizations());
         fixture.registerInjectableResource(members());
         fixture.registerInjectableResource(MembershipRules.standard());
+        fixture.registerInjectableResource(cellOfOfficials(officials));
         return fixture;
+    }
+
+    /** The cell's roll on any day: {@code officials} official members (the votes of this fixture are out of 17). */
+    static MeetingRoll cellOfOfficials(int officials) {
+        List<RollMember> roll = new ArrayList<>();
+        for (int i = 0; i < officials; i++) {
+            roll.add(new RollMember("official-" + i, MemberStatus.OFFICIAL, false, false, false, false, false));
+        }
+        return (organizationId, date) -> roll;
     }
 
     static InMemoryOrganizationDirectory organizations() {

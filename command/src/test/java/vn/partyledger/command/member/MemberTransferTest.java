@@ -65,7 +65,7 @@ class MemberTransferTest {
         LocalDate issued = LocalDate.of(2025, 2, 3);
         LocalDate received = LocalDate.of(2025, 2, 10);
         CellVote vote = new CellVote(5, 6, PROBATION_ENDS_ON);
-        fixture.given(append(admitted(ID),
+        MemberFixture.aggregateWithOfficials(6).given(append(admitted(ID),
                         new TransferIssued(ID, CELL, OTHER_CELL, null, TransferKind.OFFICIAL, "GGT 7/2025", null, null, issued),
                         new TransferReceived(ID, OTHER_CELL, CELL, TransferKind.OFFICIAL, received)))
                 .when(recognition(ID, PROBATION_ENDS_ON, vote))

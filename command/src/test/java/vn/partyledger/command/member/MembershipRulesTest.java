@@ -66,6 +66,7 @@ class MembershipRulesTest {
         fixture.registerInjectableResource(MemberFixture.organizations());
         fixture.registerInjectableResource(MemberFixture.members());
         fixture.registerInjectableResource(rules);
+        fixture.registerInjectableResource(MemberFixture.cellOfOfficials(17));
         return fixture;
     }
 
