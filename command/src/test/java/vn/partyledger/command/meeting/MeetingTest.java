@@ -1,10 +1,12 @@
 package vn.partyledger.command.meeting;
 
+import vn.partyledger.command.Refusals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static vn.partyledger.command.meeting.Refusals.brokenRule;
-import static vn.partyledger.command.meeting.Refusals.invalidInput;
-import static vn.partyledger.command.meeting.Refusals.wrongState;
+import static vn.partyledger.command.Refusals.brokenRule;
+import static vn.partyledger.command.Refusals.invalidInput;
+import static vn.partyledger.command.Refusals.wrongState;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

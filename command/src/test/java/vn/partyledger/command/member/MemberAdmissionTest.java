@@ -1,5 +1,7 @@
 package vn.partyledger.command.member;
 
+import vn.partyledger.command.Refusals;
+
 import static vn.partyledger.command.member.MemberFixture.ADMISSION_VOTE;
 import static vn.partyledger.command.member.MemberFixture.CEREMONY_ON;
 import static vn.partyledger.command.member.MemberFixture.CELL;
@@ -18,9 +20,9 @@ import static vn.partyledger.command.member.MemberFixture.admission;
 import static vn.partyledger.command.member.MemberFixture.certified;
 import static vn.partyledger.command.member.MemberFixture.registered;
 import static vn.partyledger.command.member.MemberFixture.twoIntroducers;
-import static vn.partyledger.command.member.Refusals.brokenRule;
-import static vn.partyledger.command.member.Refusals.invalidInput;
-import static vn.partyledger.command.member.Refusals.wrongState;
+import static vn.partyledger.command.Refusals.brokenRule;
+import static vn.partyledger.command.Refusals.invalidInput;
+import static vn.partyledger.command.Refusals.wrongState;
 
 import java.time.LocalDate;
 import org.axonframework.test.aggregate.FixtureConfiguration;

@@ -1,10 +1,12 @@
 package vn.partyledger.command.member;
 
+import vn.partyledger.command.Refusals;
+
 import static vn.partyledger.command.member.MemberFixture.CELL;
 import static vn.partyledger.command.member.MemberFixture.DISSOLVED_CELL;
 import static vn.partyledger.command.member.MemberFixture.ID;
-import static vn.partyledger.command.member.Refusals.invalidInput;
-import static vn.partyledger.command.member.Refusals.wrongState;
+import static vn.partyledger.command.Refusals.invalidInput;
+import static vn.partyledger.command.Refusals.wrongState;
 
 import java.time.LocalDate;
 import org.axonframework.test.aggregate.FixtureConfiguration;

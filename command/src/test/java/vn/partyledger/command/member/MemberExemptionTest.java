@@ -1,14 +1,16 @@
 package vn.partyledger.command.member;
 
+import vn.partyledger.command.Refusals;
+
 import static vn.partyledger.command.member.MemberFixture.CELL;
 import static vn.partyledger.command.member.MemberFixture.ID;
 import static vn.partyledger.command.member.MemberFixture.append;
 import static vn.partyledger.command.member.MemberFixture.certified;
 import static vn.partyledger.command.member.MemberFixture.official;
 import static vn.partyledger.command.member.MemberFixture.registered;
-import static vn.partyledger.command.member.Refusals.brokenRule;
-import static vn.partyledger.command.member.Refusals.invalidInput;
-import static vn.partyledger.command.member.Refusals.wrongState;
+import static vn.partyledger.command.Refusals.brokenRule;
+import static vn.partyledger.command.Refusals.invalidInput;
+import static vn.partyledger.command.Refusals.wrongState;
 
 import java.time.LocalDate;
 import java.util.List;

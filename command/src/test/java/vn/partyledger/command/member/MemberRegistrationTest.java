@@ -1,5 +1,7 @@
 package vn.partyledger.command.member;
 
+import vn.partyledger.command.Refusals;
+
 import static vn.partyledger.command.member.MemberFixture.BORN;
 import static vn.partyledger.command.member.MemberFixture.CELL;
 import static vn.partyledger.command.member.MemberFixture.COMMUNE;
@@ -9,9 +11,9 @@ import static vn.partyledger.command.member.MemberFixture.PROVINCE;
 import static vn.partyledger.command.member.MemberFixture.REGISTERED_ON;
 import static vn.partyledger.command.member.MemberFixture.registered;
 import static vn.partyledger.command.member.MemberFixture.registration;
-import static vn.partyledger.command.member.Refusals.invalidInput;
-import static vn.partyledger.command.member.Refusals.notFound;
-import static vn.partyledger.command.member.Refusals.wrongState;
+import static vn.partyledger.command.Refusals.invalidInput;
+import static vn.partyledger.command.Refusals.notFound;
+import static vn.partyledger.command.Refusals.wrongState;
 
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package vn.partyledger.command.member;
 
+import vn.partyledger.command.Refusals;
+
 import static vn.partyledger.command.member.MemberFixture.CELL;
 import static vn.partyledger.command.member.MemberFixture.DISSOLVED_CELL;
 import static vn.partyledger.command.member.MemberFixture.ID;
@@ -10,10 +12,10 @@ import static vn.partyledger.command.member.MemberFixture.append;
 import static vn.partyledger.command.member.MemberFixture.certified;
 import static vn.partyledger.command.member.MemberFixture.official;
 import static vn.partyledger.command.member.MemberFixture.recognition;
-import static vn.partyledger.command.member.Refusals.brokenRule;
-import static vn.partyledger.command.member.Refusals.invalidInput;
-import static vn.partyledger.command.member.Refusals.notFound;
-import static vn.partyledger.command.member.Refusals.wrongState;
+import static vn.partyledger.command.Refusals.brokenRule;
+import static vn.partyledger.command.Refusals.invalidInput;
+import static vn.partyledger.command.Refusals.notFound;
+import static vn.partyledger.command.Refusals.wrongState;
 
 import java.time.LocalDate;
 import org.axonframework.test.aggregate.FixtureConfiguration;

@@ -1,11 +1,13 @@
 package vn.partyledger.command.member;
 
+import vn.partyledger.command.Refusals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.partyledger.command.member.MemberFixture.DECIDED_ON;
 import static vn.partyledger.command.member.MemberFixture.ID;
 import static vn.partyledger.command.member.MemberFixture.admission;
 import static vn.partyledger.command.member.MemberFixture.certified;
-import static vn.partyledger.command.member.Refusals.brokenRule;
+import static vn.partyledger.command.Refusals.brokenRule;
 
 import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -11,6 +11,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import vn.partyledger.query.ProjectionPositions;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -154,11 +155,7 @@ public class CommitmentCoverageProjection {
     }
 
     private void advance(long position) {
-        jdbc.update("""
-                insert into projection_position (projection, position) values (:projection, :position)
-                on conflict (projection) do update
-                    set position = greatest(projection_position.position, excluded.position)""",
-                new MapSqlParameterSource("projection", NAME).addValue("position", position));
+        ProjectionPositions.advance(jdbc, NAME, position);
     }
 
     private static MapSqlParameterSource params(String commitmentId, long position) {
@@ -166,6 +163,6 @@ public class CommitmentCoverageProjection {
     }
 
     private static long position(TrackingToken token) {
-        return token == null ? -1 : token.position().orElse(-1);
+        return ProjectionPositions.of(token);
     }
 }

@@ -7,6 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import vn.partyledger.query.ProjectionPositions;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -236,11 +237,7 @@ public class MeetingRegisterProjection {
     }
 
     private void advance(long position) {
-        jdbc.update("""
-                insert into projection_position (projection, position) values (:projection, :position)
-                on conflict (projection) do update
-                    set position = greatest(projection_position.position, excluded.position)""",
-                new MapSqlParameterSource("projection", NAME).addValue("position", position));
+        ProjectionPositions.advance(jdbc, NAME, position);
     }
 
     private static MapSqlParameterSource params(String meetingId, long position) {
@@ -248,6 +245,6 @@ public class MeetingRegisterProjection {
     }
 
     private static long position(TrackingToken token) {
-        return token == null ? -1 : token.position().orElse(-1);
+        return ProjectionPositions.of(token);
     }
 }

@@ -1,4 +1,4 @@
-package vn.partyledger.command.member;
+package vn.partyledger.command;
 
 import java.util.Objects;
 import org.hamcrest.Description;
@@ -6,27 +6,27 @@ import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import vn.partyledger.api.rules.Refusal;
 
-/** Matchers on the details of a refused command, for {@code expectExceptionDetails}. */
-final class Refusals {
+/** Matchers on the details of a refused command, for {@code expectExceptionDetails}; shared by the aggregate tests. */
+public final class Refusals {
 
     private Refusals() {
     }
 
     /** Refused by the domain rule {@code rule}, pointing at {@code field} (null when no request field is at fault). */
-    static Matcher<Refusal> brokenRule(String rule, String field) {
+    public static Matcher<Refusal> brokenRule(String rule, String field) {
         return refusal(Refusal.Kind.RULE, rule, field);
     }
 
     /** Refused because the member's current state does not allow the transition. */
-    static Matcher<Refusal> wrongState() {
+    public static Matcher<Refusal> wrongState() {
         return refusal(Refusal.Kind.RULE, null, null);
     }
 
-    static Matcher<Refusal> invalidInput(String field) {
+    public static Matcher<Refusal> invalidInput(String field) {
         return refusal(Refusal.Kind.INVALID_INPUT, null, field);
     }
 
-    static Matcher<Refusal> notFound(String field) {
+    public static Matcher<Refusal> notFound(String field) {
         return refusal(Refusal.Kind.NOT_FOUND, null, field);
     }
 
