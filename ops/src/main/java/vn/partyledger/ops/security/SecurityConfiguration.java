@@ -1,5 +1,6 @@
 package vn.partyledger.ops.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -7,6 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -42,8 +45,12 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "ledger.security.mode", havingValue = "basic", matchIfMissing = true)
-    SecurityFilterChain basicSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+    SecurityFilterChain basicSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems,
+                                      UserDetailsService users, PasswordEncoder passwords, Clock clock) throws Exception {
         common(http, problems);
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
+        bcrypt.setPasswordEncoder(passwords);
+        http.authenticationManager(new ProviderManager(new VerifiedCredentials(bcrypt, clock)));
         http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
         return http.build();
     }

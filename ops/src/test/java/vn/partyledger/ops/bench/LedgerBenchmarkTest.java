@@ -1,0 +1,118 @@
+package vn.partyledger.ops.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.partyledger.ops.LedgerClient.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import vn.partyledger.ops.LedgerClient;
+import vn.partyledger.ops.LedgerTestSupport;
+import vn.partyledger.ops.Scenario;
+
+/**
+ * Throughput and latency on this machine, through HTTP on the embedded PostgreSQL (fsync on). Not part of the default
+ * test run: {@code ./mvnw -pl ops -am verify -Pbench}. Prints its figures and appends them to bench/results/.
+ */
+@Tag("benchmark")
+class LedgerBenchmarkTest extends LedgerTestSupport {
+
+    private static final int MEMBERS = Integer.getInteger("bench.members", 2000);
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
+    private static final int MEETING_ROWS = 300;
+
+    @Test
+    void ledgerBenchmark() throws Exception {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        String province = s.establish("PROVINCE", null, null, "Tỉnh benchmark " + System.nanoTime(), "2010-01-01");
+        String commune = s.establish("COMMUNE", null, province, "Xã benchmark", "2010-01-01");
+        String bigCell = s.establish("CELL", "AGENCY", commune, "Chi bộ cơ quan lớn", "2010-01-01");
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            cells.add(s.establish("CELL", "VILLAGE", commune, "Chi bộ thôn " + i, "2010-01-01"));
+        }
+        StringBuilder report = new StringBuilder();
+        report.append("# ledger benchmark ").append(Instant.now()).append(", ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores\n");
+
+        // 1. Enrolment commands (one event each) from several clients at once.
+        List<Long> latencies = new ArrayList<>();
+        Instant start = Instant.now();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<Long>> calls = new ArrayList<>();
+        for (int i = 0; i < MEMBERS; i++) {
+            String cell = cells.get(i % cells.size());
+            int n = i;
+            calls.add(pool.submit(() -> {
+                long t0 = System.nanoTime();
+                s.enrollOfficial(cell, "Thành viên " + n, "2001-01-01", "2002-01-01");
+                return System.nanoTime() - t0;
+            }));
+        }
+        for (Future<Long> f : calls) {
+            latencies.add(f.get());
+        }
+        pool.shutdown();
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        latencies.sort(Long::compare);
+        report.append(String.format("enrol member (1 event/command, %d clients): %d commands in %.1f s = %.0f commands/s;"
+                        + " latency p50 %.1f ms, p99 %.1f ms%n", CLIENTS, MEMBERS, seconds, MEMBERS / seconds,
+                latencies.get(latencies.size() / 2) / 1e6, latencies.get(latencies.size() * 99 / 100) / 1e6));
+
+        // 2. A whole meeting of 300 members from the paper minutes: one request, one command, one transaction.
+        List<String> attendees = new ArrayList<>();
+        for (int i = 0; i < MEETING_ROWS; i++) {
+            attendees.add(s.enrollOfficial(bigCell, "Cán bộ " + i, "2001-01-01", "2002-01-01"));
+        }
+        Map<String, Object> meeting = new HashMap<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String id : attendees) {
+            rows.add(Map.of("memberId", id, "status", "PRESENT"));
+        }
+        meeting.put("held", true);
+        meeting.put("kind", "REGULAR");
+        meeting.put("heldOn", LocalDate.of(2025, 3, 25).toString());
+        meeting.put("agenda", List.of("Đánh giá kết quả tháng"));
+        meeting.put("attendance", rows);
+        meeting.put("durationMinutes", 120);
+        long t0 = System.nanoTime();
+        LedgerClient.Response recorded = op.post("/api/v1/organizations/" + bigCell + "/meetings", meeting);
+        long meetingNanos = System.nanoTime() - t0;
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        report.append(String.format("whole meeting with %d attendance rows in one request: %.0f ms%n", MEETING_ROWS,
+                meetingNanos / 1e6));
+
+        // 3. Replay of the member roll from the start of the store.
+        JsonNode started = op.post("/api/v1/ops/processors/member-roll/replay", "").body();
+        long target = started.path("targetPosition").asLong();
+        Instant replayStart = Instant.now();
+        s.awaitGet("/api/v1/ops/processors/member-roll/replay", p -> p.path("finished").asBoolean());
+        double replaySeconds = Duration.between(replayStart, Instant.now()).toMillis() / 1000.0;
+        report.append(String.format("replay member-roll: %d positions in %.1f s = %.0f events/s%n", target,
+                replaySeconds, target / replaySeconds));
+
+        System.out.println(report);
+        save(report.toString());
+    }
+
+    private static void save(String report) throws IOException {
+        Path dir = Path.of("..", "bench", "results").toAbsolutePath().normalize();
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("ledger-benchmark.md"), report + "\n",
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+}

@@ -1,0 +1,77 @@
+package vn.partyledger.ops.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
+class VerifiedCredentialsTest {
+
+    private final AtomicInteger bcryptChecks = new AtomicInteger();
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final AuthenticationProvider bcrypt = new AuthenticationProvider() {
+        @Override
+        public Authentication authenticate(Authentication a) {
+            bcryptChecks.incrementAndGet();
+            if (!"right-password".equals(a.getCredentials())) {
+                throw new BadCredentialsException("bad credentials");
+            }
+            return UsernamePasswordAuthenticationToken.authenticated(a.getName(), null, List.of());
+        }
+
+        @Override
+        public boolean supports(Class<?> c) {
+            return true;
+        }
+    };
+
+    private final VerifiedCredentials cache = new VerifiedCredentials(bcrypt, new Clock() {
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    });
+
+    private static Authentication login(String password) {
+        return UsernamePasswordAuthenticationToken.unauthenticated("secretary", password);
+    }
+
+    @Test
+    void aVerifiedPasswordSkipsBcryptUntilItExpires() {
+        cache.authenticate(login("right-password"));
+        cache.authenticate(login("right-password"));
+        assertThat(bcryptChecks).hasValue(1);
+
+        now = now.plus(VerifiedCredentials.TTL).plusSeconds(1);
+        cache.authenticate(login("right-password"));
+        assertThat(bcryptChecks).hasValue(2);
+    }
+
+    @Test
+    void aWrongPasswordIsCheckedEveryTimeAndNeverRemembered() {
+        cache.authenticate(login("right-password"));
+        assertThatThrownBy(() -> cache.authenticate(login("wrong-password"))).isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> cache.authenticate(login("wrong-password"))).isInstanceOf(BadCredentialsException.class);
+        assertThat(bcryptChecks).hasValue(3);
+    }
+}
