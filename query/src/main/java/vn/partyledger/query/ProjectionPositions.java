@@ -1,6 +1,10 @@
 package vn.partyledger.query;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -10,6 +14,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 public final class ProjectionPositions {
 
+    private static final String PENDING = ProjectionPositions.class.getName() + ".pending";
+
     private ProjectionPositions() {
     }
 
@@ -18,7 +24,26 @@ public final class ProjectionPositions {
         return token == null ? -1 : token.position().orElse(-1);
     }
 
+    /**
+     * Records that {@code projection} has applied the event at {@code position}. Inside a processor's batch the row is
+     * written once, when the batch commits: the segments of one projection share that row, and writing it per event
+     * held its lock for the whole batch, so the segments waited for each other.
+     */
     public static void advance(NamedParameterJdbcTemplate jdbc, String projection, long position) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            write(jdbc, projection, position);
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        Map<String, Long> pending = batch.getOrComputeResource(PENDING, key -> {
+            Map<String, Long> positions = new HashMap<>();
+            batch.onPrepareCommit(u -> positions.forEach((name, p) -> write(jdbc, name, p)));
+            return positions;
+        });
+        pending.merge(projection, position, Math::max);
+    }
+
+    private static void write(NamedParameterJdbcTemplate jdbc, String projection, long position) {
         jdbc.update("""
                 insert into projection_position (projection, position) values (:projection, :position)
                 on conflict (projection) do update
