@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Projections process events in batches, one transaction per batch. In PostgreSQL one failed statement aborts the
  * whole transaction, so without a savepoint a single bad event would poison every other event of its batch. With it,
  * the failing handler's writes are rolled back alone, the event goes to the dead-letter queue, and the rest of the batch
- * commits. Aggregates' event-sourcing handlers are not wrapped: only classes with a {@link ProcessingGroup}.
+ * commits. Only read models are wrapped: aggregates' event-sourcing handlers have no processing group, and the command
+ * side's lookup tables run inside the command's own transaction, where any failure must roll the whole command back.
  */
 @Component
 class SavepointPerEventHandler implements HandlerEnhancerDefinition {
@@ -38,7 +39,8 @@ class SavepointPerEventHandler implements HandlerEnhancerDefinition {
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(@Nonnull MessageHandlingMember<T> original) {
         if (!original.canHandleMessageType(EventMessage.class)
-                || !original.declaringClass().isAnnotationPresent(ProcessingGroup.class)) {
+                || !original.declaringClass().isAnnotationPresent(ProcessingGroup.class)
+                || original.declaringClass().getPackageName().startsWith("vn.partyledger.command")) {
             return original;
         }
         return new WrappedMessageHandlingMember<>(original) {
