@@ -18,11 +18,14 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import vn.partyledger.api.rules.LedgerRefusalException;
 import vn.partyledger.ops.web.UnknownResourceException;
@@ -38,14 +41,14 @@ public class ProcessorAdmin {
     private static final Logger log = LoggerFactory.getLogger(ProcessorAdmin.class);
 
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
+    private final StreamableMessageSource<TrackedEventMessage<?>> eventStore;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Map<String, ReplayRun> replays = new ConcurrentHashMap<>();
 
-    ProcessorAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock, MeterRegistry meters) {
+    ProcessorAdmin(EventProcessingConfiguration processing, EventStore eventStore, Clock clock, MeterRegistry meters) {
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.eventStore = eventStore;
         this.clock = clock;
         this.meters = meters;
     }
@@ -150,9 +153,10 @@ public class ProcessorAdmin {
         return deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L);
     }
 
+    /** The store's head position, asked of the event store itself so it holds on Axon Server as on PostgreSQL. */
     public long head() {
-        Long max = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
-        return max == null ? -1 : max;
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
     }
 
     private static boolean contains(SequencedDeadLetterQueue<EventMessage<?>> q, String eventIdentifier) {
