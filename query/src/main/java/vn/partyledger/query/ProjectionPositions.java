@@ -1,12 +1,14 @@
 package vn.partyledger.query;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import vn.partyledger.api.provenance.Provenance;
 
 /**
  * Replay provenance shared by every read model: the global position of the event being applied, and the highest
@@ -43,11 +45,29 @@ public final class ProjectionPositions {
         pending.merge(projection, position, Math::max);
     }
 
+    /**
+     * Provenance of an answer that reads the tables of {@code reads}: the lowest position among them (an answer that joins
+     * several read models promises only what all have reflected; one that has applied nothing yet does not hold the
+     * others back) and the latest time one of them changed.
+     */
+    public static Provenance provenance(NamedParameterJdbcTemplate jdbc, String projection, int version,
+                                        List<String> reads) {
+        return jdbc.queryForObject("""
+                        select min(position) as position, max(updated_at) as updated_at
+                          from projection_position where projection in (:names)""",
+                new MapSqlParameterSource("names", reads),
+                (rs, n) -> {
+                    long position = rs.getObject("position") == null ? -1 : rs.getLong("position");
+                    java.sql.Timestamp updated = rs.getTimestamp("updated_at");
+                    return new Provenance(projection, version, position, updated == null ? null : updated.toInstant());
+                });
+    }
+
     private static void write(NamedParameterJdbcTemplate jdbc, String projection, long position) {
         jdbc.update("""
                 insert into projection_position (projection, position) values (:projection, :position)
                 on conflict (projection) do update
-                    set position = greatest(projection_position.position, excluded.position)""",
+                    set position = greatest(projection_position.position, excluded.position), updated_at = now()""",
                 new MapSqlParameterSource("projection", projection).addValue("position", position));
     }
 }

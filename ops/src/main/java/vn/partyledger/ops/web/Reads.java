@@ -8,6 +8,7 @@ public final class Reads {
 
     public static final String POSITION = "Ledger-Position";
     public static final String PROJECTION = "Ledger-Projection";
+    public static final String UPDATED_AT = "Ledger-Updated-At";
 
     private Reads() {
     }
@@ -17,6 +18,9 @@ public final class Reads {
         if (provenance != null) {
             builder.header(POSITION, Long.toString(provenance.position()))
                     .header(PROJECTION, provenance.projection() + ";version=" + provenance.version());
+            if (provenance.updatedAt() != null) {
+                builder.header(UPDATED_AT, provenance.updatedAt().toString());
+            }
         }
         return builder.body(body);
     }

@@ -108,8 +108,7 @@ public class CommitmentCoverageProjection {
 
     @QueryHandler
     CommitmentCoverage handle(FindCommitmentCoverage query) {
-        Provenance provenance = new Provenance(NAME, VERSION, Subtree.position(jdbc,
-                List.of(NAME, MemberRollProjection.NAME, OrganizationTreeProjection.NAME)));
+        Provenance provenance = ProjectionPositions.provenance(jdbc, NAME, VERSION, List.of(NAME, MemberRollProjection.NAME, OrganizationTreeProjection.NAME));
         LocalDate d = Subtree.yearEndOrToday(query.year(), clock);
         Subtree subtree = Subtree.of(jdbc, query.organizationId(), d);
         Map<String, int[]> perOrganization = new LinkedHashMap<>();

@@ -162,8 +162,7 @@ public class DevelopmentProjection {
 
     @QueryHandler
     DevelopmentVsQuota handle(FindDevelopment query) {
-        Provenance provenance = new Provenance(NAME, VERSION, Subtree.position(jdbc,
-                List.of(NAME, MemberRollProjection.NAME, OrganizationTreeProjection.NAME)));
+        Provenance provenance = ProjectionPositions.provenance(jdbc, NAME, VERSION, List.of(NAME, MemberRollProjection.NAME, OrganizationTreeProjection.NAME));
         LocalDate d = query.asOf() != null ? query.asOf() : Subtree.yearEndOrToday(query.year(), clock);
         Subtree subtree = Subtree.of(jdbc, query.organizationId(), d);
         var p = new MapSqlParameterSource("orgs", subtree.ids()).addValue("year", query.year())

@@ -1,5 +1,7 @@
 package vn.partyledger.query.meeting;
 
+import vn.partyledger.query.ProjectionPositions;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Array;
@@ -545,12 +547,8 @@ public class MeetingQueries {
     }
 
     private Provenance provenance() {
-        Long position = jdbc.queryForObject("""
-                        select min(position) from projection_position where projection in (:names)""",
-                new MapSqlParameterSource("names",
-                        List.of(MeetingRegisterProjection.NAME, OrganizationTreeProjection.NAME)), Long.class);
-        return new Provenance(MeetingRegisterProjection.NAME, MeetingRegisterProjection.VERSION,
-                position == null ? -1 : position);
+        return ProjectionPositions.provenance(jdbc, MeetingRegisterProjection.NAME, MeetingRegisterProjection.VERSION,
+                List.of(MeetingRegisterProjection.NAME, OrganizationTreeProjection.NAME));
     }
 
     private LocalDate today() {

@@ -240,9 +240,7 @@ public class MemberRollProjection {
     }
 
     private Provenance provenance() {
-        List<Long> positions = jdbc.queryForList("select position from projection_position where projection = :projection",
-                new MapSqlParameterSource("projection", NAME), Long.class);
-        return new Provenance(NAME, VERSION, positions.isEmpty() ? -1 : positions.get(0));
+        return ProjectionPositions.provenance(jdbc, NAME, VERSION, List.of(NAME));
     }
 
     private void fact(String memberId, TrackingToken token, LocalDate on, Kind kind, String organizationId,

@@ -1,5 +1,7 @@
 package vn.partyledger.query.organization;
 
+import vn.partyledger.query.ProjectionPositions;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -266,11 +268,8 @@ public class OrganizationQueries {
     // The answer joins two projections, each moving on its own; quoting the lower position promises only what both
     // have reflected. A projection that has applied nothing yet does not hold the other back.
     private Provenance provenance(String projection, int version) {
-        Long position = jdbc.queryForObject("""
-                        select min(position) from projection_position where projection in (:names)""",
-                new MapSqlParameterSource("names",
-                        List.of(OrganizationTreeProjection.NAME, MemberRollProjection.NAME)), Long.class);
-        return new Provenance(projection, version, position == null ? -1 : position);
+        return ProjectionPositions.provenance(jdbc, projection, version,
+                List.of(OrganizationTreeProjection.NAME, MemberRollProjection.NAME));
     }
 
     private LocalDate dateOf(LocalDate asOf) {

@@ -101,10 +101,4 @@ public final class Subtree {
         return List.copyOf(nodes.values());
     }
 
-    /** Lowest position among the named projections that have applied anything: what every one of them reflects. */
-    public static long position(NamedParameterJdbcTemplate jdbc, List<String> projections) {
-        Long p = jdbc.queryForObject("select min(position) from projection_position where projection in (:names)",
-                new MapSqlParameterSource("names", projections), Long.class);
-        return p == null ? -1 : p;
-    }
 }

@@ -294,7 +294,7 @@ public class TaskBoardProjection {
     }
 
     private Provenance provenance() {
-        return new Provenance(NAME, VERSION, Subtree.position(jdbc, List.of(NAME, MemberRollProjection.NAME)));
+        return ProjectionPositions.provenance(jdbc, NAME, VERSION, List.of(NAME, MemberRollProjection.NAME));
     }
 
     private void advance(long position) {

@@ -132,7 +132,7 @@ class CommitmentCoverageProjectionTest {
         all.add(db.rows("commitment_record", null));
         all.add(db.rows("commitment_breach", null));
         all.add(db.jdbc().queryForList(
-                "select * from projection_position where projection = 'commitment-coverage'", Map.of()));
+                "select projection, position from projection_position where projection = 'commitment-coverage'", Map.of()));
         return all;
     }
 }

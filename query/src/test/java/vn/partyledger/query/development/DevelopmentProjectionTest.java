@@ -174,7 +174,7 @@ class DevelopmentProjectionTest {
         all.add(db.rows("development_fact", null));
         all.add(db.rows("development_probation", null));
         all.add(db.rows("development_quota", null));
-        all.add(db.jdbc().queryForList("select * from projection_position where projection = 'development'", Map.of()));
+        all.add(db.jdbc().queryForList("select projection, position from projection_position where projection = 'development'", Map.of()));
         return all;
     }
 }

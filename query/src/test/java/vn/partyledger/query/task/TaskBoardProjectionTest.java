@@ -187,7 +187,7 @@ class TaskBoardProjectionTest {
                 "task_board_household")) {
             all.add(db.rows(table, null));
         }
-        all.add(db.jdbc().queryForList("select * from projection_position where projection = 'task-board'", Map.of()));
+        all.add(db.jdbc().queryForList("select projection, position from projection_position where projection = 'task-board'", Map.of()));
         return all;
     }
 }
