@@ -1,19 +1,18 @@
 package vn.partyledger.command.development;
 
+import vn.partyledger.command.InMemoryOrganizationDirectory;
+
 import static vn.partyledger.api.rules.Refusal.Kind.INVALID_INPUT;
 import static vn.partyledger.api.rules.Refusal.Kind.NOT_FOUND;
 import static vn.partyledger.api.rules.Refusal.Kind.RULE;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.api.development.AdmissionQuotaSet;
 import vn.partyledger.api.development.SetAdmissionQuota;
 import vn.partyledger.api.organization.OrganizationLevel;
-import vn.partyledger.command.directory.OrganizationDirectory;
 import vn.partyledger.command.directory.OrganizationEntry;
 
 class AdmissionQuotaTest {
@@ -26,38 +25,9 @@ class AdmissionQuotaTest {
     private final FixtureConfiguration<AdmissionQuota> fixture = new AggregateTestFixture<>(AdmissionQuota.class);
 
     AdmissionQuotaTest() {
-        fixture.registerInjectableResource(new OrganizationDirectory() {
-            @Override
-            public Optional<OrganizationEntry> find(String id) {
-                return switch (id) {
-                    case COMMUNE -> Optional.of(new OrganizationEntry(COMMUNE, OrganizationLevel.COMMUNE, null,
-                            "district", true, true));
-                    case DISSOLVED -> Optional.of(new OrganizationEntry(DISSOLVED, OrganizationLevel.COMMUNE, null,
-                            "district", true, false));
-                    default -> Optional.empty();
-                };
-            }
-
-            @Override
-            public List<String> ancestors(String id) {
-                return List.of();
-            }
-
-            @Override
-            public int activeChildren(String id) {
-                return 0;
-            }
-
-            @Override
-            public int membersOnRoll(String id) {
-                return 0;
-            }
-
-            @Override
-            public int officialMembers(String id) {
-                return 0;
-            }
-        });
+        fixture.registerInjectableResource(new InMemoryOrganizationDirectory()
+                .with(new OrganizationEntry(COMMUNE, OrganizationLevel.COMMUNE, null, "district", true, true))
+                .with(new OrganizationEntry(DISSOLVED, OrganizationLevel.COMMUNE, null, "district", true, false)));
     }
 
     @Test

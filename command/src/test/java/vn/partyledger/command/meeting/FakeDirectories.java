@@ -11,47 +11,11 @@ import vn.partyledger.api.meeting.RollMember;
 import vn.partyledger.command.directory.MeetingDirectory;
 import vn.partyledger.command.directory.MeetingEntry;
 import vn.partyledger.command.directory.MeetingRoll;
-import vn.partyledger.command.directory.OrganizationDirectory;
-import vn.partyledger.command.directory.OrganizationEntry;
 
 /** In-memory stand-ins for the command-side lookups a meeting reads: organisations, meetings and the dated roll. */
 final class FakeDirectories {
 
     private FakeDirectories() {
-    }
-
-    static final class Organizations implements OrganizationDirectory {
-        private final Map<String, OrganizationEntry> entries = new HashMap<>();
-
-        Organizations with(OrganizationEntry entry) {
-            entries.put(entry.organizationId(), entry);
-            return this;
-        }
-
-        @Override
-        public Optional<OrganizationEntry> find(String organizationId) {
-            return Optional.ofNullable(entries.get(organizationId));
-        }
-
-        @Override
-        public List<String> ancestors(String organizationId) {
-            return List.of();
-        }
-
-        @Override
-        public int activeChildren(String organizationId) {
-            return 0;
-        }
-
-        @Override
-        public int membersOnRoll(String organizationId) {
-            return 0;
-        }
-
-        @Override
-        public int officialMembers(String organizationId) {
-            return 0;
-        }
     }
 
     static final class Meetings implements MeetingDirectory, MeetingRoll {

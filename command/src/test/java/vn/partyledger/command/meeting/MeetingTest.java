@@ -1,6 +1,7 @@
 package vn.partyledger.command.meeting;
 
-import vn.partyledger.command.Refusals;
+import vn.partyledger.command.InMemoryOrganizationDirectory;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -83,7 +84,7 @@ class MeetingTest {
 
     private static FixtureConfiguration<Meeting> fixture(FakeDirectories.Meetings meetings) {
         FixtureConfiguration<Meeting> f = new AggregateTestFixture<>(Meeting.class);
-        f.registerInjectableResource(new FakeDirectories.Organizations()
+        f.registerInjectableResource(new InMemoryOrganizationDirectory()
                 .with(new OrganizationEntry(CELL, OrganizationLevel.CELL, CellType.URBAN_QUARTER, COMMUNE, false, true))
                 .with(new OrganizationEntry(COMMUNE, OrganizationLevel.COMMUNE, null, null, true, true)));
         f.registerInjectableResource(meetings);

@@ -1,5 +1,7 @@
 package vn.partyledger.command.member;
 
+import vn.partyledger.command.InMemoryOrganizationDirectory;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,12 @@
 package vn.partyledger.command.task;
 
+import vn.partyledger.command.InMemoryOrganizationDirectory;
+
 import static vn.partyledger.api.rules.Refusal.Kind.INVALID_INPUT;
 import static vn.partyledger.api.rules.Refusal.Kind.RULE;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,6 @@ import vn.partyledger.api.organization.OrganizationLevel;
 import vn.partyledger.api.task.Household;
 import vn.partyledger.api.task.HouseholdsRegistered;
 import vn.partyledger.api.task.RegisterHouseholds;
-import vn.partyledger.command.directory.OrganizationDirectory;
 import vn.partyledger.command.directory.OrganizationEntry;
 
 class HouseholdListTest {
@@ -27,38 +27,9 @@ class HouseholdListTest {
     private final FixtureConfiguration<HouseholdList> fixture = new AggregateTestFixture<>(HouseholdList.class);
 
     HouseholdListTest() {
-        fixture.registerInjectableResource(new OrganizationDirectory() {
-            @Override
-            public Optional<OrganizationEntry> find(String id) {
-                return switch (id) {
-                    case CELL -> Optional.of(new OrganizationEntry(CELL, OrganizationLevel.CELL, CellType.VILLAGE,
-                            COMMUNE, false, true));
-                    case COMMUNE -> Optional.of(new OrganizationEntry(COMMUNE, OrganizationLevel.COMMUNE, null, null,
-                            true, true));
-                    default -> Optional.empty();
-                };
-            }
-
-            @Override
-            public List<String> ancestors(String id) {
-                return List.of();
-            }
-
-            @Override
-            public int activeChildren(String id) {
-                return 0;
-            }
-
-            @Override
-            public int membersOnRoll(String id) {
-                return 0;
-            }
-
-            @Override
-            public int officialMembers(String id) {
-                return 0;
-            }
-        });
+        fixture.registerInjectableResource(new InMemoryOrganizationDirectory()
+                .with(new OrganizationEntry(CELL, OrganizationLevel.CELL, CellType.VILLAGE, COMMUNE, false, true))
+                .with(new OrganizationEntry(COMMUNE, OrganizationLevel.COMMUNE, null, null, true, true)));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package vn.partyledger.command.task;
 
+import vn.partyledger.command.InMemoryOrganizationDirectory;
+
 import static vn.partyledger.api.rules.Refusal.Kind.INVALID_INPUT;
 import static vn.partyledger.api.rules.Refusal.Kind.NOT_FOUND;
 import static vn.partyledger.api.rules.Refusal.Kind.RULE;
@@ -37,7 +39,6 @@ import vn.partyledger.api.task.TaskResultRecorded;
 import vn.partyledger.command.directory.HouseholdDirectory;
 import vn.partyledger.command.directory.MemberDirectory;
 import vn.partyledger.command.directory.MemberEntry;
-import vn.partyledger.command.directory.OrganizationDirectory;
 import vn.partyledger.command.directory.OrganizationEntry;
 
 class TaskTest {
@@ -57,43 +58,17 @@ class TaskTest {
     private final FixtureConfiguration<Task> fixture = new AggregateTestFixture<>(Task.class);
 
     TaskTest() {
-        Map<String, OrganizationEntry> orgs = new HashMap<>();
-        orgs.put(CELL, new OrganizationEntry(CELL, OrganizationLevel.CELL, CellType.VILLAGE, COMMUNE, false, true));
-        orgs.put(OTHER_CELL, new OrganizationEntry(OTHER_CELL, OrganizationLevel.CELL, CellType.VILLAGE, COMMUNE, false, true));
-        orgs.put(DISSOLVED_CELL, new OrganizationEntry(DISSOLVED_CELL, OrganizationLevel.CELL, CellType.VILLAGE, COMMUNE, false, false));
-        orgs.put(COMMUNE, new OrganizationEntry(COMMUNE, OrganizationLevel.COMMUNE, null, null, true, true));
         Map<String, MemberEntry> members = new HashMap<>();
         members.put(MEMBER, new MemberEntry(MEMBER, CELL, MemberStatus.OFFICIAL, LocalDate.of(2010, 1, 1)));
         members.put(SECOND, new MemberEntry(SECOND, CELL, MemberStatus.PROBATIONARY, null));
         members.put(CANDIDATE, new MemberEntry(CANDIDATE, CELL, MemberStatus.CANDIDATE, null));
         members.put(ELSEWHERE, new MemberEntry(ELSEWHERE, OTHER_CELL, MemberStatus.OFFICIAL, LocalDate.of(2010, 1, 1)));
         Set<String> households = Set.of("h-1", "h-2", "h-3");
-        fixture.registerInjectableResource(new OrganizationDirectory() {
-            @Override
-            public Optional<OrganizationEntry> find(String id) {
-                return Optional.ofNullable(orgs.get(id));
-            }
-
-            @Override
-            public List<String> ancestors(String id) {
-                return List.of();
-            }
-
-            @Override
-            public int activeChildren(String id) {
-                return 0;
-            }
-
-            @Override
-            public int membersOnRoll(String id) {
-                return 0;
-            }
-
-            @Override
-            public int officialMembers(String id) {
-                return 0;
-            }
-        });
+        fixture.registerInjectableResource(new InMemoryOrganizationDirectory()
+                .with(new OrganizationEntry(CELL, OrganizationLevel.CELL, CellType.VILLAGE, COMMUNE, false, true))
+                .with(new OrganizationEntry(OTHER_CELL, OrganizationLevel.CELL, CellType.VILLAGE, COMMUNE, false, true))
+                .with(new OrganizationEntry(DISSOLVED_CELL, OrganizationLevel.CELL, CellType.VILLAGE, COMMUNE, false, false))
+                .with(new OrganizationEntry(COMMUNE, OrganizationLevel.COMMUNE, null, null, true, true)));
         fixture.registerInjectableResource((MemberDirectory) id -> Optional.ofNullable(members.get(id)));
         fixture.registerInjectableResource((HouseholdDirectory) (org, ids) -> {
             Set<String> found = new HashSet<>();

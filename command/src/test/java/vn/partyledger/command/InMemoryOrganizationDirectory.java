@@ -1,4 +1,4 @@
-package vn.partyledger.command.member;
+package vn.partyledger.command;
 
 import java.util.HashMap;
 import java.util.List;
@@ -7,12 +7,12 @@ import java.util.Optional;
 import vn.partyledger.command.directory.OrganizationDirectory;
 import vn.partyledger.command.directory.OrganizationEntry;
 
-/** Stands in for the directory the subscribing processor keeps; only {@link #find} matters to members. */
-class InMemoryOrganizationDirectory implements OrganizationDirectory {
+/** Stands in for the directory the subscribing processor keeps, for aggregate tests that only look organisations up. */
+public class InMemoryOrganizationDirectory implements OrganizationDirectory {
 
     private final Map<String, OrganizationEntry> entries = new HashMap<>();
 
-    InMemoryOrganizationDirectory with(OrganizationEntry entry) {
+    public InMemoryOrganizationDirectory with(OrganizationEntry entry) {
         entries.put(entry.organizationId(), entry);
         return this;
     }
