@@ -334,7 +334,9 @@ class MeetingsTest extends LedgerTestSupport {
         assertThat(earlier.status()).as(earlier.toString()).isEqualTo(400);
         s.ok(op.post(base + "/minutes-amendments", json("text", "Sửa tên người phát biểu", "approvedAtMeetingId", july)));
 
-        JsonNode meeting = s.awaitGet(base, v -> v.path("amendments").size() == 1);
+        // Read models are eventually consistent: wait for everything this test asserts, not only its last event.
+        JsonNode meeting = s.awaitGet(base, v -> v.path("amendments").size() == 1
+                && "CLOSED".equals(v.path("state").asText()));
         assertThat(meeting.path("state").asText()).isEqualTo("CLOSED");
         assertThat(meeting.path("materialsPublishedOn").asText()).isEqualTo("2025-06-20");
         assertThat(meeting.path("attended").asInt()).isEqualTo(2);

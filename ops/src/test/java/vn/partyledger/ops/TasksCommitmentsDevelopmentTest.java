@@ -245,7 +245,9 @@ class TasksCommitmentsDevelopmentTest extends LedgerTestSupport {
                         "heldOn", "2022-03-14"))));
 
         JsonNode y2021 = s.awaitGet("/api/v1/organizations/" + commune + "/development?year=2021",
-                d -> d.path("figures").path("admissions").asInt() == 5);
+                d -> d.path("figures").path("admissions").asInt() == 5
+                        && d.path("figures").path("courseCompletions").asInt() == 1
+                        && d.path("figures").path("candidatesRegistered").asInt() == 1);
         assertThat(y2021.path("quota").asInt()).isEqualTo(4);
         assertThat(y2021.path("subordinateQuotas").asInt()).isEqualTo(2);
         // the courses of the 2021 admissions were in 2020; the one of 2021 belongs to the candidate admitted in 2022
