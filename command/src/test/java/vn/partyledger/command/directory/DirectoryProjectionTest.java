@@ -2,15 +2,10 @@ package vn.partyledger.command.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -47,24 +42,11 @@ class DirectoryProjectionTest {
     private static final String OTHER_CELL = "na-tong-ban-2";
     private static final String GROUP = "na-tong-ban-1-to-1";
 
-    private static EmbeddedPostgres pg;
-    private static NamedParameterJdbcTemplate jdbc;
+    private static final NamedParameterJdbcTemplate jdbc = LookupDatabase.jdbc();
 
     private final DirectoryProjection projection = new DirectoryProjection(jdbc);
     private final JdbcOrganizationDirectory organizations = new JdbcOrganizationDirectory(jdbc);
     private final JdbcMemberDirectory members = new JdbcMemberDirectory(jdbc);
-
-    @BeforeAll
-    static void startDatabase() throws IOException {
-        pg = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
-        jdbc = new NamedParameterJdbcTemplate(pg.getPostgresDatabase());
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        pg.close();
-    }
 
     @BeforeEach
     void emptyTables() {

@@ -2,15 +2,10 @@ package vn.partyledger.command.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,23 +32,10 @@ class MeetingLookupProjectionTest {
     private static final LocalDate ADMITTED = LocalDate.of(2010, 3, 1);
     private static final LocalDate OFFICIAL = LocalDate.of(2011, 3, 1);
 
-    private static EmbeddedPostgres pg;
-    private static NamedParameterJdbcTemplate jdbc;
+    private static final NamedParameterJdbcTemplate jdbc = LookupDatabase.jdbc();
 
     private final MeetingLookupProjection projection = new MeetingLookupProjection(jdbc);
     private final JdbcMeetingRoll roll = new JdbcMeetingRoll(jdbc);
-
-    @BeforeAll
-    static void startDatabase() throws IOException {
-        pg = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
-        jdbc = new NamedParameterJdbcTemplate(pg.getPostgresDatabase());
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        pg.close();
-    }
 
     @BeforeEach
     void emptyTables() {
