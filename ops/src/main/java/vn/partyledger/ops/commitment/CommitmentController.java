@@ -90,7 +90,7 @@ class CommitmentController {
         commands.send(new SubmitCommitment(commitmentId, id, r.year(), new CommitmentSections(s.politicalIdeology(),
                         s.ethicsAndLifestyle(), s.assignedDuties(), s.organizationalDiscipline(),
                         s.remedyingShortcomings(), s.congressResolutionPlan()), r.occurredOn()),
-                AuthorityDto.toAuthority(r.authority()));
+                r.authority());
         return Created.at(PATH, commitmentId);
     }
 
@@ -102,7 +102,7 @@ class CommitmentController {
     @Operation(summary = "The cell reviews the pledge")
     ResponseEntity<Created> review(@PathVariable String id, @Valid @RequestBody ReviewRequest r) {
         recordFacts(id);
-        commands.send(new ReviewCommitment(id, r.remarks(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+        commands.send(new ReviewCommitment(id, r.remarks(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -115,7 +115,7 @@ class CommitmentController {
     ResponseEntity<Created> selfAssess(@PathVariable String id, @Valid @RequestBody SelfAssessmentRequest r) {
         recordFacts(id);
         commands.send(new SelfAssessCommitment(id, r.fulfilled(), r.assessment(), r.occurredOn()),
-                AuthorityDto.toAuthority(r.authority()));
+                r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -128,7 +128,7 @@ class CommitmentController {
     ResponseEntity<Created> breach(@PathVariable String id, @Valid @RequestBody BreachRequest r) {
         recordFacts(id);
         commands.send(new NoteCommitmentBreach(id, r.meetingId(), r.description(), r.occurredOn()),
-                AuthorityDto.toAuthority(r.authority()));
+                r.authority());
         return Created.accepted(PATH, id);
     }
 

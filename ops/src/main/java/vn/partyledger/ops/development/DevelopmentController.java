@@ -71,7 +71,7 @@ class DevelopmentController {
         access.requireShapeTree(organization.parentId());
         String quotaId = SetAdmissionQuota.idOf(id, year);
         commands.send(new SetAdmissionQuota(quotaId, id, year, r.quota(), r.occurredOn()),
-                AuthorityDto.toAuthority(r.authority()));
+                r.authority());
         return ResponseEntity.ok(new Created(quotaId));
     }
 

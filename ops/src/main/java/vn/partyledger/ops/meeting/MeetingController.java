@@ -150,14 +150,14 @@ class MeetingController {
                     list(r.agendaItems()).stream().map(a -> new AgendaEntry(a.topic(), a.summary())).toList(),
                     list(r.resolutions()).stream().map(ResolutionRow::vote).toList(),
                     r.feeReport() == null ? null : r.feeReport().report(), r.durationMinutes()),
-                    AuthorityDto.toAuthority(r.authority()));
+                    r.authority());
         } else {
             if (r.occurredOn() == null) {
                 throw LedgerRefusalException.invalid("occurredOn",
                         "the day the meeting was called is required");
             }
             commands.send(new ScheduleMeeting(id, cellId, r.kind(), r.heldOn(), r.agenda(), r.correction(),
-                    r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+                    r.occurredOn()), r.authority());
         }
         return Created.at(MEETINGS, id);
     }
@@ -247,7 +247,7 @@ class MeetingController {
         // The amendment is a fact of the approving meeting's date; an unknown meeting is refused by the aggregate.
         LocalDate approvedOn = meetings.find(r.approvedAtMeetingId()).map(MeetingEntry::heldOn).orElse(null);
         commands.send(new AmendMinutes(id, r.correctsEventId(), r.text(), r.approvedAtMeetingId(), approvedOn),
-                AuthorityDto.toAuthority(r.authority()));
+                r.authority());
         return Created.accepted(MEETINGS, id);
     }
 

@@ -90,7 +90,7 @@ class MemberController {
         access.requireRecordFacts(r.organizationId());
         String id = UUID.randomUUID().toString();
         commands.send(new RegisterCandidate(id, r.organizationId(), r.fullName(), r.birthDate(), r.gender(), r.ethnicity(),
-                r.educationLevel(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+                r.educationLevel(), r.occurredOn()), r.authority());
         return Created.at(PATH, id);
     }
 
@@ -109,7 +109,7 @@ class MemberController {
         String id = UUID.randomUUID().toString();
         commands.send(new EnrollExistingMember(id, r.organizationId(), r.fullName(), r.birthDate(), r.gender(),
                 r.ethnicity(), r.educationLevel(), r.admittedOn(), r.ceremonyDate(), r.officialOn(), r.cardNumber(),
-                r.source(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+                r.source(), r.occurredOn()), r.authority());
         return Created.at(PATH, id);
     }
 
@@ -121,7 +121,7 @@ class MemberController {
     @Operation(summary = "Record the candidate's awareness-course certificate")
     ResponseEntity<Created> course(@PathVariable String id, @Valid @RequestBody CourseRequest r) {
         recordFacts(id);
-        commands.send(new RecordAwarenessCourse(id, r.certificateNo(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+        commands.send(new RecordAwarenessCourse(id, r.certificateNo(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -151,7 +151,7 @@ class MemberController {
         commands.send(new AdmitMember(id, r.decisionNo(), r.decisionIssuer(), r.decisionDate(), r.ceremonyDate(),
                         introducers, r.cellVote().toVote(), r.educationRelaxedArea(),
                         AuthorityDto.toAuthority(r.ageException())),
-                AuthorityDto.toAuthority(r.authority()));
+                r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -164,7 +164,7 @@ class MemberController {
     ResponseEntity<Created> recognize(@PathVariable String id, @Valid @RequestBody RecognitionRequest r) {
         recordFacts(id);
         commands.send(new RecognizeOfficial(id, r.decisionNo(), r.decisionDate(), r.cellVote().toVote()),
-                AuthorityDto.toAuthority(r.authority()));
+                r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -177,7 +177,7 @@ class MemberController {
     ResponseEntity<Created> removeFromProbation(@PathVariable String id, @Valid @RequestBody ProbationRemovalRequest r) {
         recordFacts(id);
         commands.send(new RemoveFromProbation(id, r.decisionNo(), r.reason(), r.occurredOn()),
-                AuthorityDto.toAuthority(r.authority()));
+                r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -191,7 +191,7 @@ class MemberController {
     ResponseEntity<Created> transfer(@PathVariable String id, @Valid @RequestBody TransferRequest r) {
         recordFacts(id);
         commands.send(new IssueTransfer(id, r.kind(), r.toOrganizationId(), r.destinationName(), r.referralNo(), r.until(),
-                r.purpose(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+                r.purpose(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -204,7 +204,7 @@ class MemberController {
     ResponseEntity<Created> receive(@PathVariable String id, @Valid @RequestBody ReceiptRequest r) {
         known(id);
         access.requireRecordFacts(r.organizationId());
-        commands.send(new ReceiveTransfer(id, r.organizationId(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+        commands.send(new ReceiveTransfer(id, r.organizationId(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -215,7 +215,7 @@ class MemberController {
     @Operation(summary = "The temporarily transferred member returns to the home organisation")
     ResponseEntity<Created> endTemporaryTransfer(@PathVariable String id, @Valid @RequestBody DatedRequest r) {
         recordFacts(id);
-        commands.send(new EndTemporaryTransfer(id, r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+        commands.send(new EndTemporaryTransfer(id, r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -233,7 +233,7 @@ class MemberController {
         Object command = r.kind() == ExemptionKind.FULL
                 ? new GrantFullExemption(id, r.ground(), r.resolutionNo(), r.occurredOn())
                 : new GrantTemporaryExemption(id, r.reason(), r.resolutionNo(), r.until(), r.occurredOn());
-        commands.send(command, AuthorityDto.toAuthority(r.authority()));
+        commands.send(command, r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -248,7 +248,7 @@ class MemberController {
         Object command = r.kind() == ExemptionKind.FULL
                 ? new EndFullExemption(id, r.occurredOn())
                 : new EndTemporaryExemption(id, r.occurredOn());
-        commands.send(command, AuthorityDto.toAuthority(r.authority()));
+        commands.send(command, r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -260,7 +260,7 @@ class MemberController {
     @Operation(summary = "Suspend the member's party activity pending discipline or prosecution")
     ResponseEntity<Created> suspend(@PathVariable String id, @Valid @RequestBody SuspensionRequest r) {
         recordFacts(id);
-        commands.send(new SuspendActivity(id, r.reason(), r.decisionNo(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+        commands.send(new SuspendActivity(id, r.reason(), r.decisionNo(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -272,7 +272,7 @@ class MemberController {
     @Operation(summary = "Lift a suspension")
     ResponseEntity<Created> reinstate(@PathVariable String id, @Valid @RequestBody ReinstatementRequest r) {
         recordFacts(id);
-        commands.send(new ReinstateMember(id, r.decisionNo(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+        commands.send(new ReinstateMember(id, r.decisionNo(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -286,7 +286,7 @@ class MemberController {
     ResponseEntity<Created> remove(@PathVariable String id, @Valid @RequestBody RemovalRequest r) {
         recordFacts(id);
         commands.send(new RemoveFromRoll(id, r.ground(), r.decisionNo(), r.decidedBy(), r.occurredOn()),
-                AuthorityDto.toAuthority(r.authority()));
+                r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -294,7 +294,7 @@ class MemberController {
     @Operation(summary = "Record the member's death")
     ResponseEntity<Created> death(@PathVariable String id, @Valid @RequestBody DatedRequest r) {
         recordFacts(id);
-        commands.send(new RecordDeath(id, r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+        commands.send(new RecordDeath(id, r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
 

@@ -85,7 +85,7 @@ class OrganizationController {
         }
         String id = UUID.randomUUID().toString();
         commands.send(new EstablishOrganization(id, r.level(), r.cellType(), r.parentId(), r.name(), r.grassroots(),
-                r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+                r.occurredOn()), r.authority());
         return Created.at(PATH, id);
     }
 
@@ -99,7 +99,7 @@ class OrganizationController {
         known(id);
         access.requireShapeTree(r.newParentId());
         access.requireShapeTree(id);
-        commands.send(new ReparentOrganization(id, r.newParentId(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+        commands.send(new ReparentOrganization(id, r.newParentId(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -113,7 +113,7 @@ class OrganizationController {
         known(id);
         access.requireShapeTree(r.survivorId());
         access.requireShapeTree(id);
-        commands.send(new MergeOrganization(id, r.survivorId(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+        commands.send(new MergeOrganization(id, r.survivorId(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -126,7 +126,7 @@ class OrganizationController {
     ResponseEntity<Created> dissolve(@PathVariable String id, @Valid @RequestBody DissolutionRequest r) {
         known(id);
         access.requireShapeTree(id);
-        commands.send(new DissolveOrganization(id, r.reason(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+        commands.send(new DissolveOrganization(id, r.reason(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -140,7 +140,7 @@ class OrganizationController {
         known(id);
         access.requireRecordFacts(id);
         commands.send(new AssignOfficer(id, r.memberId(), r.role(), r.from(), r.to(), r.occurredOn()),
-                AuthorityDto.toAuthority(r.authority()));
+                r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -153,7 +153,7 @@ class OrganizationController {
     ResponseEntity<Created> removeOfficer(@PathVariable String id, @Valid @RequestBody OfficerRemovalRequest r) {
         known(id);
         access.requireRecordFacts(id);
-        commands.send(new RemoveOfficer(id, r.memberId(), r.role(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+        commands.send(new RemoveOfficer(id, r.memberId(), r.role(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -167,7 +167,7 @@ class OrganizationController {
         known(id);
         access.requireRecordFacts(id);
         commands.send(new SetRegularMeetingDay(id, r.dayOfMonth(), r.committeePrepDay(), r.occurredOn()),
-                AuthorityDto.toAuthority(r.authority()));
+                r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -182,7 +182,7 @@ class OrganizationController {
         known(id);
         access.requireRecordFacts(r.superiorOrganizationId());
         commands.send(new AssignLiaison(id, r.liaisonMemberId(), r.superiorOrganizationId(),
-                new VisitQuota(r.visits(), r.per()), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+                new VisitQuota(r.visits(), r.per()), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
 
@@ -195,7 +195,7 @@ class OrganizationController {
     ResponseEntity<Created> endLiaison(@PathVariable String id, @Valid @RequestBody LiaisonEndRequest r) {
         known(id);
         access.requireRecordFacts(id);
-        commands.send(new EndLiaison(id, r.liaisonMemberId(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+        commands.send(new EndLiaison(id, r.liaisonMemberId(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
 

@@ -97,7 +97,7 @@ class TaskController {
         List<Household> households = r.households().stream()
                 .map(h -> new Household(h.householdId(), h.label())).toList();
         commands.send(new RegisterHouseholds(RegisterHouseholds.listIdOf(cellId), cellId, households, r.occurredOn()),
-                AuthorityDto.toAuthority(r.authority()));
+                r.authority());
         return Created.accepted("/api/v1/organizations/" + cellId + "/households", cellId);
     }
 
@@ -116,7 +116,7 @@ class TaskController {
         String id = UUID.randomUUID().toString();
         commands.send(new AssignTask(id, cellId, r.assigneeId(), r.assignedBy(), r.meetingId(), r.kind(),
                 r.description(), r.householdIds() == null ? List.of() : r.householdIds(), r.dueDate(),
-                r.expectedResult(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+                r.expectedResult(), r.occurredOn()), r.authority());
         return Created.at(TASKS, id);
     }
 
@@ -128,7 +128,7 @@ class TaskController {
     @Operation(summary = "Report progress on an open task")
     ResponseEntity<Created> progress(@PathVariable String id, @Valid @RequestBody ProgressRequest r) {
         recordFacts(id);
-        commands.send(new ReportTaskProgress(id, r.note(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+        commands.send(new ReportTaskProgress(id, r.note(), r.occurredOn()), r.authority());
         return Created.accepted(TASKS, id);
     }
 
@@ -141,7 +141,7 @@ class TaskController {
     ResponseEntity<Created> result(@PathVariable String id, @Valid @RequestBody ResultRequest r) {
         recordFacts(id);
         commands.send(new RecordTaskResult(id, r.outcome(), r.evidence(), r.occurredOn()),
-                AuthorityDto.toAuthority(r.authority()));
+                r.authority());
         return Created.accepted(TASKS, id);
     }
 
@@ -153,7 +153,7 @@ class TaskController {
     @Operation(summary = "The cell evaluates the recorded result (feeds the member's annual rating)")
     ResponseEntity<Created> evaluate(@PathVariable String id, @Valid @RequestBody EvaluationRequest r) {
         recordFacts(id);
-        commands.send(new EvaluateTask(id, r.level(), r.remarks(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+        commands.send(new EvaluateTask(id, r.level(), r.remarks(), r.occurredOn()), r.authority());
         return Created.accepted(TASKS, id);
     }
 
@@ -166,7 +166,7 @@ class TaskController {
     ResponseEntity<Created> reassign(@PathVariable String id, @Valid @RequestBody ReassignmentRequest r) {
         recordFacts(id);
         commands.send(new ReassignTask(id, r.assigneeId(), r.reason(), r.occurredOn()),
-                AuthorityDto.toAuthority(r.authority()));
+                r.authority());
         return Created.accepted(TASKS, id);
     }
 
@@ -178,7 +178,7 @@ class TaskController {
     @Operation(summary = "Cancel an open task")
     ResponseEntity<Created> cancel(@PathVariable String id, @Valid @RequestBody CancellationRequest r) {
         recordFacts(id);
-        commands.send(new CancelTask(id, r.reason(), r.occurredOn()), AuthorityDto.toAuthority(r.authority()));
+        commands.send(new CancelTask(id, r.reason(), r.occurredOn()), r.authority());
         return Created.accepted(TASKS, id);
     }
 

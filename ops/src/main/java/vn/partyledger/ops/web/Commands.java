@@ -19,7 +19,9 @@ public class Commands {
         this.gateway = gateway;
     }
 
-    public <R> R send(Object command, Authority authority) {
+    /** {@code authority}: the request's optional {@code authority} object, as every command request carries it. */
+    public <R> R send(Object command, AuthorityDto request) {
+        Authority authority = AuthorityDto.toAuthority(request);
         MetaData metaData = MetaData.emptyInstance();
         if (authority != null) {
             Map<String, Object> a = new LinkedHashMap<>();
