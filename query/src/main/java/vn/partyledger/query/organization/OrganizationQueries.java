@@ -145,7 +145,9 @@ public class OrganizationQueries {
                 .stream().findFirst().orElse(new Integer[]{null, null});
         RollCounts own = ownCounts(o.id(), d);
         List<RuleOutcome> warnings = o.endedOn() != null && !d.isBefore(o.endedOn()) ? List.of()
-                : RollStandards.STANDARD.at(d).judge(o.level(), o.grassroots(), own, subtreeCounts(o.id(), d));
+                // the subtree (a recursive query) matters only to O2, which judges grassroots organisations
+                : RollStandards.STANDARD.at(d).judge(o.level(), o.grassroots(), own,
+                        o.grassroots() ? subtreeCounts(o.id(), d) : own);
         return new OrganizationView(o.id(), o.name(), o.level(), o.cellType(), o.grassroots(), parentId,
                 o.establishedOn(), o.endedOn(), o.endReason(), o.mergedInto(), meetingDays[0], meetingDays[1], officers,
                 liaisons, own, warnings, provenance);
