@@ -63,6 +63,8 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
      */
     private final Map<Long, Long> gapBounds = new ConcurrentHashMap<>();
 
+    private static final String LAST_POSITION = "SELECT currval('domainevententry_globalindex_seq')";
+
     private static final String ENSURE_SCOPES =
             "INSERT INTO ledger_scope_head (scope_id, seq) SELECT s, 0 FROM unnest(?::varchar[]) AS s ORDER BY s "
                     + "ON CONFLICT (scope_id) DO NOTHING";
@@ -93,6 +95,20 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
             transactionManager.executeInTransaction(() -> lockScopes(scopes));
         }
         super.appendEvents(events, serializer);
+        if (!events.isEmpty()) {
+            transactionManager.executeInTransaction(this::rememberLastPosition);
+        }
+    }
+
+    /** currval: the position the insert trigger last drew in this session, i.e. of this append's last event. */
+    private void rememberLastPosition() {
+        try (PreparedStatement statement = getConnection().prepareStatement(LAST_POSITION);
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            AppendedPosition.remember(rs.getLong(1));
+        } catch (SQLException e) {
+            throw new EventStoreException("Failed to read the position of the events just appended", e);
+        }
     }
 
     private void lockScopes(Set<String> scopes) {
