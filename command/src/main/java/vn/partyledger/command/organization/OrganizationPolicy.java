@@ -21,6 +21,7 @@ import java.util.Set;
 import vn.partyledger.api.member.MemberStatus;
 import vn.partyledger.api.organization.OfficerRole;
 import vn.partyledger.api.rules.Effective;
+import vn.partyledger.api.rules.regime.Regimes;
 
 /**
  * The Party regulations an {@link Organization} decides by. Each part is versioned by the date it applies from and is
@@ -28,10 +29,14 @@ import vn.partyledger.api.rules.Effective;
  */
 final class OrganizationPolicy {
 
-    /** The XI Congress adopted the 2011 Charter; earlier facts are judged under its first version as well. */
-    static final LocalDate CHARTER_2011 = LocalDate.of(2011, 1, 19);
+    /**
+     * The XI Congress adopted the 2011 Charter. The ledger takes over organisations founded long before it (the paper
+     * records of Na Tông start in 2004), so the tree's rules declare that their first version reaches back to earlier
+     * facts ({@link Effective#reachingBack}) instead of refusing them.
+     */
+    static final LocalDate CHARTER_2011 = Regimes.CHARTER_2011.inForceFrom();
     /** Two-tier local government: district party committees ended. */
-    static final LocalDate TWO_TIER_LOCAL_GOVERNMENT = LocalDate.of(2025, 7, 1);
+    static final LocalDate TWO_TIER_LOCAL_GOVERNMENT = Regimes.NQ_60_2025.inForceFrom();
 
     private final Effective<Hierarchy> hierarchy;
     private final Effective<OfficerRules> officers;
@@ -57,8 +62,8 @@ final class OrganizationPolicy {
     }
 
     static OrganizationPolicy standard() {
-        return new OrganizationPolicy(standardHierarchy(), Effective.from(CHARTER_2011, standardOfficers()),
-                Effective.from(CHARTER_2011, standardLiaisons()));
+        return new OrganizationPolicy(standardHierarchy(), Effective.reachingBack(CHARTER_2011, standardOfficers()),
+                Effective.reachingBack(CHARTER_2011, standardLiaisons()));
     }
 
     static Effective<Hierarchy> standardHierarchy() {
@@ -77,8 +82,8 @@ final class OrganizationPolicy {
                 Map.of(CELL, Set.of(PROVINCE, DISTRICT)),
                 new Regulation("O6", "Điều lệ Đảng 2011, Điều 11"));
         Hierarchy twoTier = charter.withLevelEnded(DISTRICT, new Regulation("O7",
-                "NQ 60-NQ/TW (12/4/2025): chính quyền địa phương 2 cấp từ 01/07/2025"));
-        return Effective.from(CHARTER_2011, charter).then(TWO_TIER_LOCAL_GOVERNMENT, twoTier);
+                Regimes.NQ_60_2025.cite() + ": chính quyền địa phương 2 cấp từ 01/07/2025"));
+        return Effective.reachingBack(CHARTER_2011, charter).then(TWO_TIER_LOCAL_GOVERNMENT, twoTier);
     }
 
     static OfficerRules standardOfficers() {
