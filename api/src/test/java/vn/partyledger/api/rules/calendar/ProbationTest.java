@@ -14,6 +14,10 @@ class ProbationTest {
         assertThat(WorkingDays.between(FRIDAY, FRIDAY.plusDays(3))).isEqualTo(1);
         assertThat(WorkingDays.between(FRIDAY, FRIDAY.plusDays(14))).isEqualTo(10);
         assertThat(WorkingDays.between(FRIDAY, FRIDAY)).isZero();
+        // Friday 20/6/2025 → Monday 23/6 is the first working day, Friday 1/8 the 30th
+        assertThat(WorkingDays.between(LocalDate.of(2025, 6, 20), LocalDate.of(2025, 6, 22))).isZero();
+        assertThat(WorkingDays.between(LocalDate.of(2025, 6, 20), LocalDate.of(2025, 6, 23))).isEqualTo(1);
+        assertThat(WorkingDays.between(LocalDate.of(2025, 6, 20), LocalDate.of(2025, 8, 1))).isEqualTo(30);
     }
 
     @Test
