@@ -32,7 +32,7 @@ public final class Effective<T> {
     /**
      * A first version that the ledger deliberately applies to earlier facts as well. Only for rules whose substance
      * predates every text the ledger holds and which facts taken over from paper records must still pass (the shape of
-     * the organisation tree); never for a rule a fact's outcome cites.
+     * the organisation tree), or that rest on an organisation's own resolutions rather than on a dated central text.
      */
     public static <T> Effective<T> reachingBack(LocalDate from, T policy) {
         return new Effective<T>(List.of(), true).then(from, policy);

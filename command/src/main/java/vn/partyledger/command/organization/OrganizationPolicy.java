@@ -21,6 +21,8 @@ import java.util.Set;
 import vn.partyledger.api.member.MemberStatus;
 import vn.partyledger.api.organization.OfficerRole;
 import vn.partyledger.api.rules.Effective;
+import vn.partyledger.api.rules.LedgerRefusalException;
+import vn.partyledger.api.rules.NoVersionInForceException;
 import vn.partyledger.api.rules.regime.Regimes;
 
 /**
@@ -53,16 +55,26 @@ final class OrganizationPolicy {
         return hierarchy.at(on);
     }
 
+    /** An assignment older than every version of the officer rules is refused naming O3. */
     OfficerRules officers(LocalDate on) {
-        return officers.at(on);
+        try {
+            return officers.at(on);
+        } catch (NoVersionInForceException e) {
+            throw LedgerRefusalException.noVersionInForce("O3", "occurredOn", e);
+        }
     }
 
     LiaisonRules liaisons(LocalDate on) {
-        return liaisons.at(on);
+        try {
+            return liaisons.at(on);
+        } catch (NoVersionInForceException e) {
+            throw LedgerRefusalException.noVersionInForce("O8", "occurredOn", e);
+        }
     }
 
     static OrganizationPolicy standard() {
-        return new OrganizationPolicy(standardHierarchy(), Effective.reachingBack(CHARTER_2011, standardOfficers()),
+        // Liaisons rest on each superior committee's own working rules, which exist whenever the committee does.
+        return new OrganizationPolicy(standardHierarchy(), standardOfficerVersions(),
                 Effective.reachingBack(CHARTER_2011, standardLiaisons()));
     }
 
@@ -86,11 +98,26 @@ final class OrganizationPolicy {
         return Effective.reachingBack(CHARTER_2011, charter).then(TWO_TIER_LOCAL_GOVERNMENT, twoTier);
     }
 
+    /**
+     * The Charter sets the cell committee (Điều 24); from HD 01-HD/TW (28/9/2021) its guidance is cited with it. The
+     * thresholds did not change between them as far as the sources we have show.
+     */
+    static Effective<OfficerRules> standardOfficerVersions() {
+        return Effective.from(CHARTER_2011, standardOfficers(new Regulation("O3",
+                        Regimes.CHARTER_2011.number() + ", Điều 24")))
+                .then(Regimes.HD_01_2021.inForceFrom(), standardOfficers());
+    }
+
     static OfficerRules standardOfficers() {
+        return standardOfficers(new Regulation("O3", Regimes.HD_01_2021.cite() + " thi hành Điều lệ Đảng; "
+                + Regimes.CHARTER_2011.number() + ", Điều 24"));
+    }
+
+    private static OfficerRules standardOfficers(Regulation posts) {
         Set<OfficerRole> committee =
                 Set.of(SECRETARY, DEPUTY_SECRETARY, STANDING_DEPUTY, COMMITTEE_MEMBER);
         return new OfficerRules(
-                new Regulation("O3", "HD 01-HD/TW (28/9/2021) thi hành Điều lệ Đảng; Điều lệ Đảng 2011, Điều 24"),
+                posts,
                 new Regulation("P7", "Điều lệ Đảng 2011, Điều 5"),
                 Set.of(MemberStatus.OFFICIAL),
                 Map.of(PROVINCE, committee,
