@@ -526,13 +526,15 @@ class Meeting {
         }
     }
 
+    /** Also refuses a meeting of any kind held before every version of the meeting rules (nothing could judge it). */
     private static void requireOneRegular(MeetingDirectory meetings, MeetingRules rules, String organizationId,
                                           MeetingKind kind, LocalDate heldOn, boolean correction) {
+        MeetingPolicy policy = rules.judging(heldOn, "heldOn");
         if (!kind.isRegular()) {
             return;
         }
         int already = meetings.regularMeetings(organizationId, YearMonth.from(heldOn)).size();
-        RuleOutcome m1 = rules.judging(heldOn, "heldOn").oneRegularPerMonth().check(already, correction);
+        RuleOutcome m1 = policy.oneRegularPerMonth().check(already, correction);
         if (m1.isViolation()) {
             throw LedgerRefusalException.rule(m1, "heldOn");
         }
