@@ -125,7 +125,9 @@ class Member {
             throw LedgerRefusalException.invalid("occurredOn", "enrolment records an admission that already happened");
         }
         requireAdmittingOrganization(organizations, requiredText(c.organizationId(), "organizationId"));
-        LocalDate probationEnds = c.officialOn() == null ? rules.at(admitted, "P5", "officialOn").probation().endsOn(ceremony) : null;
+        // Without the official date the probation's end is computed under the rules of the admission's date.
+        LocalDate probationEnds = c.officialOn() == null
+                ? rules.at(admitted, "P5", "officialOn").probation().endsOn(ceremony) : null;
         apply(new ExistingMemberEnrolled(c.memberId(), c.organizationId(), c.fullName(), born, c.gender(), c.ethnicity(),
                 c.educationLevel(), admitted, ceremony, c.officialOn(), probationEnds, c.cardNumber(), c.source(), on));
     }

@@ -76,7 +76,8 @@ final class MembershipRules {
         Votes.Threshold p4 = Votes.PERSONNEL_APPROVAL.at(d);
         Probation p5 = Probation.VERSIONS.at(d);
         return new MembershipPolicy(
-                new AdmissionAge(new Rule("P1", charter + ", Điều 1; " + text.cite() + (qd24 ? " §3" : " §1.1")), 18, 60),
+                new AdmissionAge(new Rule("P1", charter + ", Điều 1; " + text.cite() + (qd24 ? " §3" : " §1.1")),
+                        18, 60),
                 new Education(new Rule("P2", text.cite() + (qd24 ? " §3.2" : " §1.2")),
                         EducationLevel.LOWER_SECONDARY, EducationLevel.PRIMARY),
                 new AwarenessCourse(new Rule("ADM-COURSE", charter + ", Điều 4; " + guidance)),

@@ -354,11 +354,10 @@ public class MeetingQueries {
         long judged = rows.stream().filter(r -> !r.outcomes().isEmpty()).count();
         long failing = rows.stream().filter(r -> r.outcomes().stream().anyMatch(RuleOutcome::isViolation)).count();
         Policy policy = rules.at(YearMonth.of(year, 3 * quarter).atEndOfMonth());
-        List<RuleOutcome> outcomes = judged == 0 ? List.of() : policy.thematic().isEmpty()
-                ? List.of(policy.thematicNotInForce())
-                : List.of(failing == 0 ? policy.thematic().get().rule().ok()
-                : policy.thematic().get().rule().violation(failing + " of " + judged + " cells held no thematic meeting in Q"
-                        + quarter + " " + year));
+        List<RuleOutcome> outcomes = judged == 0 ? List.of() : List.of(policy.thematic()
+                .map(m2 -> failing == 0 ? m2.rule().ok() : m2.rule().violation(failing + " of " + judged
+                        + " cells held no thematic meeting in Q" + quarter + " " + year))
+                .orElseGet(policy::thematicNotInForce));
         return new MeetingRegister.Quarter(quarter, thematic, withThematic, outcomes);
     }
 
