@@ -65,8 +65,4 @@ public final class Regimes {
     /** The regulation implementing the Charter in force on a date (QĐ 29 → QĐ 24); none before QĐ 29. */
     public static final Effective<Text> CHARTER_IMPLEMENTATION = Effective.from(QD_29_2016.inForceFrom(), QD_29_2016)
             .then(QD_24_2021.inForceFrom(), QD_24_2021);
-
-    /** The guidance on cell meetings in force on a date (HD 12/2018 → HD 42/2025); none before HD 12. */
-    public static final Effective<Text> MEETING_GUIDANCE = Effective.from(HD_12_2018.inForceFrom(), HD_12_2018)
-            .then(HD_42_2025.inForceFrom(), HD_42_2025);
 }
