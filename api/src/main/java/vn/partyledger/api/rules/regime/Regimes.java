@@ -59,10 +59,10 @@ public final class Regimes {
     public static final Text HD_43_2025 = new Text("HD 43-HD/BTCTW", "Ban Tổ chức Trung ương", "31/10/2025",
             LocalDate.of(2025, 10, 31));
 
-    private Regimes() {
-    }
-
     /** The regulation implementing the Charter in force on a date (QĐ 29 → QĐ 24); none before QĐ 29. */
     public static final Effective<Text> CHARTER_IMPLEMENTATION = Effective.from(QD_29_2016.inForceFrom(), QD_29_2016)
             .then(QD_24_2021.inForceFrom(), QD_24_2021);
+
+    private Regimes() {
+    }
 }
