@@ -28,7 +28,6 @@ import vn.partyledger.api.rating.OpenRatingRound;
 import vn.partyledger.api.rating.PublishRating;
 import vn.partyledger.api.rating.RatingAppraised;
 import vn.partyledger.api.rating.RatingDecided;
-import vn.partyledger.api.rating.RatingIds;
 import vn.partyledger.api.rating.RatingOpened;
 import vn.partyledger.api.rating.RatingPublished;
 import vn.partyledger.api.rating.RatingRedecided;
@@ -116,7 +115,7 @@ class RatingRound {
         }
         LocalDate on = required(c.occurredOn(), "occurredOn");
         requiredText(c.decidingBodyId(), "decidingBodyId");
-        if (!RatingIds.round(c.decidingBodyId(), c.year()).equals(c.roundId())) {
+        if (!OpenRatingRound.idOf(c.decidingBodyId(), c.year()).equals(c.roundId())) {
             throw LedgerRefusalException.invalid("roundId", "one round per deciding body and year");
         }
         if (on.getYear() != c.year() && on.getYear() != c.year() + 1) {
@@ -139,7 +138,7 @@ class RatingRound {
         LocalDate on = required(c.occurredOn(), "occurredOn");
         RatingSubject subject = required(c.subject(), "subject");
         requiredText(c.subjectId(), "subjectId");
-        if (!RatingIds.rating(roundId, subject, c.subjectId()).equals(c.ratingId())) {
+        if (!OpenRating.idOf(roundId, subject, c.subjectId()).equals(c.ratingId())) {
             throw LedgerRefusalException.invalid("ratingId", "one rating per subject in a round");
         }
         if (ratings.containsKey(c.ratingId())) {

@@ -12,7 +12,6 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.partyledger.api.rating.CongressTarget;
 import vn.partyledger.api.rating.CongressTargetsSet;
-import vn.partyledger.api.rating.RatingIds;
 import vn.partyledger.api.rating.SetCongressTargets;
 import vn.partyledger.api.rules.LedgerRefusalException;
 import vn.partyledger.command.directory.OrganizationDirectory;
@@ -39,7 +38,7 @@ class RatingTargets {
             throw LedgerRefusalException.invalid("occurredOn", "is required");
         }
         if (c.organizationId() == null || c.term() == null
-                || !RatingIds.targets(c.organizationId(), c.term()).equals(c.targetsId())) {
+                || !SetCongressTargets.idOf(c.organizationId(), c.term()).equals(c.targetsId())) {
             throw LedgerRefusalException.invalid("term", "one set of targets per organisation and term");
         }
         if (!c.term().matches("\\d{4}-\\d{4}")

@@ -21,15 +21,14 @@ import vn.partyledger.api.rating.DecisionRow;
 import vn.partyledger.api.rating.OpenRating;
 import vn.partyledger.api.rating.OpenRatingRound;
 import vn.partyledger.api.rating.RatingDecided;
-import vn.partyledger.api.rating.RatingIds;
 import vn.partyledger.api.rating.RatingOpened;
 import vn.partyledger.api.rating.RatingRedecided;
 import vn.partyledger.api.rating.RatingReopened;
 import vn.partyledger.api.rating.RatingRoundClosed;
 import vn.partyledger.api.rating.RatingRoundOpened;
 import vn.partyledger.api.rating.RedecideRating;
-import vn.partyledger.api.rating.ReopenReason;
 import vn.partyledger.api.rating.ReopenRating;
+import vn.partyledger.api.rating.ReopenReason;
 import vn.partyledger.api.rating.Score;
 import vn.partyledger.api.rating.SelfReviewSubmitted;
 import vn.partyledger.api.rating.SubmitSelfReview;
@@ -77,11 +76,11 @@ class RatingRoundTest {
     }
 
     static String round(int year) {
-        return RatingIds.round(COMMUNE, year);
+        return OpenRatingRound.idOf(COMMUNE, year);
     }
 
     static String member(int year, String memberId) {
-        return RatingIds.rating(round(year), RatingSubject.MEMBER, memberId);
+        return OpenRating.idOf(round(year), RatingSubject.MEMBER, memberId);
     }
 
     static RatingRoundOpened opened(int year) {
@@ -344,9 +343,9 @@ class RatingRoundTest {
 
     @Test
     void aGrassrootsOrganisationIsDecidedAfterTheCellsUnderIt() {
-        String province = RatingIds.round(PROVINCE, 2018);
-        String communeRating = RatingIds.rating(province, RatingSubject.GRASSROOTS_ORG, COMMUNE);
-        String cellRating = RatingIds.rating(province, RatingSubject.CELL, CELL);
+        String province = OpenRatingRound.idOf(PROVINCE, 2018);
+        String communeRating = OpenRating.idOf(province, RatingSubject.GRASSROOTS_ORG, COMMUNE);
+        String cellRating = OpenRating.idOf(province, RatingSubject.CELL, CELL);
         List<Object> given = List.of(
                 new RatingRoundOpened(province, PROVINCE, 2018, "QD132-2018", title(2018), DEC_2018),
                 new RatingOpened(province, communeRating, COMMUNE, PROVINCE, 2018, RatingSubject.GRASSROOTS_ORG,

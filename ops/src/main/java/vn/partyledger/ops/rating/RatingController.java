@@ -38,12 +38,11 @@ import vn.partyledger.api.rating.OpenRating;
 import vn.partyledger.api.rating.OpenRatingRound;
 import vn.partyledger.api.rating.PublishRating;
 import vn.partyledger.api.rating.RatingDistribution;
-import vn.partyledger.api.rating.RatingIds;
 import vn.partyledger.api.rating.RecordCellReview;
 import vn.partyledger.api.rating.RecordResidenceComment;
 import vn.partyledger.api.rating.RedecideRating;
-import vn.partyledger.api.rating.ReopenReason;
 import vn.partyledger.api.rating.ReopenRating;
+import vn.partyledger.api.rating.ReopenReason;
 import vn.partyledger.api.rating.ReviewVote;
 import vn.partyledger.api.rating.Score;
 import vn.partyledger.api.rating.SetCongressTargets;
@@ -102,7 +101,7 @@ class RatingController {
     ResponseEntity<Created> openRound(@Valid @RequestBody RoundRequest r) {
         knownOrganization(r.decidingBodyId());
         access.requireRecordFacts(r.decidingBodyId());
-        String roundId = RatingIds.round(r.decidingBodyId(), r.year());
+        String roundId = OpenRatingRound.idOf(r.decidingBodyId(), r.year());
         commands.send(new OpenRatingRound(roundId, r.decidingBodyId(), r.year(), r.occurredOn()), r.authority());
         return Created.at(ROUNDS, roundId);
     }
@@ -116,7 +115,7 @@ class RatingController {
     @Operation(summary = "Put a member, cell, grassroots organisation, committee or leader on the round")
     ResponseEntity<Created> openRating(@PathVariable String id, @Valid @RequestBody RatingRequest r) {
         access.requireRecordFacts(bodyOfRound(id));
-        String ratingId = RatingIds.rating(id, r.subject(), r.subjectId());
+        String ratingId = OpenRating.idOf(id, r.subject(), r.subjectId());
         commands.send(new OpenRating(id, ratingId, r.subject(), r.subjectId(), r.organizationId(), r.occurredOn()),
                 r.authority());
         return Created.at(RATINGS, ratingId);
@@ -299,7 +298,7 @@ class RatingController {
                                        @Valid @RequestBody TargetsRequest r) {
         knownOrganization(id);
         access.requireRecordFacts(id);
-        String targetsId = RatingIds.targets(id, term);
+        String targetsId = SetCongressTargets.idOf(id, term);
         commands.send(new SetCongressTargets(targetsId, id, term, r.targets().stream().map(TargetDto::toTarget)
                 .toList(), r.occurredOn()), r.authority());
         return ResponseEntity.ok(new Created(targetsId));
@@ -376,7 +375,7 @@ class RatingController {
     }
 
     private static String roundOf(String ratingId) {
-        String round = RatingIds.roundOf(ratingId);
+        String round = OpenRating.roundOf(ratingId);
         if (round == null) {
             throw new UnknownResourceException("no rating " + ratingId);
         }

@@ -19,18 +19,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.api.envelope.Authority;
 import vn.partyledger.api.organization.CellType;
-import vn.partyledger.api.rating.CongressTarget;
 import vn.partyledger.api.rating.CongressTarget.Comparison;
+import vn.partyledger.api.rating.CongressTarget;
 import vn.partyledger.api.rating.CongressTargetsSet;
 import vn.partyledger.api.rating.FindMemberRatings;
 import vn.partyledger.api.rating.FindRatingDistribution;
 import vn.partyledger.api.rating.FindTargetCompliance;
 import vn.partyledger.api.rating.MemberRatings;
+import vn.partyledger.api.rating.OpenRating;
+import vn.partyledger.api.rating.OpenRatingRound;
 import vn.partyledger.api.rating.RatingDecided;
 import vn.partyledger.api.rating.RatingDistribution;
-import vn.partyledger.api.rating.RatingIds;
 import vn.partyledger.api.rating.RatingOpened;
 import vn.partyledger.api.rating.RatingRoundOpened;
+import vn.partyledger.api.rating.SetCongressTargets;
 import vn.partyledger.api.rating.TargetCompliance;
 import vn.partyledger.api.rules.RuleOutcome;
 import vn.partyledger.api.rules.rating.MemberYearEvidence;
@@ -75,15 +77,15 @@ class RatingProjectionTest {
 
     private static RatingRoundOpened round(String body, int year) {
         String set = setOf(year);
-        return new RatingRoundOpened(RatingIds.round(body, year), body, year, set,
+        return new RatingRoundOpened(OpenRatingRound.idOf(body, year), body, year, set,
                 RatingRuleSets.standard().byId(set).orElseThrow().title(), LocalDate.of(year, 12, 1));
     }
 
     private static List<Object> rated(String body, int year, RatingSubject subject, String subjectId, String org,
                                       RatingLevel level, Authority override, List<RuleOutcome> outcomes,
                                       MemberYearEvidence evidence) {
-        String round = RatingIds.round(body, year);
-        String id = RatingIds.rating(round, subject, subjectId);
+        String round = OpenRatingRound.idOf(body, year);
+        String id = OpenRating.idOf(round, subject, subjectId);
         List<Object> events = new ArrayList<>();
         events.add(new RatingOpened(round, id, org, body, year, subject, subjectId, List.of(org, body), setOf(year),
                 LocalDate.of(year, 12, 2)));
@@ -218,7 +220,7 @@ class RatingProjectionTest {
     @Test
     void naTongTargetsAreMetFromFourteenCellsAndOneHundredTwentyFourMembers() {
         side.feed(province(PROVINCE, "Điện Biên"), commune("na-tong", PROVINCE, "Na Tông"));
-        side.feed(new CongressTargetsSet(RatingIds.targets("na-tong", "2020-2025"), "na-tong", "2020-2025", List.of(
+        side.feed(new CongressTargetsSet(SetCongressTargets.idOf("na-tong", "2020-2025"), "na-tong", "2020-2025", List.of(
                 new CongressTarget("≥ 85% cells GOOD+", RatingSubject.CELL, RatingLevel.GOOD, true,
                         Comparison.AT_LEAST, 85),
                 new CongressTarget("> 90% members GOOD+", RatingSubject.MEMBER, RatingLevel.GOOD, true,
@@ -259,7 +261,7 @@ class RatingProjectionTest {
     @Test
     void anTuongTargetsUseTheLegacyLabelsOfTheirYear() {
         side.feed(province(PROVINCE, "Tuyên Quang"), commune("an-tuong", PROVINCE, "An Tường"));
-        side.feed(new CongressTargetsSet(RatingIds.targets("an-tuong", "2015-2017"), "an-tuong", "2015-2017", List.of(
+        side.feed(new CongressTargetsSet(SetCongressTargets.idOf("an-tuong", "2015-2017"), "an-tuong", "2015-2017", List.of(
                 new CongressTarget("≥ 90% cells clean & strong", RatingSubject.CELL, RatingLevel.LEGACY_CLEAN_STRONG,
                         false, Comparison.AT_LEAST, 90),
                 new CongressTarget("> 95% members COMPLETED+", RatingSubject.MEMBER, RatingLevel.COMPLETED, true,
@@ -334,7 +336,7 @@ class RatingProjectionTest {
                 List.of(RuleOutcome.warning("R5", "QĐ 366", "late")), new MemberYearEvidence(2025, false, false,
                         false, null, 2, 2, List.of(), List.of(new TaskFact("t", "d", LocalDate.of(2025, 3, 1), null,
                         TaskFact.Status.OVERDUE)), MemberYearEvidence.CommitmentStatus.NOT_SUBMITTED)));
-        side.feed(new CongressTargetsSet(RatingIds.targets("org-0", "2020-2025"), "org-0", "2020-2025", List.of(
+        side.feed(new CongressTargetsSet(SetCongressTargets.idOf("org-0", "2020-2025"), "org-0", "2020-2025", List.of(
                 new CongressTarget("x", RatingSubject.CELL, RatingLevel.GOOD, true, Comparison.AT_LEAST, 85)),
                 LocalDate.of(2020, 8, 1)));
     }

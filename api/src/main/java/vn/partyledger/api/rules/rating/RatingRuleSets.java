@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * Rule sets keyed by the rating year, with per-province versions where a province has its own (seeds show local
  * variants). A year before the first version has no rule set in force: it is refused, never judged by a later text.
  */
-public final class RatingRuleSets {
+public record RatingRuleSets(List<RatingRuleSet> national, Map<String, List<RatingRuleSet>> provincial) {
 
     static final RatingScheme FOUR_LEVELS = new RatingScheme(
             List.of(RatingLevel.EXCELLENT, RatingLevel.GOOD, RatingLevel.COMPLETED, RatingLevel.NOT_COMPLETED),
@@ -51,12 +51,9 @@ public final class RatingRuleSets {
                     new QuotaRule(20, ALL, QD366 + " (quota text unverified; NĐ 335/2025 keeps 20%)"),
                     new CivilServantRule(HD21), new ScoreRule(30, 70, 90, 70, 50, QD366)));
 
-    private final List<RatingRuleSet> national;
-    private final Map<String, List<RatingRuleSet>> provincial;
-
-    private RatingRuleSets(List<RatingRuleSet> national, Map<String, List<RatingRuleSet>> provincial) {
-        this.national = national;
-        this.provincial = provincial;
+    public RatingRuleSets {
+        national = List.copyOf(national);
+        provincial = Map.copyOf(provincial);
     }
 
     public static RatingRuleSets standard() {
