@@ -16,19 +16,26 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.api.envelope.Authority;
 import vn.partyledger.api.organization.OrganizationLevel;
+import vn.partyledger.api.rating.CloseRatingRound;
 import vn.partyledger.api.rating.DecideRatings;
 import vn.partyledger.api.rating.DecisionRow;
 import vn.partyledger.api.rating.OpenRating;
 import vn.partyledger.api.rating.OpenRatingRound;
+import vn.partyledger.api.rating.PublishRating;
 import vn.partyledger.api.rating.RatingDecided;
 import vn.partyledger.api.rating.RatingOpened;
+import vn.partyledger.api.rating.RatingPublished;
 import vn.partyledger.api.rating.RatingRedecided;
 import vn.partyledger.api.rating.RatingReopened;
 import vn.partyledger.api.rating.RatingRoundClosed;
 import vn.partyledger.api.rating.RatingRoundOpened;
+import vn.partyledger.api.rating.RecordCellReview;
+import vn.partyledger.api.rating.RecordResidenceComment;
 import vn.partyledger.api.rating.RedecideRating;
 import vn.partyledger.api.rating.ReopenRating;
 import vn.partyledger.api.rating.ReopenReason;
+import vn.partyledger.api.rating.ResidenceCommentReceived;
+import vn.partyledger.api.rating.ReviewVote;
 import vn.partyledger.api.rating.Score;
 import vn.partyledger.api.rating.SelfReviewSubmitted;
 import vn.partyledger.api.rating.SubmitSelfReview;
@@ -375,5 +382,47 @@ class RatingRoundTest {
                 .when(decide2018(null, row(2018, "m0", RatingLevel.GOOD)))
                 .expectNoEvents()
                 .expectExceptionDetails(Refused.with(RULE, null, null));
+    }
+
+    @Test
+    void theCellDiscussesMembersAfterTheirSelfReviewAndAResidenceCommentConcernsMembersOnly() {
+        fixture().given(opened(2018), ratingOf(2018, "m0"))
+                .when(new RecordCellReview(round(2018), member(2018, "m0"), "tốt", RatingLevel.GOOD,
+                        new ReviewVote(15, 0, 16), DEC_2018))
+                .expectNoEvents()
+                .expectExceptionDetails(Refused.with(RULE, null, null));
+        fixture().given(opened(2018), ratingOf(2018, "m0"), selfReview(2018, "m0", RatingLevel.GOOD))
+                .when(new RecordCellReview(round(2018), member(2018, "m0"), "tốt", RatingLevel.GOOD,
+                        new ReviewVote(15, 2, 16), DEC_2018))
+                .expectNoEvents()
+                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "vote"));
+        fixture().given(opened(2018), ratingOf(2018, "m0"), selfReview(2018, "m0", RatingLevel.GOOD))
+                .when(new RecordResidenceComment(round(2018), member(2018, "m0"), "Chi bộ tổ dân phố 3",
+                        "gương mẫu nơi cư trú", DEC_2018))
+                .expectEvents(new ResidenceCommentReceived(round(2018), member(2018, "m0"), CELL,
+                        "Chi bộ tổ dân phố 3", "gương mẫu nơi cư trú", DEC_2018));
+    }
+
+    @Test
+    void aDecidedRatingIsPublishedOnceAndAnOpenOneIsNot() {
+        List<Object> given = reviewed2018(1);
+        fixture().given(given)
+                .when(new PublishRating(round(2018), member(2018, "m0"), DEC_2018))
+                .expectNoEvents()
+                .expectExceptionDetails(Refused.with(RULE, null, null));
+        given.add(decided(2018, "m0", RatingLevel.GOOD, List.of()));
+        fixture().given(given)
+                .when(new PublishRating(round(2018), member(2018, "m0"), LocalDate.of(2018, 12, 22)))
+                .expectEvents(new RatingPublished(round(2018), member(2018, "m0"), CELL, RatingLevel.GOOD,
+                        LocalDate.of(2018, 12, 22)));
+    }
+
+    @Test
+    void closingCountsDecidedAndUndecidedRatings() {
+        List<Object> given = reviewed2018(2);
+        given.add(decided(2018, "m0", RatingLevel.GOOD, List.of()));
+        fixture().given(given)
+                .when(new CloseRatingRound(round(2018), LocalDate.of(2018, 12, 31)))
+                .expectEvents(new RatingRoundClosed(round(2018), COMMUNE, 2018, 1, 1, LocalDate.of(2018, 12, 31)));
     }
 }

@@ -1,6 +1,7 @@
 package vn.partyledger.query.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static vn.partyledger.query.organization.OrganizationFixture.cell;
 import static vn.partyledger.query.organization.OrganizationFixture.commune;
 import static vn.partyledger.query.organization.OrganizationFixture.district;
@@ -309,8 +310,8 @@ class RatingProjectionTest {
         MemberRatings h = side.query(new FindMemberRatings("xuan"), MemberRatings.class);
 
         assertThat(h.ratings()).extracting(MemberRatings.Entry::year, MemberRatings.Entry::ruleSetId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2018, "QD132-2018"),
-                        org.assertj.core.groups.Tuple.tuple(2025, "QD366-2025"));
+                .containsExactly(tuple(2018, "QD132-2018"),
+                        tuple(2025, "QD366-2025"));
         assertThat(h.ratings().get(1).outcomes()).containsExactly(r5);
         assertThat(h.ratings().get(1).evidence()).isEqualTo(evidence);
         assertThat(h.ratings().get(0).evidence()).isNull();
