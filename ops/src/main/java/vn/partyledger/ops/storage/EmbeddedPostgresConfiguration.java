@@ -1,6 +1,8 @@
 package vn.partyledger.ops.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +45,14 @@ class EmbeddedPostgresConfiguration {
         ds.setMaximumPoolSize(poolSize);
         ds.setPoolName("ledger-embedded");
         return ds;
+    }
+
+    /** An alert on this counter tells the operator the database crashed, even though the service carried on. */
+    @Bean
+    MeterBinder embeddedPostgresRestarts(SupervisedPostgres pg) {
+        return meters -> FunctionCounter.builder("ledger.embedded.postgres.restarts", pg, SupervisedPostgres::restarts)
+                .description("times the embedded PostgreSQL died under the service and was started again")
+                .register(meters);
     }
 
     static class NoExternalDatabase implements Condition {

@@ -41,6 +41,9 @@ final class SupervisedPostgres implements Closeable {
         this.port = port;
         this.current = first;
         this.postmaster = EmbeddedPostgresLauncher.postmaster(dataDir);
+        if (postmaster.isEmpty()) {
+            log.warn("No postmaster pid in {}: the embedded PostgreSQL is not watched", dataDir);
+        }
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "embedded-postgres-watchdog");
             t.setDaemon(true);
@@ -65,7 +68,9 @@ final class SupervisedPostgres implements Closeable {
     }
 
     synchronized void check() {
-        if (closed || postmaster.map(ProcessHandle::isAlive).orElse(false)) {
+        // Without a postmaster pid (an unreadable postmaster.pid) there is nothing to watch: never restart a server
+        // that may well be running.
+        if (closed || postmaster.isEmpty() || postmaster.get().isAlive()) {
             return;
         }
         log.error("The embedded PostgreSQL serving {} (postmaster {}) has died; starting it again", dataDir,
@@ -78,7 +83,11 @@ final class SupervisedPostgres implements Closeable {
         }
         try {
             current = EmbeddedPostgresLauncher.start(dataDir, port);
-            postmaster = EmbeddedPostgresLauncher.postmaster(dataDir);
+            Optional<ProcessHandle> restarted = EmbeddedPostgresLauncher.postmaster(dataDir);
+            if (restarted.isEmpty()) {
+                log.warn("No postmaster pid in {}: the embedded PostgreSQL is no longer watched", dataDir);
+            }
+            postmaster = restarted;
             restarts++;
             log.warn("The embedded PostgreSQL serving {} is running again (postmaster {}, restart {})", dataDir,
                     postmaster.map(ProcessHandle::pid).map(String::valueOf).orElse("unknown"), restarts);
