@@ -55,11 +55,17 @@ class KillRecoveryTest {
                 postmaster.onExit().get(30, TimeUnit.SECONDS);
                 int atKill = acked.size();
                 w.awaitMore(atKill - w.startedAt + 20);
+                w.close();
+                System.out.println("answers while PostgreSQL was restarting: " + w.otherAnswers);
+                assertThat(w.otherAnswers).as("the database's outage is no bug of the ledger's: 503, never a 500")
+                        .allMatch(status -> status == 503);
             }
             assertThat(service.isAlive()).as("the same service process carried on").isTrue();
             assertThat(Files.readString(dataDir.resolve("first.log")))
                     .as("the service noticed its PostgreSQL died and started it again")
                     .contains("has died; starting it again").contains("is running again");
+            assertThat(client.get("/actuator/prometheus").raw().body())
+                    .containsPattern("(?m)^ledger_embedded_postgres_restarts_total(\\{[^}]*\\})? 1\\.0$");
             verify(client, pgPort, cell, acked);
 
             // Round 2: the service dies; its PostgreSQL lives on as an orphan holding the data directory.
@@ -113,6 +119,8 @@ class KillRecoveryTest {
         private final Acknowledged acked;
         private final AtomicBoolean stop = new AtomicBoolean();
         private final List<Thread> threads = new ArrayList<>();
+        /** Every answer but 201, e.g. while the database is restarting. */
+        final List<Integer> otherAnswers = new CopyOnWriteArrayList<>();
         final int startedAt;
 
         Writers(LedgerClient client, String cell, Acknowledged acked, String round) {
@@ -135,6 +143,8 @@ class KillRecoveryTest {
                         LedgerClient.Response r = command.apply(n);
                         if (r.status() == 201) {
                             into.add(r.id());
+                        } else {
+                            otherAnswers.add(r.status());
                         }
                     } catch (RuntimeException connectionLost) {
                         // the service or its database went away mid-request: that command was never acknowledged
@@ -214,41 +224,13 @@ class KillRecoveryTest {
     }
 
     private static Process launch(Path dataDir, int pgPort, int httpPort, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
-                "-cp", System.getProperty("java.class.path"), "vn.partyledger.LedgerApplication",
+        return ServiceProcess.launch(dataDir, name,
                 "--server.port=" + httpPort,
                 "--ledger.embedded-postgres.data-dir=" + dataDir.resolve("pg"),
-                "--ledger.embedded-postgres.port=" + pgPort,
-                "--ledger.bootstrap.operator-password=" + LedgerTestSupport.OPERATOR_PASSWORD)
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve(name + ".log").toFile())
-                .start();
+                "--ledger.embedded-postgres.port=" + pgPort);
     }
 
     private static void awaitHealthy(LedgerClient client, Process process, Path log) {
-        try {
-            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new AssertionError("service died:\n" + Files.readString(log));
-                }
-                try {
-                    return client.get("/actuator/health").status() == 200;
-                } catch (RuntimeException notYet) {
-                    return false;
-                }
-            });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("service did not become healthy; log:\n" + tail(log), e);
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
+        ServiceProcess.awaitHealthy(client, process, log);
     }
 }
