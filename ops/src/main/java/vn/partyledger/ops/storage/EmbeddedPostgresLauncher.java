@@ -27,6 +27,7 @@ public final class EmbeddedPostgresLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresLauncher.class);
     private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration BACKEND_EXIT_GRACE = Duration.ofSeconds(10);
 
     private EmbeddedPostgresLauncher() {
     }
@@ -65,6 +66,9 @@ public final class EmbeddedPostgresLauncher {
         Optional<ProcessHandle> process = pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
         if (process.isEmpty()) {
             log.warn("Removing stale {} (process {} is gone)", pidFile, pid.orElse(null));
+            // A postmaster killed on its own leaves its backends behind for a moment; a new server refuses to start
+            // while they still hold the old shared memory.
+            stopOrphanedBackends(dataDir);
             Files.deleteIfExists(pidFile);
             return;
         }
@@ -79,7 +83,65 @@ public final class EmbeddedPostgresLauncher {
         Files.deleteIfExists(pidFile);
     }
 
+    /** The running postmaster of this data directory, as named by its postmaster.pid. */
+    static Optional<ProcessHandle> postmaster(Path dataDir) {
+        try {
+            return readPid(dataDir.resolve("postmaster.pid")).flatMap(ProcessHandle::of);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Backends of a postmaster that died: PostgreSQL processes whose working directory is this data directory (every
+     * server process runs in it). They end by themselves once they notice the postmaster is gone; the ones still there
+     * after a grace period are killed, as the postmaster itself would after a crash of one of them (Linux only: where
+     * /proc is missing, PostgreSQL's own shared-memory check protects the data).
+     */
+    private static void stopOrphanedBackends(Path dataDir) throws IOException {
+        Path real = dataDir.toRealPath();
+        Instant deadline = Instant.now().plus(BACKEND_EXIT_GRACE);
+        List<ProcessHandle> left = backendsOf(real);
+        while (!left.isEmpty() && Instant.now().isBefore(deadline)) {
+            sleep(Duration.ofMillis(100));
+            left = backendsOf(real);
+        }
+        if (!left.isEmpty()) {
+            log.warn("Killing {} backends of the dead PostgreSQL in {}", left.size(), dataDir);
+            left.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle p : left) {
+                p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> p).join();
+            }
+        }
+    }
+
+    private static List<ProcessHandle> backendsOf(Path dataDir) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != ProcessHandle.current().pid())
+                .filter(p -> {
+                    try {
+                        return Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")).equals(dataDir)
+                                && isPostgres(p);
+                    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
+    private static void sleep(Duration d) throws IOException {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for PostgreSQL backends to exit", e);
+        }
+    }
+
     private static Optional<Long> readPid(Path pidFile) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
         List<String> lines = Files.readAllLines(pidFile);
         if (lines.isEmpty()) {
             return Optional.empty();

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -193,10 +194,40 @@ class ProblemHandler {
             if (c instanceof org.springframework.dao.DuplicateKeyException || c instanceof ConcurrencyException) {
                 return conflict((RuntimeException) c);
             }
+            if (databaseUnavailable(c)) {
+                return databaseUnavailable(e);
+            }
         }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the ledger could not complete the request; nothing was stored", List.of(), null, null);
+    }
+
+    /**
+     * The database went away under the request (restarting after a crash, a network failure): not a bug, and the
+     * outcome of a commit that was under way when the connection broke is unknown, so "nothing was stored" would not be
+     * true. The client is told to come back, and to look before it resends a command.
+     */
+    private ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.toString());
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+                "the ledger's database is unavailable for a moment; the request may or may not have been stored, so "
+                        + "look before sending it again", List.of(), null, null);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
+    }
+
+    /** SQLSTATE class 08 (connection exception), 57P01-57P03 (shut down, crashed, starting up), or no connection at all. */
+    private static boolean databaseUnavailable(Throwable c) {
+        if (c instanceof java.sql.SQLTransientConnectionException
+                || c instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
+            return true;
+        }
+        if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+            String state = sql.getSQLState();
+            return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+        }
+        return false;
     }
 
     private ResponseEntity<ProblemDetail> refusal(Refusal r) {

@@ -1,0 +1,59 @@
+package vn.partyledger.ops;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+
+/**
+ * The service in a JVM of its own, on this test's class path, so that a test can kill it the way a machine or an
+ * operator would ({@link Process#destroyForcibly()} is SIGKILL): nothing of it runs a shutdown hook.
+ */
+final class ServiceProcess {
+
+    private ServiceProcess() {
+    }
+
+    /** Starts {@code vn.partyledger.LedgerApplication} with these arguments; its output goes to {@code <logDir>/<name>.log}. */
+    static Process launch(Path logDir, String name, String... arguments) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"),
+                "vn.partyledger.LedgerApplication",
+                "--ledger.bootstrap.operator-password=" + LedgerTestSupport.OPERATOR_PASSWORD));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logDir.resolve(name + ".log").toFile())
+                .start();
+    }
+
+    static void awaitHealthy(LedgerClient client, Process process, Path log) {
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("service died:\n" + tail(log));
+                }
+                try {
+                    return client.get("/actuator/health").status() == 200;
+                } catch (RuntimeException notYet) {
+                    return false;
+                }
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("service did not become healthy; log:\n" + tail(log), e);
+        }
+    }
+
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+}
