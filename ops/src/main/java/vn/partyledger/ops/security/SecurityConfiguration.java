@@ -1,5 +1,6 @@
 package vn.partyledger.ops.security;
 
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every endpoint but health needs authentication, the API documentation included (the browser asks for the
@@ -57,12 +59,24 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "ledger.security.mode", havingValue = "jwt")
-    SecurityFilterChain jwtSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems, UserAccounts accounts)
+    SecurityFilterChain jwtSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems)
             throws Exception {
         common(http, problems);
         http.oauth2ResourceServer(rs -> rs.authenticationEntryPoint(problems)
-                .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtToLedgerPrincipal(accounts))));
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtToLedgerPrincipal())));
         return http.build();
+    }
+
+    /** A URL the firewall refuses (encoded %, /, NUL, …) is a client error: 400 problem+json, never a 401 or 500. */
+    @Bean
+    RequestRejectedHandler problemOnRejectedRequest() {
+        return (request, response, e) -> {
+            response.setStatus(400);
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                    + "\"detail\":\"the request URL is not allowed\"}");
+        };
     }
 
     private static void common(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
@@ -70,34 +84,42 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(auth -> auth
+                        // the error dispatch renders a problem document for an answer already decided
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // actuator and Swagger UI's files are no controller methods: the access table cannot see them
+                        .requestMatchers("/actuator/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**",
+                                "/v3/api-docs", "/v3/api-docs.yaml").hasAuthority(LedgerUserDetails.MONITOR)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.disable())
                 .logout(Customizer.withDefaults());
     }
 
-    /** Maps a verified JWT to the ledger principal; grants come from the token, the user id from the account if any. */
+    /**
+     * Maps a verified JWT to the ledger principal. The actor is the token's issuer and subject, which the identity
+     * provider vouches for; display claims such as {@code preferred_username} are user-settable at many providers and
+     * would let a token holder be recorded as someone else. Grants come from the {@code ledger_grants} claim; an
+     * unknown role in it is ignored rather than failing the request.
+     */
     static final class JwtToLedgerPrincipal implements Converter<Jwt, AbstractAuthenticationToken> {
-        private final UserAccounts accounts;
-
-        JwtToLedgerPrincipal(UserAccounts accounts) {
-            this.accounts = accounts;
-        }
 
         @Override
         public AbstractAuthenticationToken convert(Jwt jwt) {
-            String username = jwt.getClaimAsString("preferred_username") != null
-                    ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
+            String actor = jwt.getIssuer() == null ? jwt.getSubject() : jwt.getIssuer() + "#" + jwt.getSubject();
             List<Grant> grants = new ArrayList<>();
             List<String> claimed = jwt.getClaimAsStringList("ledger_grants");
             if (claimed != null) {
                 for (String g : claimed) {
                     String[] parts = g.split(":", 2);
-                    grants.add(new Grant(Role.valueOf(parts[0]), parts.length > 1 ? parts[1] : null));
+                    try {
+                        grants.add(new Grant(Role.valueOf(parts[0]), parts.length > 1 ? parts[1] : null));
+                    } catch (IllegalArgumentException unknownRole) {
+                        // a grant this ledger does not know gives nothing
+                    }
                 }
             }
-            String userId = accounts.findByUsername(username).map(UserAccounts.Account::id).orElse(jwt.getSubject());
-            LedgerPrincipal principal = new LedgerPrincipal(userId, username, grants);
+            LedgerPrincipal principal = new LedgerPrincipal(actor, actor, grants);
             return UsernamePasswordAuthenticationToken.authenticated(principal, jwt, LedgerUserDetails.authorities(grants));
         }
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -47,6 +48,10 @@ final class VerifiedCredentials implements AuthenticationProvider {
     public Authentication authenticate(Authentication request) throws AuthenticationException {
         if (!(request.getCredentials() instanceof String password)) {
             return delegate.authenticate(request);
+        }
+        if (PasswordRules.tooLongForBcrypt(password)) {
+            // no stored password is this long, and bcrypt would throw instead of answering "no"
+            throw new BadCredentialsException("Bad credentials");
         }
         String id = request.getName() + '\u0000' + fingerprint(password);
         Instant now = clock.instant();
