@@ -104,12 +104,15 @@ public final class AccessTable {
             // accounts and operations
             post(API + "/users", OPERATE, ledger()),
             post(API + "/users/{id}/grants", OPERATE, ledger()),
+            post(API + "/users/{id}/grant-revocations", OPERATE, ledger()),
+            post(API + "/users/{id}/password", OPERATE, ledger()),
             get(API + "/users/{id}", OPERATE, ledger()),
             get(API + "/ops/processors", OPERATE, ledger()),
             post(API + "/ops/processors/{name}/replay", OPERATE, ledger()),
             get(API + "/ops/processors/{name}/replay", OPERATE, ledger()),
             get(API + "/ops/dead-letters", OPERATE, ledger()),
             post(API + "/ops/dead-letters/{eventId}/retry", OPERATE, ledger()),
+            get(API + "/ops/access-log", OPERATE, ledger()),
             // the API document and the container's error page
             get("/v3/api-docs", MONITOR, any()),
             get("/v3/api-docs.yaml", MONITOR, any()),

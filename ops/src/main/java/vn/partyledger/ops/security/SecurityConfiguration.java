@@ -2,6 +2,11 @@ package vn.partyledger.ops.security;
 
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -45,23 +50,34 @@ class SecurityConfiguration {
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
+    /** A bean so that it hears of password and grant changes (and forgets the user's remembered credentials). */
+    @Bean
+    @ConditionalOnProperty(name = "ledger.security.mode", havingValue = "basic", matchIfMissing = true)
+    VerifiedCredentials verifiedCredentials(UserDetailsService users, PasswordEncoder passwords, Clock clock) {
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
+        bcrypt.setPasswordEncoder(passwords);
+        return new VerifiedCredentials(bcrypt, clock);
+    }
+
     @Bean
     @ConditionalOnProperty(name = "ledger.security.mode", havingValue = "basic", matchIfMissing = true)
     SecurityFilterChain basicSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems,
-                                      UserDetailsService users, PasswordEncoder passwords, Clock clock) throws Exception {
-        common(http, problems);
-        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
-        bcrypt.setPasswordEncoder(passwords);
-        http.authenticationManager(new ProviderManager(new VerifiedCredentials(bcrypt, clock)));
+                                      VerifiedCredentials verified, Clock clock, AccessLog accessLog,
+                                      @Value("${ledger.login.max-failures-per-account:5}") int perAccount,
+                                      @Value("${ledger.login.max-failures-per-address:50}") int perAddress,
+                                      @Value("${ledger.login.failure-window:PT15M}") Duration window) throws Exception {
+        common(http, problems, accessLog, clock);
+        http.authenticationManager(new ProviderManager(
+                new LoginThrottle(verified, clock, perAccount, perAddress, window)));
         http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
         return http.build();
     }
 
     @Bean
     @ConditionalOnProperty(name = "ledger.security.mode", havingValue = "jwt")
-    SecurityFilterChain jwtSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems)
-            throws Exception {
-        common(http, problems);
+    SecurityFilterChain jwtSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems, AccessLog accessLog,
+                                    Clock clock) throws Exception {
+        common(http, problems, accessLog, clock);
         http.oauth2ResourceServer(rs -> rs.authenticationEntryPoint(problems)
                 .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtToLedgerPrincipal())));
         return http.build();
@@ -79,7 +95,23 @@ class SecurityConfiguration {
         };
     }
 
-    private static void common(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+    /**
+     * For the server-rendered pages to come: scripts and everything else only from this origin (a small same-origin
+     * script file, no inline script), no framing, no plugins; inline styles stay allowed for Swagger UI.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+    private static void common(HttpSecurity http, ProblemAuthenticationHandlers problems, AccessLog accessLog,
+                               Clock clock) throws Exception {
+        http.addFilterBefore(new AccessLogFilter(accessLog, clock), ExceptionTranslationFilter.class);
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .frameOptions(f -> f.deny())
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                        "camera=(), microphone=(), geolocation=(), payment=()"))
+                .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -22,10 +23,11 @@ import org.springframework.security.core.AuthenticationException;
  * HTTP Basic sends the password with every request, and checking a bcrypt hash costs ~80 ms of CPU by design: on two
  * cores that alone capped the service near 20 requests per second. A successful check is remembered for a short time,
  * keyed by the user name and a keyed hash of the password (never the password itself), so a client's next requests
- * skip bcrypt. A wrong password is never remembered, and a new grant or a disabled account takes effect within
+ * skip bcrypt. A wrong password is never remembered; a password or grant change through the API forgets the user's
+ * entries at once ({@link UserAccounts.AccountChanged}), anything else (a disabled account) takes effect within
  * {@link #TTL}.
  */
-final class VerifiedCredentials implements AuthenticationProvider {
+class VerifiedCredentials implements AuthenticationProvider {
 
     static final Duration TTL = Duration.ofMinutes(2);
     private static final int MAX_ENTRIES = 10_000;
@@ -70,6 +72,12 @@ final class VerifiedCredentials implements AuthenticationProvider {
             verified.put(id, new Entry(result, now.plus(TTL)));
         }
         return result;
+    }
+
+    @EventListener
+    void forget(UserAccounts.AccountChanged change) {
+        String prefix = change.username() + '\u0000';
+        verified.keySet().removeIf(id -> id.startsWith(prefix));
     }
 
     @Override

@@ -48,7 +48,11 @@ class UserController {
                    List<@Valid GrantDto> grants) {
     }
 
-    record UserView(String id, String username, String fullName, boolean enabled, List<Grant> grants) {
+    record UserView(String id, String username, String fullName, boolean enabled, List<Grant> grants,
+                    List<UserAccounts.GrantChange> history) {
+    }
+
+    record PasswordChange(@NotBlank @Size(max = 200) String password) {
     }
 
     @PostMapping
@@ -78,7 +82,28 @@ class UserController {
     @Operation(summary = "An account and its grants (never the password)")
     UserView get(@PathVariable String id) {
         UserAccounts.Account a = accounts.findById(id).orElseThrow(() -> new UnknownResourceException("no user " + id));
-        return new UserView(a.id(), a.username(), a.fullName(), a.enabled(), a.grants());
+        return new UserView(a.id(), a.username(), a.fullName(), a.enabled(), a.grants(), accounts.history(id));
+    }
+
+    @PostMapping("/{id}/grant-revocations")
+    @Operation(summary = "Revoke a grant; effective at the user's next request")
+    ResponseEntity<Created> revoke(@PathVariable String id, @Valid @RequestBody GrantDto r) {
+        accounts.findById(id).orElseThrow(() -> new UnknownResourceException("no user " + id));
+        if (!accounts.revoke(id, new Grant(r.role(), r.organizationId()), actorId())) {
+            throw LedgerRefusalException.notFound("role", "the user holds no such grant");
+        }
+        return Created.accepted("/api/v1/users", id);
+    }
+
+    @PostMapping("/{id}/password")
+    @Operation(summary = "Set a new password; the old one stops working at once")
+    ResponseEntity<Created> changePassword(@PathVariable String id, @Valid @RequestBody PasswordChange r) {
+        UserAccounts.Account a = accounts.findById(id).orElseThrow(() -> new UnknownResourceException("no user " + id));
+        PasswordRules.problem(a.username(), r.password()).ifPresent(problem -> {
+            throw LedgerRefusalException.invalid("password", "the password " + problem);
+        });
+        accounts.changePassword(id, r.password(), actorId());
+        return Created.accepted("/api/v1/users", id);
     }
 
     private Grant toGrant(GrantDto g) {
