@@ -34,7 +34,8 @@ final class StrictText extends StdScalarDeserializer<String> {
         String raw = p.getText();
         boolean identifier = isIdentifier(p);
         int max = identifier ? MAX_ID_LENGTH : MAX_LENGTH;
-        if (raw.length() > max * 2) {
+        // decomposed Vietnamese takes up to three UTF-16 units per letter before NFC: cut only what cannot fit
+        if (raw.length() > max * 4) {
             throw new RefusedInput(p, "is longer than " + max + " characters");
         }
         String text = raw.indexOf('\r') < 0 ? raw : raw.replace("\r\n", "\n");
