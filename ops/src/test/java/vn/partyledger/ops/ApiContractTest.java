@@ -75,10 +75,16 @@ class ApiContractTest extends LedgerTestSupport {
     void clientCannotSetActorOrRecordedAt() throws Exception {
         LedgerClient op = operator();
         Instant start = Instant.now().minus(1, ChronoUnit.SECONDS);
-        LedgerClient.Response created = op.post("/api/v1/organizations", Map.of(
+        long before = storedEvents();
+        LedgerClient.Response smuggled = op.post("/api/v1/organizations", Map.of(
                 "level", "PROVINCE", "name", "Tỉnh Hà Giang", "occurredOn", "2019-03-21",
                 "actor", Map.of("userId", "mallory", "role", "OPERATOR"),
-                "recordedAt", "2001-01-01T00:00:00Z",
+                "recordedAt", "2001-01-01T00:00:00Z"));
+        assertThat(smuggled.status()).as("unknown fields are refused, not ignored").isEqualTo(400);
+        assertThat(smuggled.body().path("errors").findValuesAsText("field")).containsAnyOf("actor", "recordedAt");
+        assertThat(storedEvents()).isEqualTo(before);
+        LedgerClient.Response created = op.post("/api/v1/organizations", Map.of(
+                "level", "PROVINCE", "name", "Tỉnh Hà Giang", "occurredOn", "2019-03-21",
                 "authority", Map.of("docNo", "01-QĐ/TU", "issuer", "Tỉnh ủy Hà Giang", "issuedOn", "2019-03-01")));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
 

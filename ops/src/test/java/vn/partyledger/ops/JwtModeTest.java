@@ -20,7 +20,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,6 +38,9 @@ class JwtModeTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void jwt(DynamicPropertyRegistry registry) throws Exception {
@@ -71,6 +77,26 @@ class JwtModeTest {
         char flipped = genuine.charAt(at) == 'A' ? 'B' : 'A';
         HttpResponse<String> forged = post(genuine.substring(0, at) + flipped + genuine.substring(at + 1), "{}");
         assertThat(forged.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theActorIsTheTokensIssuerAndSubjectNeverItsDisplayName() throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("https://idp.example").subject("c0ffee-42")
+                .claim("preferred_username", "operator").issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(300))).claim("ledger_grants", List.of("OPERATOR"))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        jwt.sign(new RSASSASigner((RSAPrivateKey) KEYS.getPrivate()));
+        HttpResponse<String> created = post(jwt.serialize(),
+                "{\"level\":\"PROVINCE\",\"name\":\"Tỉnh Điện Biên\",\"occurredOn\":\"2010-01-01\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = LedgerClient.JSON.readTree(created.body()).path("id").asText();
+        byte[] metadata = jdbc.queryForObject(
+                "SELECT metadata FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 0",
+                byte[].class, id);
+        JsonNode actor = LedgerClient.JSON.readTree(metadata).path("actor");
+        assertThat(actor.path("userId").asText()).isEqualTo("https://idp.example#c0ffee-42");
+        assertThat(actor.toString()).doesNotContain("\"operator\"");
     }
 
     private HttpResponse<String> post(String token, String body) throws Exception {

@@ -31,8 +31,6 @@ import vn.partyledger.api.commitment.SubmitCommitment;
 import vn.partyledger.command.directory.MemberDirectory;
 import vn.partyledger.command.directory.MemberEntry;
 import vn.partyledger.command.directory.OrganizationDirectory;
-import vn.partyledger.command.directory.TaskDirectory;
-import vn.partyledger.ops.security.AccessPolicy;
 import vn.partyledger.ops.web.AuthorityDto;
 import vn.partyledger.ops.web.Commands;
 import vn.partyledger.ops.web.Created;
@@ -53,19 +51,14 @@ class CommitmentController {
 
     private final Commands commands;
     private final QueryGateway queries;
-    private final AccessPolicy access;
     private final OrganizationDirectory organizations;
     private final MemberDirectory members;
-    private final TaskDirectory records;
 
-    CommitmentController(Commands commands, QueryGateway queries, AccessPolicy access,
-                         OrganizationDirectory organizations, MemberDirectory members, TaskDirectory records) {
+    CommitmentController(Commands commands, QueryGateway queries, OrganizationDirectory organizations, MemberDirectory members) {
         this.commands = commands;
         this.queries = queries;
-        this.access = access;
         this.organizations = organizations;
         this.members = members;
-        this.records = records;
     }
 
     record SectionsDto(@NotBlank @Size(max = 4000) String politicalIdeology,
@@ -83,8 +76,7 @@ class CommitmentController {
     @PostMapping("/members/{id}/commitments")
     @Operation(summary = "The member submits the year's pledge (six sections) to the cell")
     ResponseEntity<Created> submit(@PathVariable String id, @Valid @RequestBody SubmissionRequest r) {
-        MemberEntry member = members.find(id).orElseThrow(() -> new UnknownResourceException("no member " + id));
-        access.requireRecordFacts(member.organizationId());
+        members.find(id).orElseThrow(() -> new UnknownResourceException("no member " + id));
         String commitmentId = SubmitCommitment.idOf(id, r.year());
         SectionsDto s = r.sections();
         commands.send(new SubmitCommitment(commitmentId, id, r.year(), new CommitmentSections(s.politicalIdeology(),
@@ -101,7 +93,6 @@ class CommitmentController {
     @PostMapping("/commitments/{id}/review")
     @Operation(summary = "The cell reviews the pledge")
     ResponseEntity<Created> review(@PathVariable String id, @Valid @RequestBody ReviewRequest r) {
-        recordFacts(id);
         commands.send(new ReviewCommitment(id, r.remarks(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
@@ -113,7 +104,6 @@ class CommitmentController {
     @PostMapping("/commitments/{id}/self-assessment")
     @Operation(summary = "The member's year-end self-assessment of the pledge")
     ResponseEntity<Created> selfAssess(@PathVariable String id, @Valid @RequestBody SelfAssessmentRequest r) {
-        recordFacts(id);
         commands.send(new SelfAssessCommitment(id, r.fulfilled(), r.assessment(), r.occurredOn()),
                 r.authority());
         return Created.accepted(PATH, id);
@@ -126,7 +116,6 @@ class CommitmentController {
     @PostMapping("/commitments/{id}/breaches")
     @Operation(summary = "Note a breach of the pledge (the member was reminded at a meeting)")
     ResponseEntity<Created> breach(@PathVariable String id, @Valid @RequestBody BreachRequest r) {
-        recordFacts(id);
         commands.send(new NoteCommitmentBreach(id, r.meetingId(), r.description(), r.occurredOn()),
                 r.authority());
         return Created.accepted(PATH, id);
@@ -139,15 +128,9 @@ class CommitmentController {
         if (organizations.find(id).isEmpty()) {
             throw new UnknownResourceException("no organisation " + id);
         }
-        access.requireRead(id);
         CommitmentCoverage coverage = queries.query(new FindCommitmentCoverage(id, year),
                 ResponseTypes.instanceOf(CommitmentCoverage.class)).join();
         return Reads.ok(coverage, coverage.provenance());
     }
 
-    private void recordFacts(String commitmentId) {
-        String cell = records.cellOfCommitment(commitmentId)
-                .orElseThrow(() -> new UnknownResourceException("no commitment " + commitmentId));
-        access.requireRecordFacts(cell);
-    }
 }

@@ -25,7 +25,6 @@ import vn.partyledger.api.development.FindDevelopment;
 import vn.partyledger.api.development.SetAdmissionQuota;
 import vn.partyledger.command.directory.OrganizationDirectory;
 import vn.partyledger.command.directory.OrganizationEntry;
-import vn.partyledger.ops.security.AccessPolicy;
 import vn.partyledger.ops.web.AuthorityDto;
 import vn.partyledger.ops.web.Commands;
 import vn.partyledger.ops.web.Created;
@@ -44,14 +43,11 @@ class DevelopmentController {
 
     private final Commands commands;
     private final QueryGateway queries;
-    private final AccessPolicy access;
     private final OrganizationDirectory organizations;
 
-    DevelopmentController(Commands commands, QueryGateway queries, AccessPolicy access,
-                          OrganizationDirectory organizations) {
+    DevelopmentController(Commands commands, QueryGateway queries, OrganizationDirectory organizations) {
         this.commands = commands;
         this.queries = queries;
-        this.access = access;
         this.organizations = organizations;
     }
 
@@ -67,8 +63,7 @@ class DevelopmentController {
     @Operation(summary = "The superior sets (or revises) the organisation's admission quota for the year")
     ResponseEntity<Created> setQuota(@PathVariable String id, @PathVariable @Min(1930) @Max(2100) int year,
                                      @Valid @RequestBody QuotaRequest r) {
-        OrganizationEntry organization = known(id);
-        access.requireShapeTree(organization.parentId());
+        known(id);
         String quotaId = SetAdmissionQuota.idOf(id, year);
         commands.send(new SetAdmissionQuota(quotaId, id, year, r.quota(), r.occurredOn()),
                 r.authority());
@@ -81,7 +76,6 @@ class DevelopmentController {
             @RequestParam @Min(1930) @Max(2100) int year,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         known(id);
-        access.requireRead(id);
         DevelopmentVsQuota answer = queries.query(new FindDevelopment(id, year, asOf),
                 ResponseTypes.instanceOf(DevelopmentVsQuota.class)).join();
         return Reads.ok(answer, answer.provenance());

@@ -54,7 +54,6 @@ import vn.partyledger.api.rules.LedgerRefusalException;
 import vn.partyledger.command.directory.MeetingDirectory;
 import vn.partyledger.command.directory.MeetingEntry;
 import vn.partyledger.command.directory.OrganizationDirectory;
-import vn.partyledger.ops.security.AccessPolicy;
 import vn.partyledger.ops.web.AuthorityDto;
 import vn.partyledger.ops.web.Commands;
 import vn.partyledger.ops.web.Created;
@@ -75,15 +74,13 @@ class MeetingController {
 
     private final Commands commands;
     private final QueryGateway queries;
-    private final AccessPolicy access;
     private final OrganizationDirectory organizations;
     private final MeetingDirectory meetings;
 
-    MeetingController(Commands commands, QueryGateway queries, AccessPolicy access, OrganizationDirectory organizations,
+    MeetingController(Commands commands, QueryGateway queries, OrganizationDirectory organizations,
                       MeetingDirectory meetings) {
         this.commands = commands;
         this.queries = queries;
-        this.access = access;
         this.organizations = organizations;
         this.meetings = meetings;
     }
@@ -135,7 +132,6 @@ class MeetingController {
     @Operation(summary = "Schedule a meeting, or (held: true) record a whole finished meeting from its minutes")
     ResponseEntity<Created> create(@PathVariable String cellId, @Valid @RequestBody MeetingRequest r) {
         knownOrganization(cellId);
-        access.requireRecordFacts(cellId);
         String id = UUID.randomUUID().toString();
         if (Boolean.TRUE.equals(r.held())) {
             if (r.durationMinutes() == null) {
@@ -168,7 +164,6 @@ class MeetingController {
     @PostMapping(MEETINGS + "/{id}/materials")
     @Operation(summary = "Record that the meeting materials were published (HD 42/2025: at least 1 day before)")
     ResponseEntity<Created> materials(@PathVariable String id, @Valid @RequestBody MaterialsRequest r) {
-        facts(id);
         commands.send(new PublishMaterials(id, r.channel(), r.occurredOn()), null);
         return Created.accepted(MEETINGS, id);
     }
@@ -180,7 +175,6 @@ class MeetingController {
     @PostMapping(MEETINGS + "/{id}/opening")
     @Operation(summary = "Open the meeting on its date; the roll snapshot is taken from the member roll of that date")
     ResponseEntity<Created> open(@PathVariable String id, @Valid @RequestBody OpeningRequest r) {
-        facts(id);
         commands.send(new OpenMeeting(id, r.chairMemberId(), r.minutesSecretaryMemberId(), r.occurredOn()), null);
         return Created.accepted(MEETINGS, id);
     }
@@ -188,7 +182,7 @@ class MeetingController {
     @PostMapping(MEETINGS + "/{id}/attendance")
     @Operation(summary = "Record one member's attendance (PRESENT, LATE, LEFT_EARLY, ABSENT_*)")
     ResponseEntity<Created> attendance(@PathVariable String id, @Valid @RequestBody AttendanceRow r) {
-        LocalDate on = facts(id);
+        LocalDate on = heldOn(id);
         commands.send(new RecordAttendance(id, r.memberId(), r.status(), r.reason(), on), null);
         return Created.accepted(MEETINGS, id);
     }
@@ -196,7 +190,7 @@ class MeetingController {
     @PostMapping(MEETINGS + "/{id}/guests")
     @Operation(summary = "Record a guest: a superior visit (orgLevel set) or an assigned cadre")
     ResponseEntity<Created> guest(@PathVariable String id, @Valid @RequestBody GuestRow r) {
-        LocalDate on = facts(id);
+        LocalDate on = heldOn(id);
         commands.send(new RecordGuest(id, r.info(), on), null);
         return Created.accepted(MEETINGS, id);
     }
@@ -204,7 +198,7 @@ class MeetingController {
     @PostMapping(MEETINGS + "/{id}/agenda-items")
     @Operation(summary = "Record an agenda item discussed")
     ResponseEntity<Created> agendaItem(@PathVariable String id, @Valid @RequestBody AgendaRow r) {
-        LocalDate on = facts(id);
+        LocalDate on = heldOn(id);
         commands.send(new RecordAgendaItem(id, r.topic(), r.summary(), on), null);
         return Created.accepted(MEETINGS, id);
     }
@@ -212,7 +206,7 @@ class MeetingController {
     @PostMapping(MEETINGS + "/{id}/resolutions")
     @Operation(summary = "Record a resolution put to the vote; the ledger decides adopted/rejected (M6, P4)")
     ResponseEntity<Created> resolution(@PathVariable String id, @Valid @RequestBody ResolutionRow r) {
-        LocalDate on = facts(id);
+        LocalDate on = heldOn(id);
         commands.send(new AdoptResolution(id, r.vote(), on), null);
         return Created.accepted(MEETINGS, id);
     }
@@ -220,7 +214,7 @@ class MeetingController {
     @PostMapping(MEETINGS + "/{id}/fee-report")
     @Operation(summary = "Record the fee report read out at the meeting")
     ResponseEntity<Created> feeReport(@PathVariable String id, @Valid @RequestBody FeeRow r) {
-        LocalDate on = facts(id);
+        LocalDate on = heldOn(id);
         commands.send(new RecordFeeDisclosure(id, r.report(), on), null);
         return Created.accepted(MEETINGS, id);
     }
@@ -231,7 +225,7 @@ class MeetingController {
     @PostMapping(MEETINGS + "/{id}/closing")
     @Operation(summary = "Close the meeting with its duration; per-meeting rules (M3, M5) are judged and recorded")
     ResponseEntity<Created> close(@PathVariable String id, @Valid @RequestBody ClosingRequest r) {
-        LocalDate on = facts(id);
+        LocalDate on = heldOn(id);
         commands.send(new CloseMeeting(id, r.durationMinutes(), on), null);
         return Created.accepted(MEETINGS, id);
     }
@@ -243,7 +237,6 @@ class MeetingController {
     @PostMapping(MEETINGS + "/{id}/minutes-amendments")
     @Operation(summary = "Amend the minutes of a closed meeting, as approved at a later meeting of the cell")
     ResponseEntity<Created> amend(@PathVariable String id, @Valid @RequestBody AmendmentRequest r) {
-        facts(id);
         // The amendment is a fact of the approving meeting's date; an unknown meeting is refused by the aggregate.
         LocalDate approvedOn = meetings.find(r.approvedAtMeetingId()).map(MeetingEntry::heldOn).orElse(null);
         commands.send(new AmendMinutes(id, r.correctsEventId(), r.text(), r.approvedAtMeetingId(), approvedOn),
@@ -254,7 +247,6 @@ class MeetingController {
     @GetMapping(MEETINGS + "/{id}")
     @Operation(summary = "One meeting: roll snapshot, attendance, guests, agenda, resolutions, fee report, outcomes")
     ResponseEntity<MeetingView> get(@PathVariable String id) {
-        access.requireRead(meeting(id).organizationId());
         MeetingView view = queries.query(new FindMeeting(id), ResponseTypes.instanceOf(MeetingView.class)).join();
         return Reads.ok(view, view.provenance());
     }
@@ -264,7 +256,6 @@ class MeetingController {
     ResponseEntity<MeetingRegister> register(@PathVariable String id, @RequestParam @Min(2000) @Max(2100) int year,
             @RequestParam(required = false) @Min(1) @Max(100) Integer attendanceTarget) {
         knownOrganization(id);
-        access.requireRead(id);
         MeetingRegister register = queries.query(new FindMeetingRegister(id, year, attendanceTarget),
                 ResponseTypes.instanceOf(MeetingRegister.class)).join();
         return Reads.ok(register, register.provenance());
@@ -275,7 +266,6 @@ class MeetingController {
     ResponseEntity<AttendanceRisk> attendanceRisk(@PathVariable String id,
             @RequestParam @Min(2000) @Max(2100) int year) {
         knownOrganization(id);
-        access.requireRead(id);
         AttendanceRisk risk = queries.query(new FindAttendanceRisk(id, year),
                 ResponseTypes.instanceOf(AttendanceRisk.class)).join();
         return Reads.ok(risk, risk.provenance());
@@ -285,17 +275,14 @@ class MeetingController {
     @Operation(summary = "Liaison visits per quarter against quotas (overdue liaisons) and superior visits over the cells")
     ResponseEntity<LiaisonVisits> liaisonVisits(@PathVariable String id, @RequestParam @Min(2000) @Max(2100) int year) {
         knownOrganization(id);
-        access.requireRead(id);
         LiaisonVisits visits = queries.query(new FindLiaisonVisits(id, year),
                 ResponseTypes.instanceOf(LiaisonVisits.class)).join();
         return Reads.ok(visits, visits.provenance());
     }
 
-    /** Checks the caller may record facts of the meeting's cell; returns the meeting date, on which they happen. */
-    private LocalDate facts(String meetingId) {
-        MeetingEntry meeting = meeting(meetingId);
-        access.requireRecordFacts(meeting.organizationId());
-        return meeting.heldOn();
+    /** The meeting date: the facts of a meeting happen on it. */
+    private LocalDate heldOn(String meetingId) {
+        return meeting(meetingId).heldOn();
     }
 
     private MeetingEntry meeting(String id) {

@@ -51,7 +51,6 @@ import vn.partyledger.api.member.SuspendActivity;
 import vn.partyledger.api.member.TransferKind;
 import vn.partyledger.command.directory.MemberDirectory;
 import vn.partyledger.command.directory.MemberEntry;
-import vn.partyledger.ops.security.AccessPolicy;
 import vn.partyledger.ops.web.AuthorityDto;
 import vn.partyledger.ops.web.Commands;
 import vn.partyledger.ops.web.Created;
@@ -68,13 +67,11 @@ class MemberController {
 
     private final Commands commands;
     private final QueryGateway queries;
-    private final AccessPolicy access;
     private final MemberDirectory members;
 
-    MemberController(Commands commands, QueryGateway queries, AccessPolicy access, MemberDirectory members) {
+    MemberController(Commands commands, QueryGateway queries, MemberDirectory members) {
         this.commands = commands;
         this.queries = queries;
-        this.access = access;
         this.members = members;
     }
 
@@ -87,7 +84,6 @@ class MemberController {
     @PostMapping
     @Operation(summary = "Register a candidate (quần chúng ưu tú) in an organisation")
     ResponseEntity<Created> register(@Valid @RequestBody CandidateRequest r) {
-        access.requireRecordFacts(r.organizationId());
         String id = UUID.randomUUID().toString();
         commands.send(new RegisterCandidate(id, r.organizationId(), r.fullName(), r.birthDate(), r.gender(), r.ethnicity(),
                 r.educationLevel(), r.occurredOn()), r.authority());
@@ -105,7 +101,6 @@ class MemberController {
     @PostMapping("/enrollments")
     @Operation(summary = "Put an already-admitted member on the ledger (taken over from the paper roll, or arriving from outside)")
     ResponseEntity<Created> enroll(@Valid @RequestBody EnrollmentRequest r) {
-        access.requireRecordFacts(r.organizationId());
         String id = UUID.randomUUID().toString();
         commands.send(new EnrollExistingMember(id, r.organizationId(), r.fullName(), r.birthDate(), r.gender(),
                 r.ethnicity(), r.educationLevel(), r.admittedOn(), r.ceremonyDate(), r.officialOn(), r.cardNumber(),
@@ -120,7 +115,6 @@ class MemberController {
     @PostMapping("/{id}/awareness-course")
     @Operation(summary = "Record the candidate's awareness-course certificate")
     ResponseEntity<Created> course(@PathVariable String id, @Valid @RequestBody CourseRequest r) {
-        recordFacts(id);
         commands.send(new RecordAwarenessCourse(id, r.certificateNo(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
@@ -145,7 +139,6 @@ class MemberController {
     @PostMapping("/{id}/admission")
     @Operation(summary = "Record the admission decision (kết nạp): decision, ceremony, two introducers, the cell's 2/3 vote")
     ResponseEntity<Created> admit(@PathVariable String id, @Valid @RequestBody AdmissionRequest r) {
-        recordFacts(id);
         List<Introducer> introducers = r.introducers().stream()
                 .map(i -> new Introducer(i.memberId(), i.workedWithSince())).toList();
         commands.send(new AdmitMember(id, r.decisionNo(), r.decisionIssuer(), r.decisionDate(), r.ceremonyDate(),
@@ -162,7 +155,6 @@ class MemberController {
     @PostMapping("/{id}/recognition")
     @Operation(summary = "Recognise a probationary member as official (effective at the end of the 12 months)")
     ResponseEntity<Created> recognize(@PathVariable String id, @Valid @RequestBody RecognitionRequest r) {
-        recordFacts(id);
         commands.send(new RecognizeOfficial(id, r.decisionNo(), r.decisionDate(), r.cellVote().toVote()),
                 r.authority());
         return Created.accepted(PATH, id);
@@ -175,7 +167,6 @@ class MemberController {
     @PostMapping("/{id}/probation-removal")
     @Operation(summary = "Remove a probationary member who did not qualify from the roll")
     ResponseEntity<Created> removeFromProbation(@PathVariable String id, @Valid @RequestBody ProbationRemovalRequest r) {
-        recordFacts(id);
         commands.send(new RemoveFromProbation(id, r.decisionNo(), r.reason(), r.occurredOn()),
                 r.authority());
         return Created.accepted(PATH, id);
@@ -189,7 +180,6 @@ class MemberController {
     @PostMapping("/{id}/transfers")
     @Operation(summary = "Issue a transfer referral (official or temporary) from the member's organisation")
     ResponseEntity<Created> transfer(@PathVariable String id, @Valid @RequestBody TransferRequest r) {
-        recordFacts(id);
         commands.send(new IssueTransfer(id, r.kind(), r.toOrganizationId(), r.destinationName(), r.referralNo(), r.until(),
                 r.purpose(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
@@ -203,7 +193,6 @@ class MemberController {
     @Operation(summary = "The receiving organisation records the transferred member's arrival")
     ResponseEntity<Created> receive(@PathVariable String id, @Valid @RequestBody ReceiptRequest r) {
         known(id);
-        access.requireRecordFacts(r.organizationId());
         commands.send(new ReceiveTransfer(id, r.organizationId(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
@@ -214,7 +203,6 @@ class MemberController {
     @PostMapping("/{id}/temporary-transfer-end")
     @Operation(summary = "The temporarily transferred member returns to the home organisation")
     ResponseEntity<Created> endTemporaryTransfer(@PathVariable String id, @Valid @RequestBody DatedRequest r) {
-        recordFacts(id);
         commands.send(new EndTemporaryTransfer(id, r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
@@ -229,7 +217,6 @@ class MemberController {
     @PostMapping("/{id}/exemptions")
     @Operation(summary = "Full exemption (elderly, ill) or temporary exemption (working far away, under 12 months)")
     ResponseEntity<Created> exempt(@PathVariable String id, @Valid @RequestBody ExemptionRequest r) {
-        recordFacts(id);
         Object command = r.kind() == ExemptionKind.FULL
                 ? new GrantFullExemption(id, r.ground(), r.resolutionNo(), r.occurredOn())
                 : new GrantTemporaryExemption(id, r.reason(), r.resolutionNo(), r.until(), r.occurredOn());
@@ -244,7 +231,6 @@ class MemberController {
     @PostMapping("/{id}/exemption-end")
     @Operation(summary = "End a full or temporary exemption")
     ResponseEntity<Created> endExemption(@PathVariable String id, @Valid @RequestBody ExemptionEndRequest r) {
-        recordFacts(id);
         Object command = r.kind() == ExemptionKind.FULL
                 ? new EndFullExemption(id, r.occurredOn())
                 : new EndTemporaryExemption(id, r.occurredOn());
@@ -259,7 +245,6 @@ class MemberController {
     @PostMapping("/{id}/suspensions")
     @Operation(summary = "Suspend the member's party activity pending discipline or prosecution")
     ResponseEntity<Created> suspend(@PathVariable String id, @Valid @RequestBody SuspensionRequest r) {
-        recordFacts(id);
         commands.send(new SuspendActivity(id, r.reason(), r.decisionNo(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
@@ -271,7 +256,6 @@ class MemberController {
     @PostMapping("/{id}/reinstatement")
     @Operation(summary = "Lift a suspension")
     ResponseEntity<Created> reinstate(@PathVariable String id, @Valid @RequestBody ReinstatementRequest r) {
-        recordFacts(id);
         commands.send(new ReinstateMember(id, r.decisionNo(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
@@ -284,7 +268,6 @@ class MemberController {
     @PostMapping("/{id}/removal")
     @Operation(summary = "Record the competent committee's decision to remove the member from the roll (xóa tên)")
     ResponseEntity<Created> remove(@PathVariable String id, @Valid @RequestBody RemovalRequest r) {
-        recordFacts(id);
         commands.send(new RemoveFromRoll(id, r.ground(), r.decisionNo(), r.decidedBy(), r.occurredOn()),
                 r.authority());
         return Created.accepted(PATH, id);
@@ -293,7 +276,6 @@ class MemberController {
     @PostMapping("/{id}/death")
     @Operation(summary = "Record the member's death")
     ResponseEntity<Created> death(@PathVariable String id, @Valid @RequestBody DatedRequest r) {
-        recordFacts(id);
         commands.send(new RecordDeath(id, r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
@@ -301,15 +283,10 @@ class MemberController {
     @GetMapping("/{id}")
     @Operation(summary = "The member's current record")
     ResponseEntity<MemberView> get(@PathVariable String id) {
-        MemberEntry entry = known(id);
-        access.requireRead(entry.organizationId());
         MemberView view = queries.query(new FindMember(id), ResponseTypes.instanceOf(MemberView.class)).join();
         return Reads.ok(view, view.provenance());
     }
 
-    private void recordFacts(String memberId) {
-        access.requireRecordFacts(known(memberId).organizationId());
-    }
 
     private MemberEntry known(String memberId) {
         return members.find(memberId).orElseThrow(() -> new UnknownResourceException("no member " + memberId));

@@ -43,7 +43,6 @@ import vn.partyledger.api.organization.RollView;
 import vn.partyledger.api.organization.SetRegularMeetingDay;
 import vn.partyledger.api.organization.VisitQuota;
 import vn.partyledger.command.directory.OrganizationDirectory;
-import vn.partyledger.ops.security.AccessPolicy;
 import vn.partyledger.ops.web.AuthorityDto;
 import vn.partyledger.ops.web.Commands;
 import vn.partyledger.ops.web.Created;
@@ -60,13 +59,11 @@ class OrganizationController {
 
     private final Commands commands;
     private final QueryGateway queries;
-    private final AccessPolicy access;
     private final OrganizationDirectory directory;
 
-    OrganizationController(Commands commands, QueryGateway queries, AccessPolicy access, OrganizationDirectory directory) {
+    OrganizationController(Commands commands, QueryGateway queries, OrganizationDirectory directory) {
         this.commands = commands;
         this.queries = queries;
-        this.access = access;
         this.directory = directory;
     }
 
@@ -78,11 +75,6 @@ class OrganizationController {
     @PostMapping
     @Operation(summary = "Establish an organisation (province, commune, grassroots organisation, cell, party group)")
     ResponseEntity<Created> establish(@Valid @RequestBody EstablishRequest r) {
-        if (r.parentId() == null) {
-            access.requireShapeTree(null);
-        } else {
-            access.requireShapeTree(r.parentId());
-        }
         String id = UUID.randomUUID().toString();
         commands.send(new EstablishOrganization(id, r.level(), r.cellType(), r.parentId(), r.name(), r.grassroots(),
                 r.occurredOn()), r.authority());
@@ -97,8 +89,6 @@ class OrganizationController {
     @Operation(summary = "Attach the organisation to a new parent from a date on (history kept)")
     ResponseEntity<Created> reparent(@PathVariable String id, @Valid @RequestBody ReparentRequest r) {
         known(id);
-        access.requireShapeTree(r.newParentId());
-        access.requireShapeTree(id);
         commands.send(new ReparentOrganization(id, r.newParentId(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
@@ -111,8 +101,6 @@ class OrganizationController {
     @Operation(summary = "Merge the organisation into a survivor; it ends, its history stays readable")
     ResponseEntity<Created> merge(@PathVariable String id, @Valid @RequestBody MergerRequest r) {
         known(id);
-        access.requireShapeTree(r.survivorId());
-        access.requireShapeTree(id);
         commands.send(new MergeOrganization(id, r.survivorId(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
@@ -125,7 +113,6 @@ class OrganizationController {
     @Operation(summary = "Dissolve the organisation; its history stays readable")
     ResponseEntity<Created> dissolve(@PathVariable String id, @Valid @RequestBody DissolutionRequest r) {
         known(id);
-        access.requireShapeTree(id);
         commands.send(new DissolveOrganization(id, r.reason(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
@@ -138,7 +125,6 @@ class OrganizationController {
     @Operation(summary = "Appoint or record the election of an officer (secretary, deputy, chi ủy member, group leader)")
     ResponseEntity<Created> assignOfficer(@PathVariable String id, @Valid @RequestBody OfficerRequest r) {
         known(id);
-        access.requireRecordFacts(id);
         commands.send(new AssignOfficer(id, r.memberId(), r.role(), r.from(), r.to(), r.occurredOn()),
                 r.authority());
         return Created.accepted(PATH, id);
@@ -152,7 +138,6 @@ class OrganizationController {
     @Operation(summary = "End an officer's post on a date")
     ResponseEntity<Created> removeOfficer(@PathVariable String id, @Valid @RequestBody OfficerRemovalRequest r) {
         known(id);
-        access.requireRecordFacts(id);
         commands.send(new RemoveOfficer(id, r.memberId(), r.role(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
@@ -165,7 +150,6 @@ class OrganizationController {
     @Operation(summary = "Fix the cell's regular meeting day of the month (and the chi ủy preparation day)")
     ResponseEntity<Created> meetingDay(@PathVariable String id, @Valid @RequestBody MeetingDayRequest r) {
         known(id);
-        access.requireRecordFacts(id);
         commands.send(new SetRegularMeetingDay(id, r.dayOfMonth(), r.committeePrepDay(), r.occurredOn()),
                 r.authority());
         return Created.accepted(PATH, id);
@@ -180,7 +164,6 @@ class OrganizationController {
     @Operation(summary = "Assign a superior committee member to follow the cell, with a visit quota")
     ResponseEntity<Created> assignLiaison(@PathVariable String id, @Valid @RequestBody LiaisonRequest r) {
         known(id);
-        access.requireRecordFacts(r.superiorOrganizationId());
         commands.send(new AssignLiaison(id, r.liaisonMemberId(), r.superiorOrganizationId(),
                 new VisitQuota(r.visits(), r.per()), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
@@ -194,7 +177,6 @@ class OrganizationController {
     @Operation(summary = "End a liaison assignment")
     ResponseEntity<Created> endLiaison(@PathVariable String id, @Valid @RequestBody LiaisonEndRequest r) {
         known(id);
-        access.requireRecordFacts(id);
         commands.send(new EndLiaison(id, r.liaisonMemberId(), r.occurredOn()), r.authority());
         return Created.accepted(PATH, id);
     }
@@ -203,7 +185,6 @@ class OrganizationController {
     @Operation(summary = "The whole tree (every province) as of a date; needs a ledger-wide grant")
     ResponseEntity<OrganizationTree> forest(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        access.requireGlobalRead();
         OrganizationTree tree = queries.query(new FindOrganizationTree(null, asOf),
                 ResponseTypes.instanceOf(OrganizationTree.class)).join();
         return Reads.ok(tree, tree.provenance());
@@ -214,7 +195,6 @@ class OrganizationController {
     ResponseEntity<OrganizationView> get(@PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         known(id);
-        access.requireRead(id);
         OrganizationView view = queries.query(new FindOrganization(id, asOf),
                 ResponseTypes.instanceOf(OrganizationView.class)).join();
         return Reads.ok(view, view.provenance());
@@ -225,7 +205,6 @@ class OrganizationController {
     ResponseEntity<OrganizationTree> tree(@PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         known(id);
-        access.requireRead(id);
         OrganizationTree tree = queries.query(new FindOrganizationTree(id, asOf),
                 ResponseTypes.instanceOf(OrganizationTree.class)).join();
         return Reads.ok(tree, tree.provenance());
@@ -238,7 +217,6 @@ class OrganizationController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         known(id);
-        access.requireRead(id);
         RollView roll = queries.query(new FindRoll(id, asOf, page, size), ResponseTypes.instanceOf(RollView.class)).join();
         return Reads.ok(roll, roll.provenance());
     }

@@ -1,18 +1,20 @@
 package vn.partyledger.ops.security;
 
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import vn.partyledger.command.directory.OrganizationDirectory;
 
 /**
- * Decides whether the current principal may act on an organisation: some grant must name the organisation itself or
- * one of its ancestors (or be global) and allow the kind of action. The grant used is remembered for the envelope.
+ * Decides whether a principal's grants allow a permission over some organisations: one grant must allow the
+ * permission's role and cover every organisation (name it or one of its ancestors, or be ledger-wide). The grant used
+ * is remembered for the envelope. Called by {@link AccessInterceptor} only, from the {@link AccessTable}.
  */
 @Component
-public class AccessPolicy {
+class AccessPolicy {
 
     private final OrganizationDirectory directory;
 
@@ -20,56 +22,35 @@ public class AccessPolicy {
         this.directory = directory;
     }
 
-    public void requireRead(String organizationId) {
-        require(organizationId, role -> true, "read");
+    /** {@code organizations}: empty = anywhere; a null element = the top of the tree (a ledger-wide grant). */
+    Grant require(LedgerPrincipal principal, Permission permission, List<String> organizations) {
+        if (principal == null) {
+            throw new AccessDeniedException("not authenticated as a ledger user");
+        }
+        List<Set<String>> lineages = organizations.stream().map(this::lineage).toList();
+        Optional<Grant> grant = principal.grants().stream()
+                .filter(permission::allows)
+                .filter(g -> g.global() || lineages.stream().allMatch(l -> l.contains(g.organizationId())))
+                .findFirst();
+        Grant used = grant.orElseThrow(() -> new AccessDeniedException(organizations.isEmpty()
+                ? "no grant of yours allows this (" + permission + ")"
+                : "no grant of yours allows " + permission + " on organisation " + String.join(", ",
+                        organizations.stream().map(o -> o == null ? "(the whole ledger)" : o).toList())));
+        CurrentActor.rememberGrant(used);
+        return used;
     }
 
-    public void requireRecordFacts(String organizationId) {
-        require(organizationId, Role::recordsFacts, "record facts for");
+    /** Whether some grant allows the permission anywhere: checked before an unknown id is reported as 404. */
+    boolean allowsSomewhere(LedgerPrincipal principal, Permission permission) {
+        return principal != null && principal.grants().stream().anyMatch(permission::allows);
     }
 
-    public void requireShapeTree(String organizationId) {
-        require(organizationId, Role::shapesTree, "change the structure of");
-    }
-
-    public void requireOperator() {
-        LedgerPrincipal principal = principalOrDeny();
-        Grant grant = principal.grants().stream()
-                .filter(g -> g.role() == Role.OPERATOR && g.global())
-                .findFirst()
-                .orElseThrow(() -> new AccessDeniedException("only a ledger-wide operator may do this"));
-        CurrentActor.rememberGrant(grant);
-    }
-
-    /** Reads that span the whole ledger (every province) need a global grant. */
-    public void requireGlobalRead() {
-        LedgerPrincipal principal = principalOrDeny();
-        Grant grant = principal.grants().stream().filter(Grant::global).findFirst()
-                .orElseThrow(() -> new AccessDeniedException("a ledger-wide grant is needed; ask for a subtree instead"));
-        CurrentActor.rememberGrant(grant);
-    }
-
-    private void require(String organizationId, Predicate<Role> allowed, String action) {
-        LedgerPrincipal principal = principalOrDeny();
+    private Set<String> lineage(String organizationId) {
         Set<String> lineage = new HashSet<>();
         if (organizationId != null) {
             lineage.add(organizationId);
             lineage.addAll(directory.ancestors(organizationId));
         }
-        Grant grant = principal.grants().stream()
-                .filter(g -> allowed.test(g.role()))
-                .filter(g -> g.global() || lineage.contains(g.organizationId()))
-                .findFirst()
-                .orElseThrow(() -> new AccessDeniedException(
-                        "no grant allows you to " + action + " organisation " + organizationId));
-        CurrentActor.rememberGrant(grant);
-    }
-
-    private static LedgerPrincipal principalOrDeny() {
-        LedgerPrincipal principal = CurrentActor.principal();
-        if (principal == null) {
-            throw new AccessDeniedException("not authenticated as a ledger user");
-        }
-        return principal;
+        return lineage;
     }
 }

@@ -14,9 +14,17 @@ record LedgerUserDetails(LedgerPrincipal principal, String passwordHash, boolean
         return authorities(principal.grants());
     }
 
+    /** Spring Security sees one authority per role, and {@link #MONITOR} for whoever may read metrics. */
     static List<SimpleGrantedAuthority> authorities(List<Grant> grants) {
-        return grants.stream().map(g -> new SimpleGrantedAuthority("ROLE_" + g.role().name())).distinct().toList();
+        java.util.stream.Stream<SimpleGrantedAuthority> roles = grants.stream()
+                .map(g -> new SimpleGrantedAuthority("ROLE_" + g.role().name()));
+        java.util.stream.Stream<SimpleGrantedAuthority> monitor = grants.stream()
+                .filter(g -> g.role() == Role.MONITORING || (g.role() == Role.OPERATOR && g.global()))
+                .map(g -> new SimpleGrantedAuthority(MONITOR));
+        return java.util.stream.Stream.concat(roles, monitor).distinct().toList();
     }
+
+    static final String MONITOR = "LEDGER_MONITOR";
 
     @Override
     public String getPassword() {

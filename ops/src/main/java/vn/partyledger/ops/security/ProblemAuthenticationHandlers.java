@@ -23,6 +23,11 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof LoginThrottle.Throttled throttled) {
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            write(response, 429, "Too Many Requests", throttled.getMessage());
+            return;
+        }
         response.setHeader("WWW-Authenticate", basic ? "Basic realm=\"ledger\"" : "Bearer");
         write(response, 401, "Unauthorized", "authentication is required");
     }

@@ -9,7 +9,9 @@ public enum Role {
     INSPECTOR(false, false),
     DASHBOARD_VIEWER(false, false),
     /** Replay, dead letters, accounts; also allowed to write within its scope. */
-    OPERATOR(true, true);
+    OPERATOR(true, true),
+    /** Metrics and the API document only: for a monitoring system's account, reads no ledger data. */
+    MONITORING(false, false);
 
     private final boolean recordsFacts;
     private final boolean shapesTree;

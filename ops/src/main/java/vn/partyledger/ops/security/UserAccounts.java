@@ -3,6 +3,7 @@ package vn.partyledger.ops.security;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -15,10 +16,16 @@ public class UserAccounts {
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
 
-    UserAccounts(JdbcTemplate jdbc, PasswordEncoder passwordEncoder) {
+    UserAccounts(JdbcTemplate jdbc, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
+    }
+
+    /** Published after a password or grant change: remembered credentials of the user are forgotten at once. */
+    public record AccountChanged(String username) {
     }
 
     public record Account(String id, String username, String fullName, boolean enabled, String passwordHash,
@@ -36,14 +43,60 @@ public class UserAccounts {
         String id = UUID.randomUUID().toString();
         jdbc.update("INSERT INTO ledger_user (id, username, password_hash, full_name) VALUES (?, ?, ?, ?)",
                 id, username, passwordEncoder.encode(rawPassword), fullName);
+        record(id, "ACCOUNT_CREATED", null, grantedBy);
         grants.forEach(g -> grant(id, g, grantedBy));
         return id;
     }
 
+    @Transactional
     public void grant(String userId, Grant grant, String grantedBy) {
-        jdbc.update("""
+        int added = jdbc.update("""
                 INSERT INTO ledger_grant (user_id, role, organization_id, granted_by) VALUES (?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""", userId, grant.role().name(), grant.organizationId(), grantedBy);
+        if (added > 0) {
+            record(userId, "GRANTED", grant, grantedBy);
+            changed(userId);
+        }
+    }
+
+    /** @return false when the user held no such grant */
+    @Transactional
+    public boolean revoke(String userId, Grant grant, String revokedBy) {
+        int removed = jdbc.update("DELETE FROM ledger_grant WHERE user_id = ? AND role = ? AND organization_id IS NOT DISTINCT FROM ?",
+                userId, grant.role().name(), grant.organizationId());
+        if (removed > 0) {
+            record(userId, "REVOKED", grant, revokedBy);
+            changed(userId);
+        }
+        return removed > 0;
+    }
+
+    @Transactional
+    public void changePassword(String userId, String rawPassword, String changedBy) {
+        jdbc.update("UPDATE ledger_user SET password_hash = ? WHERE id = ?", passwordEncoder.encode(rawPassword), userId);
+        record(userId, "PASSWORD_CHANGED", null, changedBy);
+        changed(userId);
+    }
+
+    public record GrantChange(java.time.Instant at, String change, String role, String organizationId,
+                              String changedBy) {
+    }
+
+    public List<GrantChange> history(String userId) {
+        return jdbc.query("""
+                SELECT changed_at, change, role, organization_id, changed_by FROM ledger_grant_change
+                WHERE user_id = ? ORDER BY id""", (rs, i) -> new GrantChange(rs.getTimestamp(1).toInstant(),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), userId);
+    }
+
+    private void record(String userId, String change, Grant grant, String by) {
+        jdbc.update("INSERT INTO ledger_grant_change (user_id, change, role, organization_id, changed_by) VALUES (?, ?, ?, ?, ?)",
+                userId, change, grant == null ? null : grant.role().name(), grant == null ? null : grant.organizationId(), by);
+    }
+
+    private void changed(String userId) {
+        jdbc.query("SELECT username FROM ledger_user WHERE id = ?", (rs, i) -> rs.getString(1), userId)
+                .forEach(username -> events.publishEvent(new AccountChanged(username)));
     }
 
     public Optional<Account> findByUsername(String username) {

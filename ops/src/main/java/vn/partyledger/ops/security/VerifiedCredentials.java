@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -21,10 +23,11 @@ import org.springframework.security.core.AuthenticationException;
  * HTTP Basic sends the password with every request, and checking a bcrypt hash costs ~80 ms of CPU by design: on two
  * cores that alone capped the service near 20 requests per second. A successful check is remembered for a short time,
  * keyed by the user name and a keyed hash of the password (never the password itself), so a client's next requests
- * skip bcrypt. A wrong password is never remembered, and a new grant or a disabled account takes effect within
+ * skip bcrypt. A wrong password is never remembered; a password or grant change through the API forgets the user's
+ * entries at once ({@link UserAccounts.AccountChanged}), anything else (a disabled account) takes effect within
  * {@link #TTL}.
  */
-final class VerifiedCredentials implements AuthenticationProvider {
+class VerifiedCredentials implements AuthenticationProvider {
 
     static final Duration TTL = Duration.ofMinutes(2);
     private static final int MAX_ENTRIES = 10_000;
@@ -48,6 +51,10 @@ final class VerifiedCredentials implements AuthenticationProvider {
         if (!(request.getCredentials() instanceof String password)) {
             return delegate.authenticate(request);
         }
+        if (PasswordRules.tooLongForBcrypt(password)) {
+            // no stored password is this long, and bcrypt would throw instead of answering "no"
+            throw new BadCredentialsException("Bad credentials");
+        }
         String id = request.getName() + '\u0000' + fingerprint(password);
         Instant now = clock.instant();
         Entry entry = verified.get(id);
@@ -65,6 +72,12 @@ final class VerifiedCredentials implements AuthenticationProvider {
             verified.put(id, new Entry(result, now.plus(TTL)));
         }
         return result;
+    }
+
+    @EventListener
+    void forget(UserAccounts.AccountChanged change) {
+        String prefix = change.username() + '\u0000';
+        verified.keySet().removeIf(id -> id.startsWith(prefix));
     }
 
     @Override

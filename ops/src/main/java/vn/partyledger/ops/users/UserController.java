@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.partyledger.api.rules.LedgerRefusalException;
 import vn.partyledger.command.directory.OrganizationDirectory;
-import vn.partyledger.ops.security.AccessPolicy;
 import vn.partyledger.ops.security.CurrentActor;
 import vn.partyledger.ops.security.Grant;
+import vn.partyledger.ops.security.PasswordRules;
 import vn.partyledger.ops.security.Role;
 import vn.partyledger.ops.security.UserAccounts;
 import vn.partyledger.ops.web.Created;
@@ -33,12 +33,10 @@ import vn.partyledger.ops.web.UnknownResourceException;
 class UserController {
 
     private final UserAccounts accounts;
-    private final AccessPolicy access;
     private final OrganizationDirectory organizations;
 
-    UserController(UserAccounts accounts, AccessPolicy access, OrganizationDirectory organizations) {
+    UserController(UserAccounts accounts, OrganizationDirectory organizations) {
         this.accounts = accounts;
-        this.access = access;
         this.organizations = organizations;
     }
 
@@ -46,17 +44,23 @@ class UserController {
     }
 
     record NewUser(@NotBlank @Size(min = 3, max = 100) @Pattern(regexp = "[A-Za-z0-9._@-]+") String username,
-                   @NotBlank @Size(min = 12, max = 200) String password, @Size(max = 200) String fullName,
+                   @NotBlank @Size(max = 200) String password, @Size(max = 200) String fullName,
                    List<@Valid GrantDto> grants) {
     }
 
-    record UserView(String id, String username, String fullName, boolean enabled, List<Grant> grants) {
+    record UserView(String id, String username, String fullName, boolean enabled, List<Grant> grants,
+                    List<UserAccounts.GrantChange> history) {
+    }
+
+    record PasswordChange(@NotBlank @Size(max = 200) String password) {
     }
 
     @PostMapping
     @Operation(summary = "Create an account with grants (role + organisation scope; no organisation = ledger-wide)")
     ResponseEntity<Created> create(@Valid @RequestBody NewUser r) {
-        access.requireOperator();
+        PasswordRules.problem(r.username(), r.password()).ifPresent(problem -> {
+            throw LedgerRefusalException.invalid("password", "the password " + problem);
+        });
         List<Grant> grants = r.grants() == null ? List.of() : r.grants().stream().map(this::toGrant).toList();
         try {
             String id = accounts.create(r.username(), r.password(), r.fullName(), grants, actorId());
@@ -69,7 +73,6 @@ class UserController {
     @PostMapping("/{id}/grants")
     @Operation(summary = "Grant a role over an organisation subtree")
     ResponseEntity<Created> grant(@PathVariable String id, @Valid @RequestBody GrantDto r) {
-        access.requireOperator();
         accounts.findById(id).orElseThrow(() -> new UnknownResourceException("no user " + id));
         accounts.grant(id, toGrant(r), actorId());
         return Created.accepted("/api/v1/users", id);
@@ -78,9 +81,29 @@ class UserController {
     @GetMapping("/{id}")
     @Operation(summary = "An account and its grants (never the password)")
     UserView get(@PathVariable String id) {
-        access.requireOperator();
         UserAccounts.Account a = accounts.findById(id).orElseThrow(() -> new UnknownResourceException("no user " + id));
-        return new UserView(a.id(), a.username(), a.fullName(), a.enabled(), a.grants());
+        return new UserView(a.id(), a.username(), a.fullName(), a.enabled(), a.grants(), accounts.history(id));
+    }
+
+    @PostMapping("/{id}/grant-revocations")
+    @Operation(summary = "Revoke a grant; effective at the user's next request")
+    ResponseEntity<Created> revoke(@PathVariable String id, @Valid @RequestBody GrantDto r) {
+        accounts.findById(id).orElseThrow(() -> new UnknownResourceException("no user " + id));
+        if (!accounts.revoke(id, new Grant(r.role(), r.organizationId()), actorId())) {
+            throw LedgerRefusalException.notFound("role", "the user holds no such grant");
+        }
+        return Created.accepted("/api/v1/users", id);
+    }
+
+    @PostMapping("/{id}/password")
+    @Operation(summary = "Set a new password; the old one stops working at once")
+    ResponseEntity<Created> changePassword(@PathVariable String id, @Valid @RequestBody PasswordChange r) {
+        UserAccounts.Account a = accounts.findById(id).orElseThrow(() -> new UnknownResourceException("no user " + id));
+        PasswordRules.problem(a.username(), r.password()).ifPresent(problem -> {
+            throw LedgerRefusalException.invalid("password", "the password " + problem);
+        });
+        accounts.changePassword(id, r.password(), actorId());
+        return Created.accepted("/api/v1/users", id);
     }
 
     private Grant toGrant(GrantDto g) {

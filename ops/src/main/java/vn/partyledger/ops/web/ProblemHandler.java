@@ -1,7 +1,13 @@
 package vn.partyledger.ops.web;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -75,14 +82,72 @@ class ProblemHandler {
             String field = jme.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = jme instanceof InvalidFormatException ife
-                    ? "cannot read '" + ife.getValue() + "' as " + expected(ife.getTargetType())
-                    : "malformed value";
-            List<FieldProblem> errors = List.of(new FieldProblem(field, message));
-            return problem(HttpStatus.BAD_REQUEST, "Malformed request", describe(errors), errors, null, null);
+            return malformed(field, explain(jme));
+        }
+        if (e.getCause() instanceof JsonMappingException jme) {
+            return malformed(null, explain(jme));
+        }
+        if (e.getCause() instanceof StreamReadException sre) {
+            // duplicate keys, trailing garbage, bad tokens: the parser still knows where it was
+            String field = sre.getProcessor() != null ? path(sre.getProcessor().getParsingContext()) : null;
+            return malformed(field, sre.getOriginalMessage());
+        }
+        if (e.getCause() == null && e.getMessage() != null && e.getMessage().startsWith("the body")) {
+            return malformed(null, e.getMessage());
         }
         return problem(HttpStatus.BAD_REQUEST, "Malformed request", "the body is not valid JSON for this request",
                 List.of(), null, null);
+    }
+
+    @ExceptionHandler(StrictJson.BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(StrictJson.BodyTooLargeException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", e.getMessage(), List.of(), null, null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "the API answers application/json",
+                List.of(), null, null);
+    }
+
+    private ResponseEntity<ProblemDetail> malformed(String field, String message) {
+        if (field == null || field.isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, "Malformed request", message, List.of(), null, null);
+        }
+        List<FieldProblem> errors = List.of(new FieldProblem(field, message));
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request", describe(errors), errors, null, null);
+    }
+
+    private static String explain(JsonMappingException jme) {
+        if (jme instanceof RefusedInput) {
+            return jme.getOriginalMessage();
+        }
+        if (jme instanceof InvalidFormatException ife) {
+            return "cannot read '" + ife.getValue() + "' as " + expected(ife.getTargetType());
+        }
+        if (jme instanceof UnrecognizedPropertyException) {
+            return "is not a field of this request";
+        }
+        if (jme instanceof InvalidNullException) {
+            return "must not be null";
+        }
+        if (jme instanceof MismatchedInputException mie) {
+            return "must be " + expected(mie.getTargetType());
+        }
+        return "malformed value";
+    }
+
+    /** The JSON pointer of the parser's position as the API names fields: {@code attendance[3].fullName}. */
+    private static String path(JsonStreamContext context) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push(c.getCurrentName());
+            }
+        }
+        return String.join(".", parts).replace(".[", "[");
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class})
@@ -276,7 +341,19 @@ class ProblemHandler {
         if (type == java.time.LocalDate.class) {
             return "a date YYYY-MM-DD";
         }
-        return type.getSimpleName();
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return type.isRecord() ? "an object" : type.getSimpleName();
     }
 
     private static String str(Object o) {

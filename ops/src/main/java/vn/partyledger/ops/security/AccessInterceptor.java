@@ -1,0 +1,154 @@
+package vn.partyledger.ops.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import vn.partyledger.command.directory.MeetingDirectory;
+import vn.partyledger.command.directory.MeetingEntry;
+import vn.partyledger.command.directory.MemberDirectory;
+import vn.partyledger.command.directory.MemberEntry;
+import vn.partyledger.command.directory.OrganizationDirectory;
+import vn.partyledger.command.directory.OrganizationEntry;
+import vn.partyledger.command.directory.TaskDirectory;
+import vn.partyledger.ops.web.CachedBody;
+import vn.partyledger.ops.web.UnknownResourceException;
+
+/**
+ * Enforces the {@link AccessTable} before any controller method runs: finds the endpoint's rule (none = refused),
+ * resolves its organisations (path variable, body field, owner of a member/meeting/task/commitment) and asks the
+ * {@link AccessPolicy}. An unknown id answers 404 only to someone who holds the permission somewhere.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
+
+    static final String RULE_ATTRIBUTE = AccessInterceptor.class.getName() + ".rule";
+    static final String SCOPE_ATTRIBUTE = AccessInterceptor.class.getName() + ".scope";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AccessPolicy policy;
+    private final OrganizationDirectory organizations;
+    private final MemberDirectory members;
+    private final MeetingDirectory meetings;
+    private final TaskDirectory tasks;
+
+    AccessInterceptor(AccessPolicy policy, OrganizationDirectory organizations, MemberDirectory members,
+                      MeetingDirectory meetings, TaskDirectory tasks) {
+        this.policy = policy;
+        this.organizations = organizations;
+        this.members = members;
+        this.meetings = meetings;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
+        if (!(handler instanceof HandlerMethod)) {
+            return true;   // static resources: guarded by the security filter chain's matchers
+        }
+        String pattern = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
+        AccessRule rule = AccessTable.find(request.getMethod(), pattern).orElseThrow(() ->
+                new AccessDeniedException("this endpoint has no line in the access table; it is closed"));
+        request.setAttribute(RULE_ATTRIBUTE, rule);
+        if (rule.permission() == Permission.PUBLIC) {
+            return true;
+        }
+        LedgerPrincipal principal = CurrentActor.principal();
+        if (!policy.allowsSomewhere(principal, rule.permission())) {
+            throw new AccessDeniedException("no grant of yours allows " + rule.permission());
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> path = (Map<String, String>) request.getAttribute(
+                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        List<String> scope = new ArrayList<>();
+        boolean undetermined = false;
+        for (Scope s : rule.scopes()) {
+            switch (s.kind()) {
+                case ANY -> { }
+                case LEDGER -> scope.add(null);
+                case ORGANIZATION -> scope.add(organization(variable(path, s)).organizationId());
+                case PARENT_OF_ORGANIZATION -> scope.add(organization(variable(path, s)).parentId());
+                case MEMBER -> scope.add(members.find(variable(path, s)).map(MemberEntry::organizationId)
+                        .orElseThrow(() -> new UnknownResourceException("no member " + variable(path, s))));
+                case MEETING -> scope.add(meetings.find(variable(path, s)).map(MeetingEntry::organizationId)
+                        .orElseThrow(() -> new UnknownResourceException("no meeting " + variable(path, s))));
+                case TASK -> scope.add(tasks.cellOfTask(variable(path, s))
+                        .orElseThrow(() -> new UnknownResourceException("no task " + variable(path, s))));
+                case COMMITMENT -> scope.add(tasks.cellOfCommitment(variable(path, s))
+                        .orElseThrow(() -> new UnknownResourceException("no commitment " + variable(path, s))));
+                case BODY, BODY_OR_LEDGER -> {
+                    Optional<String> field = bodyField(request, s.name());
+                    if (field.isPresent()) {
+                        scope.add(field.get());
+                    } else if (s.kind() == Scope.Kind.BODY_OR_LEDGER) {
+                        scope.add(null);
+                    } else {
+                        // the body lacks the field or is no JSON object: the controller refuses it with a 400, and
+                        // the permission held somewhere (checked above) is all such a refusal may need
+                        undetermined = true;
+                    }
+                }
+            }
+        }
+        if (undetermined && scope.isEmpty()) {
+            return true;
+        }
+        Grant grant = policy.require(principal, rule.permission(), scope);
+        request.setAttribute(SCOPE_ATTRIBUTE, scope.stream().filter(o -> o != null).findFirst()
+                .orElse(grant.organizationId()));
+        return true;
+    }
+
+    private OrganizationEntry organization(String id) {
+        return organizations.find(id).orElseThrow(() -> new UnknownResourceException("no organisation " + id));
+    }
+
+    private static String variable(Map<String, String> path, Scope s) {
+        String value = path == null ? null : path.get(s.name());
+        if (value == null) {
+            throw new IllegalStateException("access rule names path variable " + s.name() + " that the endpoint lacks");
+        }
+        if (!plausibleId(value)) {
+            throw new UnknownResourceException("no such resource");
+        }
+        return value;
+    }
+
+    /** No id the ledger makes is long or holds control characters (and PostgreSQL refuses NUL in any text). */
+    private static boolean plausibleId(String value) {
+        return value.length() <= 100 && value.chars().noneMatch(Character::isISOControl);
+    }
+
+    private static Optional<String> bodyField(HttpServletRequest request, String field) {
+        byte[] body = CachedBody.of(request);
+        if (body == null || body.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode value = JSON.readTree(body).path(field);
+            return value.isTextual() && !value.asText().isBlank() && plausibleId(value.asText())
+                    ? Optional.of(Normalizer.normalize(value.asText(), Normalizer.Form.NFC))
+                    : Optional.empty();
+        } catch (IOException | RuntimeException notJson) {
+            return Optional.empty();
+        }
+    }
+}

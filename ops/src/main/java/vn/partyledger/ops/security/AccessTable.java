@@ -1,0 +1,134 @@
+package vn.partyledger.ops.security;
+
+import static vn.partyledger.ops.security.AccessRule.anyMethod;
+import static vn.partyledger.ops.security.AccessRule.get;
+import static vn.partyledger.ops.security.AccessRule.post;
+import static vn.partyledger.ops.security.AccessRule.put;
+import static vn.partyledger.ops.security.Permission.MONITOR;
+import static vn.partyledger.ops.security.Permission.OPERATE;
+import static vn.partyledger.ops.security.Permission.PUBLIC;
+import static vn.partyledger.ops.security.Permission.READ_AGGREGATE;
+import static vn.partyledger.ops.security.Permission.READ_RECORD;
+import static vn.partyledger.ops.security.Permission.RECORD_FACTS;
+import static vn.partyledger.ops.security.Permission.SHAPE_TREE;
+import static vn.partyledger.ops.security.Scope.any;
+import static vn.partyledger.ops.security.Scope.body;
+import static vn.partyledger.ops.security.Scope.bodyOrLedger;
+import static vn.partyledger.ops.security.Scope.commitment;
+import static vn.partyledger.ops.security.Scope.ledger;
+import static vn.partyledger.ops.security.Scope.meeting;
+import static vn.partyledger.ops.security.Scope.member;
+import static vn.partyledger.ops.security.Scope.organization;
+import static vn.partyledger.ops.security.Scope.parentOf;
+import static vn.partyledger.ops.security.Scope.task;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every endpoint of the service, what it needs and where its organisation is found, in one place. {@link
+ * AccessInterceptor} enforces it before any controller runs and refuses an endpoint that has no line here;
+ * {@code AccessTableTest} fails when a mapped endpoint is missing. Adding an endpoint = adding one line.
+ */
+public final class AccessTable {
+
+    private static final String API = "/api/v1";
+
+    public static final List<AccessRule> RULES = List.of(
+            // organisations
+            post(API + "/organizations", SHAPE_TREE, bodyOrLedger("parentId")),
+            post(API + "/organizations/{id}/reparenting", SHAPE_TREE, organization("id"), body("newParentId")),
+            post(API + "/organizations/{id}/merger", SHAPE_TREE, organization("id"), body("survivorId")),
+            post(API + "/organizations/{id}/dissolution", SHAPE_TREE, organization("id")),
+            post(API + "/organizations/{id}/officers", RECORD_FACTS, organization("id")),
+            post(API + "/organizations/{id}/officer-removals", RECORD_FACTS, organization("id")),
+            post(API + "/organizations/{id}/meeting-day", RECORD_FACTS, organization("id")),
+            post(API + "/organizations/{id}/liaisons", RECORD_FACTS, organization("id"), body("superiorOrganizationId")),
+            post(API + "/organizations/{id}/liaison-endings", RECORD_FACTS, organization("id")),
+            get(API + "/organizations", READ_AGGREGATE, ledger()),
+            get(API + "/organizations/{id}", READ_AGGREGATE, organization("id")),
+            get(API + "/organizations/{id}/tree", READ_AGGREGATE, organization("id")),
+            get(API + "/organizations/{id}/roll", READ_RECORD, organization("id")),
+            // members
+            post(API + "/members", RECORD_FACTS, body("organizationId")),
+            post(API + "/members/enrollments", RECORD_FACTS, body("organizationId")),
+            post(API + "/members/{id}/awareness-course", RECORD_FACTS, member("id")),
+            post(API + "/members/{id}/admission", RECORD_FACTS, member("id")),
+            post(API + "/members/{id}/recognition", RECORD_FACTS, member("id")),
+            post(API + "/members/{id}/probation-removal", RECORD_FACTS, member("id")),
+            post(API + "/members/{id}/transfers", RECORD_FACTS, member("id")),
+            post(API + "/members/{id}/transfer-receipt", RECORD_FACTS, body("organizationId")),
+            post(API + "/members/{id}/temporary-transfer-end", RECORD_FACTS, member("id")),
+            post(API + "/members/{id}/exemptions", RECORD_FACTS, member("id")),
+            post(API + "/members/{id}/exemption-end", RECORD_FACTS, member("id")),
+            post(API + "/members/{id}/suspensions", RECORD_FACTS, member("id")),
+            post(API + "/members/{id}/reinstatement", RECORD_FACTS, member("id")),
+            post(API + "/members/{id}/removal", RECORD_FACTS, member("id")),
+            post(API + "/members/{id}/death", RECORD_FACTS, member("id")),
+            get(API + "/members/{id}", READ_RECORD, member("id")),
+            // meetings
+            post(API + "/organizations/{cellId}/meetings", RECORD_FACTS, organization("cellId")),
+            post(API + "/meetings/{id}/materials", RECORD_FACTS, meeting("id")),
+            post(API + "/meetings/{id}/opening", RECORD_FACTS, meeting("id")),
+            post(API + "/meetings/{id}/attendance", RECORD_FACTS, meeting("id")),
+            post(API + "/meetings/{id}/guests", RECORD_FACTS, meeting("id")),
+            post(API + "/meetings/{id}/agenda-items", RECORD_FACTS, meeting("id")),
+            post(API + "/meetings/{id}/resolutions", RECORD_FACTS, meeting("id")),
+            post(API + "/meetings/{id}/fee-report", RECORD_FACTS, meeting("id")),
+            post(API + "/meetings/{id}/closing", RECORD_FACTS, meeting("id")),
+            post(API + "/meetings/{id}/minutes-amendments", RECORD_FACTS, meeting("id")),
+            get(API + "/meetings/{id}", READ_RECORD, meeting("id")),
+            get(API + "/organizations/{id}/meeting-register", READ_AGGREGATE, organization("id")),
+            get(API + "/organizations/{id}/attendance-risk", READ_RECORD, organization("id")),
+            get(API + "/organizations/{id}/liaison-visits", READ_RECORD, organization("id")),
+            // tasks, commitments, development
+            post(API + "/organizations/{cellId}/households", RECORD_FACTS, organization("cellId")),
+            post(API + "/organizations/{cellId}/tasks", RECORD_FACTS, organization("cellId")),
+            post(API + "/tasks/{id}/progress", RECORD_FACTS, task("id")),
+            post(API + "/tasks/{id}/result", RECORD_FACTS, task("id")),
+            post(API + "/tasks/{id}/evaluation", RECORD_FACTS, task("id")),
+            post(API + "/tasks/{id}/reassignment", RECORD_FACTS, task("id")),
+            post(API + "/tasks/{id}/cancellation", RECORD_FACTS, task("id")),
+            get(API + "/organizations/{id}/task-board", READ_RECORD, organization("id")),
+            get(API + "/members/{id}/task-outcomes", READ_RECORD, member("id")),
+            post(API + "/members/{id}/commitments", RECORD_FACTS, member("id")),
+            post(API + "/commitments/{id}/review", RECORD_FACTS, commitment("id")),
+            post(API + "/commitments/{id}/self-assessment", RECORD_FACTS, commitment("id")),
+            post(API + "/commitments/{id}/breaches", RECORD_FACTS, commitment("id")),
+            get(API + "/organizations/{id}/commitment-coverage", READ_AGGREGATE, organization("id")),
+            put(API + "/organizations/{id}/admission-quotas/{year}", SHAPE_TREE, parentOf("id")),
+            get(API + "/organizations/{id}/development", READ_AGGREGATE, organization("id")),
+            // accounts and operations
+            post(API + "/users", OPERATE, ledger()),
+            post(API + "/users/{id}/grants", OPERATE, ledger()),
+            post(API + "/users/{id}/grant-revocations", OPERATE, ledger()),
+            post(API + "/users/{id}/password", OPERATE, ledger()),
+            get(API + "/users/{id}", OPERATE, ledger()),
+            get(API + "/ops/processors", OPERATE, ledger()),
+            post(API + "/ops/processors/{name}/replay", OPERATE, ledger()),
+            get(API + "/ops/processors/{name}/replay", OPERATE, ledger()),
+            get(API + "/ops/dead-letters", OPERATE, ledger()),
+            post(API + "/ops/dead-letters/{eventId}/retry", OPERATE, ledger()),
+            get(API + "/ops/access-log", OPERATE, ledger()),
+            // the API document and the container's error page
+            get("/v3/api-docs", MONITOR, any()),
+            get("/v3/api-docs.yaml", MONITOR, any()),
+            get("/v3/api-docs/swagger-config", MONITOR, any()),
+            get("/swagger-ui.html", MONITOR, any()),
+            anyMethod("/error", PUBLIC));
+
+    private static final Map<String, AccessRule> BY_KEY = RULES.stream()
+            .collect(Collectors.toMap(r -> r.method() + " " + r.pattern(), Function.identity()));
+
+    private AccessTable() {
+    }
+
+    /** The rule of an endpoint, by its HTTP method and mapped path pattern (as in the handler mapping). */
+    public static Optional<AccessRule> find(String method, String pattern) {
+        AccessRule rule = BY_KEY.get(method + " " + pattern);
+        return rule != null ? Optional.of(rule) : Optional.ofNullable(BY_KEY.get("* " + pattern));
+    }
+}

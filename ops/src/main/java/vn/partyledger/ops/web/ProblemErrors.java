@@ -1,0 +1,156 @@
+package vn.partyledger.ops.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Writer;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Errors raised before a controller runs answer problem+json too, whoever raises them: Tomcat's connector (bad
+ * percent-encoding, oversized headers: its error report valve is replaced), the servlet container's error dispatch
+ * (Spring Security's firewall, a status set by a filter: {@code /error} is this controller, open to everyone), and
+ * bodies declared larger than the limit (refused before they are read).
+ */
+@Configuration(proxyBeanMethods = false)
+class ProblemErrors {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static void write(HttpServletResponse response, int status, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(body(status, detail));
+    }
+
+    static String body(int status, String detail) {
+        HttpStatus known = HttpStatus.resolve(status);
+        ObjectNode pd = JSON.createObjectNode().put("type", "about:blank")
+                .put("title", known == null ? "Error" : known.getReasonPhrase()).put("status", status);
+        if (detail != null) {
+            pd.put("detail", detail);
+        }
+        return pd.toString();
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemReportValve.class.getName());
+            }
+        });
+    }
+
+    /** Before Spring Security's filters, so that every later step sees the cached body (and a 413 costs nothing). */
+    @Bean
+    FilterRegistrationBean<BodyLimit> bodyLimit(@Value("${ledger.input.max-body-bytes:1048576}") long maxBodyBytes) {
+        FilterRegistrationBean<BodyLimit> registration = new FilterRegistrationBean<>(new BodyLimit(maxBodyBytes));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Replaces Tomcat's HTML error page for errors of the connector itself (the request never reached Spring). */
+    public static final class ProblemReportValve extends ErrorReportValve {
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            int status = response.getStatus();
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+                return;
+            }
+            try {
+                response.setContentType("application/problem+json");
+                response.setCharacterEncoding("UTF-8");
+                Writer writer = response.getReporter();
+                if (writer != null) {
+                    writer.write(body(status, status == 400 ? "the request is malformed" : null));
+                    response.finishResponse();
+                }
+            } catch (IOException | IllegalStateException e) {
+                // the connection is gone; nothing left to tell the client
+            }
+        }
+    }
+
+    /**
+     * {@code Content-Length} above the limit: 413 before anything reads the body. A body of any other type than
+     * {@code application/json} in UTF-8: 415, whichever converter might otherwise have read it. Any other body is read
+     * here, once, within the limit (a chunked body declares no length) and handed on as a {@link CachedBody}.
+     */
+    static final class BodyLimit extends OncePerRequestFilter {
+        private final long max;
+
+        BodyLimit(long max) {
+            this.max = max;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (request.getContentLengthLong() > max) {
+                write(response, 413, "the body is larger than " + max + " bytes");
+                return;
+            }
+            boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+            if (hasBody && !StrictJson.Converter.isJson(request.getContentType())) {
+                write(response, 415, "send application/json (UTF-8)");
+                return;
+            }
+            if (!hasBody) {
+                chain.doFilter(request, response);
+                return;
+            }
+            byte[] body;
+            try {
+                body = StrictJson.readLimited(request.getInputStream(), (int) max);
+            } catch (StrictJson.BodyTooLargeException e) {
+                write(response, 413, e.getMessage());
+                return;
+            }
+            chain.doFilter(new CachedBody(request, body), response);
+        }
+    }
+
+    /** The container's error dispatch, for errors no exception handler saw. */
+    @Controller
+    static final class ProblemErrorController implements ErrorController {
+        @RequestMapping("/error")
+        void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+            // no status: a client asked for /error itself
+            int status = code instanceof Integer i && i >= 400 ? i : 404;
+            String detail = switch (status) {
+                case 400 -> "the request is malformed";
+                case 401 -> "authentication is required";
+                case 403 -> "forbidden";
+                case 404 -> "no such resource";
+                case 405 -> "method not allowed";
+                case 413 -> "the request is too large";
+                default -> status >= 500 ? "the ledger could not complete the request; nothing was stored" : null;
+            };
+            response.resetBuffer();
+            write(response, status, detail);
+        }
+    }
+}
