@@ -116,12 +116,18 @@ class AccessMatrixTest extends LedgerTestSupport {
                     case MEETING -> { path = path.replace("{" + sc.name() + "}", meeting); scope.add(target); }
                     case TASK -> { path = path.replace("{" + sc.name() + "}", taskId); scope.add(target); }
                     case COMMITMENT -> { path = path.replace("{" + sc.name() + "}", commitment); scope.add(target); }
+                    case RATING_ROUND -> { path = path.replace("{" + sc.name() + "}", "round:" + target + ":2024"); scope.add(target); }
+                    case RATING_BODY, RATING_SUBJECT -> {
+                        // the target cell rates its member: the cell is both the deciding body and the member's cell
+                        path = path.replace("{" + sc.name() + "}", "rating:" + target + ":2024:MEMBER:" + member);
+                        scope.add(target);
+                    }
                     case BODY, BODY_OR_LEDGER -> { body.put(sc.name(), target); scope.add(target); }
                     case LEDGER -> scope.add(null);
                     case ANY -> { }
                 }
             }
-            path = path.replace("{year}", "2024").replace("{name}", "no-such-processor")
+            path = path.replace("{year}", "2024").replace("{term}", "2020-2025").replace("{name}", "no-such-processor")
                     .replace("{eventId}", "00000000-0000-0000-0000-000000000000").replace("{id}", "no-such-user");
             String query = method.equals("GET") ? "?year=2024" : "";
             for (Caller c : callers) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import vn.partyledger.api.rating.OpenRating;
+import vn.partyledger.api.rules.rating.RatingSubject;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +96,9 @@ class AccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
                         .orElseThrow(() -> new UnknownResourceException("no task " + variable(path, s))));
                 case COMMITMENT -> scope.add(tasks.cellOfCommitment(variable(path, s))
                         .orElseThrow(() -> new UnknownResourceException("no commitment " + variable(path, s))));
+                case RATING_ROUND -> scope.add(bodyOfRound(variable(path, s)));
+                case RATING_BODY -> scope.add(bodyOfRound(roundOfRating(variable(path, s))));
+                case RATING_SUBJECT -> scope.add(subjectOrganization(variable(path, s)));
                 case BODY, BODY_OR_LEDGER -> {
                     Optional<String> field = bodyField(request, s.name());
                     if (field.isPresent()) {
@@ -115,6 +120,39 @@ class AccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         request.setAttribute(SCOPE_ATTRIBUTE, scope.stream().filter(o -> o != null).findFirst()
                 .orElse(grant.organizationId()));
         return true;
+    }
+
+    /** Rating ids name their round and subject (docs/decisions/0008): {@code round:<body>:<year>}. */
+    private static String bodyOfRound(String roundId) {
+        String[] parts = roundId.split(":", -1);
+        if (parts.length != 3 || !parts[0].equals("round") || !parts[2].matches("\\d{4}")) {
+            throw new UnknownResourceException("no rating round " + roundId);
+        }
+        return parts[1];
+    }
+
+    private static String roundOfRating(String ratingId) {
+        String round = OpenRating.roundOf(ratingId);
+        if (round == null) {
+            throw new UnknownResourceException("no rating " + ratingId);
+        }
+        return round;
+    }
+
+    /** {@code rating:<body>:<year>:<SUBJECT>:<subjectId>}: a person belongs to their cell, an organisation to itself. */
+    private String subjectOrganization(String ratingId) {
+        roundOfRating(ratingId);
+        String[] parts = ratingId.split(":", -1);
+        RatingSubject subject;
+        try {
+            subject = RatingSubject.valueOf(parts[3]);
+        } catch (IllegalArgumentException e) {
+            throw new UnknownResourceException("no rating " + ratingId);
+        }
+        return subject.isPerson()
+                ? members.find(parts[4]).map(MemberEntry::organizationId)
+                        .orElseThrow(() -> new UnknownResourceException("no rating " + ratingId))
+                : parts[4];
     }
 
     private OrganizationEntry organization(String id) {

@@ -20,6 +20,9 @@ import static vn.partyledger.ops.security.Scope.meeting;
 import static vn.partyledger.ops.security.Scope.member;
 import static vn.partyledger.ops.security.Scope.organization;
 import static vn.partyledger.ops.security.Scope.parentOf;
+import static vn.partyledger.ops.security.Scope.ratingBody;
+import static vn.partyledger.ops.security.Scope.ratingRound;
+import static vn.partyledger.ops.security.Scope.ratingSubject;
 import static vn.partyledger.ops.security.Scope.task;
 
 import java.util.List;
@@ -101,6 +104,23 @@ public final class AccessTable {
             get(API + "/organizations/{id}/commitment-coverage", READ_AGGREGATE, organization("id")),
             put(API + "/organizations/{id}/admission-quotas/{year}", SHAPE_TREE, parentOf("id")),
             get(API + "/organizations/{id}/development", READ_AGGREGATE, organization("id")),
+            // ratings: steps of the deciding body on the body, steps where the subject belongs on its organisation
+            post(API + "/rating-rounds", RECORD_FACTS, body("decidingBodyId")),
+            post(API + "/rating-rounds/{id}/ratings", RECORD_FACTS, ratingRound("id")),
+            post(API + "/rating-rounds/{id}/decisions", RECORD_FACTS, ratingRound("id")),
+            post(API + "/rating-rounds/{id}/closing", RECORD_FACTS, ratingRound("id")),
+            post(API + "/ratings/{id}/self-review", RECORD_FACTS, ratingSubject("id")),
+            post(API + "/ratings/{id}/cell-review", RECORD_FACTS, ratingSubject("id")),
+            post(API + "/ratings/{id}/residence-comment", RECORD_FACTS, ratingSubject("id")),
+            post(API + "/ratings/{id}/appraisal", RECORD_FACTS, ratingBody("id")),
+            post(API + "/ratings/{id}/decision", RECORD_FACTS, ratingBody("id")),
+            post(API + "/ratings/{id}/publication", RECORD_FACTS, ratingBody("id")),
+            post(API + "/ratings/{id}/reopening", RECORD_FACTS, ratingBody("id")),
+            post(API + "/ratings/{id}/redecision", RECORD_FACTS, ratingBody("id")),
+            put(API + "/organizations/{id}/targets/{term}", RECORD_FACTS, organization("id")),
+            get(API + "/organizations/{id}/rating-distribution", READ_AGGREGATE, organization("id")),
+            get(API + "/organizations/{id}/target-compliance", READ_AGGREGATE, organization("id")),
+            get(API + "/members/{id}/ratings", READ_RECORD, member("id")),
             // accounts and operations
             post(API + "/users", OPERATE, ledger()),
             post(API + "/users/{id}/grants", OPERATE, ledger()),

@@ -20,6 +20,12 @@ public record Scope(Kind kind, String name) {
         MEETING,
         TASK,
         COMMITMENT,
+        /** The deciding body named in a rating round's id (path variable). */
+        RATING_ROUND,
+        /** The deciding body of the round a rating id (path variable) belongs to. */
+        RATING_BODY,
+        /** Where a rating's subject belongs: a member's cell, or the rated organisation itself. */
+        RATING_SUBJECT,
         /** The whole ledger: only a ledger-wide grant. */
         LEDGER,
         /** Any grant of a role the permission allows, wherever it is (monitoring). */
@@ -56,6 +62,18 @@ public record Scope(Kind kind, String name) {
 
     public static Scope commitment(String pathVariable) {
         return new Scope(Kind.COMMITMENT, pathVariable);
+    }
+
+    public static Scope ratingRound(String pathVariable) {
+        return new Scope(Kind.RATING_ROUND, pathVariable);
+    }
+
+    public static Scope ratingBody(String pathVariable) {
+        return new Scope(Kind.RATING_BODY, pathVariable);
+    }
+
+    public static Scope ratingSubject(String pathVariable) {
+        return new Scope(Kind.RATING_SUBJECT, pathVariable);
     }
 
     public static Scope ledger() {
