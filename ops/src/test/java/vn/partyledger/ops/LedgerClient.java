@@ -88,6 +88,22 @@ public final class LedgerClient {
         return send(request(path).GET().build());
     }
 
+    /** A binary answer (a bundle): status and bytes. */
+    public record Download(int status, byte[] bytes, String contentType) {
+    }
+
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> r = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (authorization != null) {

@@ -88,7 +88,7 @@ public final class BundleVerifier {
                 new SealCheck.Recorded(r.path("sealNo").asLong(), r.path("digest").asText())));
         Finding sealProblem = SealCheck.seals(seals, keys, recorded);
         if (sealProblem != null) {
-            return sealProblem;
+            return located(sealProblem, manifest, entries);
         }
         Map<Long, Seal> sealByNo = new HashMap<>();
         seals.forEach(s -> sealByNo.put(s.sealNo(), s));
@@ -160,6 +160,26 @@ public final class BundleVerifier {
             checked.add(line);
         }
         return null;
+    }
+
+    /** A seal problem named with the scope position the seal signed, when one of the bundle's proofs says. */
+    private static Finding located(Finding problem, JsonNode manifest, Map<String, byte[]> entries) {
+        if (problem.sealNo() == null) {
+            return problem;
+        }
+        for (JsonNode scopeNode : manifest.path("scopes")) {
+            String scope = scopeNode.path("scope").asText();
+            byte[] proofs = entries.get(Bundle.proofsPath(scope));
+            if (proofs == null) {
+                continue;
+            }
+            for (JsonNode p : Canonical.parse(proofs).path("proofs")) {
+                if (p.path("sealNo").asLong() == problem.sealNo()) {
+                    return new Finding(problem.reason(), scope, p.path("seq").asLong(), problem.sealNo(), problem.detail());
+                }
+            }
+        }
+        return problem;
     }
 
     private static String describeKeys(List<LedgerKey> keys) {

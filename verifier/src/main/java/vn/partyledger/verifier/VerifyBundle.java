@@ -20,7 +20,8 @@ public final class VerifyBundle {
         System.exit(run(args, System.out));
     }
 
-    static int run(String[] args, PrintStream out) {
+    /** Runs the verification and prints its outcome; returns the exit code. */
+    public static int run(String[] args, PrintStream out) {
         if (args.length != 1) {
             out.println("usage: java -jar verifier.jar <bundle.zip>");
             return 2;

@@ -32,6 +32,11 @@ public class AccessPolicy {
         require(organizationId, Role::shapesTree, "change the structure of");
     }
 
+    /** Integrity evidence (verification, bundles): inspection commissions and operators over the organisation. */
+    public void requireInspection(String organizationId) {
+        require(organizationId, role -> role == Role.INSPECTOR || role == Role.OPERATOR, "inspect the record of");
+    }
+
     public void requireOperator() {
         LedgerPrincipal principal = principalOrDeny();
         Grant grant = principal.grants().stream()
