@@ -18,7 +18,7 @@ import vn.partyledger.verifier.EventRecord;
  * (a transaction-scoped advisory lock), so two nodes never write the same link.
  */
 @Component
-class Chainer {
+public class Chainer {
 
     private static final Logger log = LoggerFactory.getLogger(Chainer.class);
     /** Advisory lock key of the chainer ("chain" in ASCII); sealing takes it too, so a seal sees finished heads. */
@@ -96,12 +96,23 @@ class Chainer {
         return linked;
     }
 
-    /** The benchmark compares ingest with and without chaining in one run. */
-    void pause(boolean pause) {
+    /**
+     * Stops (or resumes) the continuous chaining on this node; seals and verifications still chain what they need.
+     * The benchmark uses it to compare ingest with chaining on and off in one run.
+     */
+    public void pause(boolean pause) {
         paused.set(pause);
     }
 
     boolean paused() {
         return paused.get();
+    }
+
+    /** Events committed but not chained yet, over all scopes. */
+    public long backlog() {
+        Long behind = jdbc.queryForObject("""
+                SELECT COALESCE(sum(h.seq - COALESCE(c.seq, 0)), 0)
+                  FROM ledger_scope_head h LEFT JOIN ledger_chain_head c ON c.scope_id = h.scope_id""", Long.class);
+        return behind == null ? 0 : behind;
     }
 }

@@ -57,10 +57,12 @@ class LedgerController {
     private final CurrentActor actor;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final Chainer chainer;
 
     LedgerController(Sealer sealer, LedgerKeys keys, ChainVerification verification, BundleExporter exporter,
                      AccessPolicy access, OrganizationDirectory organizations, CurrentActor actor,
-                     ApplicationEventPublisher publisher, Clock clock) {
+                     ApplicationEventPublisher publisher, Clock clock, Chainer chainer) {
+        this.chainer = chainer;
         this.sealer = sealer;
         this.keys = keys;
         this.verification = verification;
@@ -120,6 +122,7 @@ class LedgerController {
     ChainVerification.Verification verify(@PathVariable String orgId) {
         requireKnownScope(orgId);
         published("verification", orgId, List.of(orgId), null, null);
+        chainer.chainPending();
         return verification.verify(orgId);
     }
 
