@@ -21,7 +21,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -41,16 +44,26 @@ import vn.partyledger.verifier.Seal;
  * the verification endpoint and by the offline verifier on an exported bundle, at the same position and for the same
  * reason. Runs on a database of its own, because it breaks things on purpose.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
 @Import(LedgerIntegrityTest.Reads.class)
-class LedgerIntegrityTest extends LedgerTestSupport {
+class LedgerIntegrityTest {
 
-    private static final Path OWN_DATA = tempDir();
-    private static final int OWN_PORT = freePort();
+    private static final Path OWN_DATA = LedgerTestSupport.tempDir();
+    private static final int OWN_PORT = LedgerTestSupport.freePort();
+
+    @LocalServerPort
+    int port;
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
         registry.add("ledger.embedded-postgres.data-dir", () -> OWN_DATA.resolve("pg").toString());
         registry.add("ledger.embedded-postgres.port", () -> OWN_PORT);
+        registry.add("ledger.bootstrap.operator-password", () -> LedgerTestSupport.OPERATOR_PASSWORD);
+    }
+
+    private LedgerClient operator() {
+        return new LedgerClient("http://localhost:" + port, LedgerTestSupport.OPERATOR, LedgerTestSupport.OPERATOR_PASSWORD);
     }
 
     /** Stands in for the audit trail: collects the reads this package announces. */
