@@ -16,6 +16,9 @@ import java.util.Map;
 /** A tiny HTTP client for end-to-end tests: JSON in, status + headers + JSON out, HTTP Basic. */
 public final class LedgerClient {
 
+    private static final java.util.concurrent.atomic.AtomicLong HIGHEST_POSITION =
+            new java.util.concurrent.atomic.AtomicLong(-1);
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -88,6 +91,30 @@ public final class LedgerClient {
         return send(request(path).GET().build());
     }
 
+    public Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder b = request(path).GET();
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
+    /**
+     * Read-your-writes: a GET that asks to be answered only once the read models have applied every command any
+     * client of this test run was answered (the highest {@code Ledger-Position} seen).
+     */
+    public Response getAfterWrites(String path) {
+        long position = HIGHEST_POSITION.get();
+        HttpRequest.Builder b = request(path).GET();
+        if (position >= 0) {
+            b.header("Ledger-Min-Position", Long.toString(position));
+        }
+        return send(b.build());
+    }
+
+    /** The highest Ledger-Position any command answered in this JVM (-1: none yet). */
+    public static long highestPosition() {
+        return HIGHEST_POSITION.get();
+    }
+
     /** A binary answer (a bundle): status and bytes. */
     public record Download(int status, byte[] bytes, String contentType) {
     }
@@ -115,6 +142,10 @@ public final class LedgerClient {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (!"GET".equals(request.method())) {
+                r.headers().firstValue("Ledger-Position").map(Long::parseLong)
+                        .ifPresent(p -> HIGHEST_POSITION.accumulateAndGet(p, Math::max));
+            }
             JsonNode body = r.body() == null || r.body().isBlank() ? JSON.nullNode() : parse(r.body());
             return new Response(r.statusCode(), r, body);
         } catch (IOException e) {

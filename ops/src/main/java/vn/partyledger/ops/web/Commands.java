@@ -6,10 +6,16 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.partyledger.api.envelope.Authority;
 import vn.partyledger.api.envelope.Envelope;
+import vn.partyledger.ops.storage.AppendedPosition;
 
-/** Sends a command and waits for it to be stored, with the request's authority in the envelope. */
+/**
+ * Sends a command and waits for it to be stored, with the request's authority in the envelope; the answer carries the
+ * global position of the command's last event in {@code Ledger-Position}.
+ */
 @Component
 public class Commands {
 
@@ -32,6 +38,15 @@ public class Commands {
             }
             metaData = MetaData.with(Envelope.AUTHORITY, a);
         }
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        AppendedPosition.forget();
+        R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        Long position = AppendedPosition.take();
+        if (position != null
+                && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+                && current.getResponse() != null) {
+            // Read-your-writes: send it back as Ledger-Min-Position on a read to see this command's effect.
+            current.getResponse().setHeader(Reads.POSITION, Long.toString(position));
+        }
+        return result;
     }
 }

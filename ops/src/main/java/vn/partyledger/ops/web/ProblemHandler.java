@@ -138,6 +138,21 @@ class ProblemHandler {
                 List.of(), null, null);
     }
 
+    @ExceptionHandler(BadParameterException.class)
+    ResponseEntity<ProblemDetail> badParameter(BadParameterException e) {
+        List<FieldProblem> errors = List.of(new FieldProblem(e.field(), e.getMessage()));
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors, null, null);
+    }
+
+    @ExceptionHandler(StaleReadException.class)
+    ResponseEntity<ProblemDetail> stale(StaleReadException e) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Not caught up yet",
+                e.getMessage(), List.of(), null, null);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(answer.getBody());
+    }
+
     @ExceptionHandler(UnknownResourceException.class)
     ResponseEntity<ProblemDetail> unknown(UnknownResourceException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), List.of(), null, null);

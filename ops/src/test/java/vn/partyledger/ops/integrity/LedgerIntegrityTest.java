@@ -139,10 +139,10 @@ class LedgerIntegrityTest {
             c.update("UPDATE domainevententry SET scope_seq = scope_seq - 999999 WHERE scope_id = ? AND scope_seq > 1000000",
                     cell.id);
             c.update("""
-                    INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
-                        payload, payloadrevision, payloadtype, timestamp, scope_id, scope_seq, recorded_at)
-                    SELECT 'forged-member', 0, type, 'forged-event', metadata, payload, payloadrevision, payloadtype,
-                        timestamp, scope_id, 3, recorded_at
+                    INSERT INTO domainevententry (globalindex, aggregateidentifier, sequencenumber, type, eventidentifier,
+                        metadata, payload, payloadrevision, payloadtype, timestamp, scope_id, scope_seq, recorded_at)
+                    SELECT nextval('domainevententry_globalindex_seq'), 'forged-member', 0, type, 'forged-event',
+                        metadata, payload, payloadrevision, payloadtype, timestamp, scope_id, 3, recorded_at
                       FROM domainevententry WHERE eventidentifier = ?""", cell.events.get(1));
         });
 

@@ -1,0 +1,225 @@
+package vn.partyledger.ops.storage;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import vn.partyledger.api.envelope.Envelope;
+
+/**
+ * Axon's JDBC storage engine, made safe against out-of-order commits (docs/decisions/0006).
+ *
+ * <p>Positions ({@code globalindex}) are drawn when a row is inserted, but transactions commit in any order, so a reader
+ * sees holes that may still fill. Axon keeps such a hole in its {@link GapAwareTrackingToken} only for 60 s or 10,000
+ * positions and then forgets it: a transaction committing later is never delivered (AxonFramework#4829). Here a hole is
+ * never forgotten on a timer. It is dropped only when it is <em>provably</em> empty. The insert trigger gives a
+ * transaction its id before it draws a position, so the holder of a hole had its id before the reader saw the hole. The
+ * first time this engine meets a hole it takes a transaction id of its own — necessarily larger than the holder's — as
+ * the hole's bound. Once the oldest running transaction is past the bound, the holder has ended; a hole that is still
+ * not visible then was rolled back and is dropped. Readers never wait for a slow transaction: later events are
+ * delivered at once and the hole is read when it commits.
+ */
+class LedgerEventStorageEngine extends JdbcEventStorageEngine {
+
+    /** The scope of events that belong to no organisation (ledger-wide facts); the same literal as the insert trigger. */
+    static final String LEDGER_SCOPE = "ledger";
+
+    /** For each gap: is it visible now, and the oldest running transaction, both from one snapshot. */
+    private static final String GAPS = """
+            SELECT g, EXISTS (SELECT 1 FROM domainevententry e WHERE e.globalindex = g),
+                   pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+            FROM unnest(?::bigint[]) AS g""";
+
+    private static final String FRESH_TRANSACTION_ID = "SELECT pg_current_xact_id()::text::bigint";
+
+    private static final int MAX_REMEMBERED_GAPS = 50_000;
+
+    /** Marks a gap known to be empty forever. */
+    private static final long SETTLED = Long.MIN_VALUE;
+
+    /**
+     * Per gap, a transaction id assigned after the gap was first seen (larger than the id of its holder), or SETTLED.
+     * Only this node's memory: a gap this node has not bounded yet is bounded when it first meets it.
+     */
+    private final Map<Long, Long> gapBounds = new ConcurrentHashMap<>();
+
+    private static final String LAST_POSITION = "SELECT currval('domainevententry_globalindex_seq')";
+
+    private static final String ENSURE_SCOPES =
+            "INSERT INTO ledger_scope_head (scope_id, seq) SELECT s, 0 FROM unnest(?::varchar[]) AS s ORDER BY s "
+                    + "ON CONFLICT (scope_id) DO NOTHING";
+    private static final String LOCK_SCOPES =
+            "SELECT scope_id FROM ledger_scope_head WHERE scope_id = ANY (?::varchar[]) ORDER BY scope_id FOR UPDATE";
+
+    private final TransactionManager transactionManager;
+
+    LedgerEventStorageEngine(Builder builder, TransactionManager transactionManager) {
+        super(builder
+                .transactionManager(transactionManager)
+                // Never forget a gap on a timer or a distance: settledGaps decides when a gap is gone.
+                .gapTimeout(Integer.MAX_VALUE)
+                .maxGapOffset(Integer.MAX_VALUE)
+                .gapCleaningThreshold(Integer.MAX_VALUE));
+        this.transactionManager = transactionManager;
+    }
+
+    /**
+     * One transaction appending to several scopes locks their heads in one order (sorted ids), so two such
+     * transactions never deadlock on each other's heads; the insert trigger then numbers each event under that lock.
+     */
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        Set<String> scopes = events.stream().map(LedgerEventStorageEngine::scopeOf)
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (scopes.size() > 1) {
+            transactionManager.executeInTransaction(() -> lockScopes(scopes));
+        }
+        super.appendEvents(events, serializer);
+        if (!events.isEmpty()) {
+            transactionManager.executeInTransaction(this::rememberLastPosition);
+        }
+    }
+
+    /** currval: the position the insert trigger last drew in this session, i.e. of this append's last event. */
+    private void rememberLastPosition() {
+        try (PreparedStatement statement = getConnection().prepareStatement(LAST_POSITION);
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            AppendedPosition.remember(rs.getLong(1));
+        } catch (SQLException e) {
+            throw new EventStoreException("Failed to read the position of the events just appended", e);
+        }
+    }
+
+    private void lockScopes(Set<String> scopes) {
+        Connection connection = getConnection();
+        try {
+            Array ids = connection.createArrayOf("varchar", scopes.toArray());
+            try (PreparedStatement ensure = connection.prepareStatement(ENSURE_SCOPES)) {
+                ensure.setArray(1, ids);
+                ensure.executeUpdate();
+            }
+            try (PreparedStatement lock = connection.prepareStatement(LOCK_SCOPES)) {
+                lock.setArray(1, ids);
+                lock.executeQuery().close();
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("Failed to lock the scopes " + scopes, e);
+        }
+    }
+
+    static String scopeOf(EventMessage<?> event) {
+        Object scope = event.getMetaData().get(Envelope.SCOPE);
+        return scope != null ? scope.toString() : LEDGER_SCOPE;
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        return transactionManager.fetchInTransaction(() -> {
+            GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
+            if (token != null && token.hasGaps()) {
+                // Decided with a snapshot taken before the read below: a gap found settled here was rolled back, and
+                // anything that committed before that snapshot is visible to the read.
+                token = withoutSettledGaps(token);
+            }
+            return super.fetchTrackedEvents(token, batchSize);
+        });
+    }
+
+    private GapAwareTrackingToken withoutSettledGaps(GapAwareTrackingToken token) {
+        SortedSet<Long> settled = new TreeSet<>();
+        List<Long> unbounded = new ArrayList<>();
+        Connection connection = getConnection();
+        try {
+            try (PreparedStatement statement = connection.prepareStatement(GAPS)) {
+                statement.setArray(1, connection.createArrayOf("bigint", token.getGaps().toArray()));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        long gap = rs.getLong(1);
+                        boolean visible = rs.getBoolean(2);
+                        long oldestRunning = rs.getLong(3);
+                        Long bound = gapBounds.get(gap);
+                        if (visible) {
+                            // Filled: the read below delivers it.
+                            gapBounds.remove(gap);
+                        } else if (bound == null) {
+                            unbounded.add(gap);
+                        } else if (bound == SETTLED || oldestRunning > bound) {
+                            // Its holder has ended without committing it, as of this very snapshot: the position
+                            // stays empty forever. Remembered, because the token carrying the gap is only stored
+                            // with the next event read.
+                            settled.add(gap);
+                            gapBounds.put(gap, SETTLED);
+                        }
+                    }
+                }
+            }
+            if (!unbounded.isEmpty()) {
+                // Assigned now, after every one of these gaps was seen: larger than each holder's id.
+                try (PreparedStatement statement = connection.prepareStatement(FRESH_TRANSACTION_ID);
+                     ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    long bound = rs.getLong(1);
+                    unbounded.forEach(gap -> gapBounds.putIfAbsent(gap, bound));
+                }
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("Failed to check the gaps of " + token, e);
+        }
+        if (gapBounds.size() > MAX_REMEMBERED_GAPS) {
+            // Forgetting a bound is always safe: the gap is simply bounded again, later, when next seen.
+            long lowest = token.getGaps().first();
+            gapBounds.keySet().removeIf(gap -> gap < lowest);
+        }
+        if (settled.isEmpty()) {
+            return token;
+        }
+        List<Long> open = new ArrayList<>(token.getGaps());
+        open.removeAll(settled);
+        return GapAwareTrackingToken.newInstance(token.getIndex(), open);
+    }
+
+    /** Keeps every gap: the stock engine drops them when the event read is older than the gap timeout. */
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        TrackedEventData<?> read = super.getTrackedEventData(resultSet, previousToken);
+        long position = resultSet.getLong(schema().globalIndexColumn());
+        GapAwareTrackingToken token = previousToken == null
+                ? GapAwareTrackingToken.newInstance(position,
+                        LongStream.range(1, position).boxed().collect(Collectors.toCollection(TreeSet::new)))
+                : previousToken.advanceTo(position, Integer.MAX_VALUE);
+        return new TrackedDomainEventData<>(token, (DomainEventData<?>) read);
+    }
+
+    /**
+     * Position 0: "before every event". (The head token stays Axon's — the newest position, without gaps — because the
+     * ledger only measures progress with it; processors start from the tail.) Axon's tail token (the first stored position minus one) would pass a lower
+     * position still held by a running transaction; from 0 such a position is a gap until it settles.
+     */
+    @Override
+    public TrackingToken createTailToken() {
+        return GapAwareTrackingToken.newInstance(0, Set.of());
+    }
+
+}
