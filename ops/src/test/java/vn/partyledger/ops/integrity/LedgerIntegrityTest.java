@@ -80,6 +80,15 @@ class LedgerIntegrityTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    VerifyCommand verifyCommand;
+
+    @Autowired
+    Sealer sealer;
+
+    @Autowired
+    IntegrityJobs jobs;
+
     @Test
     void an_untouched_organisation_verifies_and_its_bundle_verifies_offline() throws IOException {
         Cell cell = sealedCell("Chi bộ nguyên vẹn");
@@ -108,6 +117,36 @@ class LedgerIntegrityTest {
         assertFound(cell.id, Finding.Reason.PAYLOAD_CHANGED, 3);
         assertThat(verification(other.id).path("ok").asBoolean()).isTrue();
         assertThat(BundleVerifier.verify(Bundle.read(new ByteArrayInputStream(bundle(other.id)))).ok()).isTrue();
+
+        ByteArrayOutputStream cli = new ByteArrayOutputStream();
+        assertThat(verifyCommand.run(List.of(other.id, cell.id), new PrintStream(cli, true, StandardCharsets.UTF_8)))
+                .isEqualTo(1);
+        assertThat(cli.toString(StandardCharsets.UTF_8)).contains("OK " + other.id + ": positions 1..5")
+                .contains("FAILED payload or envelope changed in scope " + cell.id + " at position 3");
+    }
+
+    @Test
+    void the_check_after_a_seal_reports_a_broken_scope_on_health_and_as_a_metric() {
+        Cell cell = sealedCell("Chi bộ báo động");
+        asAttacker(c -> c.update("DELETE FROM domainevententry WHERE eventidentifier = ?", cell.events.get(4)));
+
+        jobs.verifyAll(sealer.latest().orElseThrow().sealNo());
+
+        JsonNode health = operator().get("/actuator/health").body();
+        assertThat(health.path("components").path("ledgerChain").path("status").asText()).isEqualTo("DOWN");
+        assertThat(health.path("components").path("ledgerChain").path("details").path("broken").toString())
+                .contains(cell.id + " at position 5");
+        String metrics = operator().get("/actuator/prometheus").raw().body();
+        assertThat(metrics).containsPattern("ledger_chain_scopes_broken [1-9]");
+    }
+
+    @Test
+    void a_periodic_seal_is_made_only_when_a_head_moved_other_than_by_seal_facts() {
+        sealedCell("Chi bộ niêm phong định kỳ");
+
+        assertThat(sealer.seal(true)).as("nothing but the last seal's own fact since it").isEmpty();
+        new Scenario(operator()).establish("PROVINCE", null, null, "Tỉnh mới", "2010-01-01");
+        assertThat(sealer.seal(true)).isPresent();
     }
 
     @Test
