@@ -137,9 +137,8 @@ class LedgerController {
         if (from != null && to != null && to.isBefore(from)) {
             throw LedgerRefusalException.invalid("to", "must not be before from");
         }
-        if (keys.current().isEmpty()) {
-            throw new NoSigningKeyException("the ledger has no key yet");
-        }
+        // checked before the first byte is streamed: a node without the private key answers 503, not a broken zip
+        keys.requireSigningKey();
         List<String> scopes = exporter.scopes(orgId, subtree);
         String username = String.valueOf(actor.asMetaData().getOrDefault("username", "system"));
         BundleExporter.Request request = new BundleExporter.Request(orgId, subtree, from, to, username);

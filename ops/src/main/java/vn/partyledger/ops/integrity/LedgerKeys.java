@@ -101,6 +101,13 @@ class LedgerKeys {
         });
     }
 
+    /** The current key's id, if this node can sign with it; else {@link NoSigningKeyException}. */
+    String requireSigningKey() {
+        LedgerKey key = current().orElseThrow(() -> new NoSigningKeyException("the ledger has no key yet"));
+        privateKey(key.keyId());
+        return key.keyId();
+    }
+
     /** Signs with the given key; fails if this node does not hold its private key file. */
     Signed sign(String keyId, byte[] message) {
         return new Signed(keyId, sign(privateKey(keyId), message));
