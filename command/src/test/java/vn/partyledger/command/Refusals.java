@@ -17,6 +17,23 @@ public final class Refusals {
         return refusal(Refusal.Kind.RULE, rule, field);
     }
 
+    /** Refused because no version of {@code rule} was in force on the fact's date: named, with no basis to cite. */
+    public static Matcher<Refusal> noRuleInForce(String rule, String field) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Refusal refusal) {
+                return refusal.kind() == Refusal.Kind.RULE && Objects.equals(refusal.rule(), rule)
+                        && Objects.equals(refusal.field(), field) && refusal.basis() == null
+                        && refusal.message() != null && refusal.message().contains("no regulation was in force");
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("refused: no regulation in force for " + rule + " on field " + field);
+            }
+        };
+    }
+
     /** Refused because the member's current state does not allow the transition. */
     public static Matcher<Refusal> wrongState() {
         return refusal(Refusal.Kind.RULE, null, null);

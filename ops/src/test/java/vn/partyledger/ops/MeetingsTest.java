@@ -220,6 +220,9 @@ class MeetingsTest extends LedgerTestSupport {
             }
             record(op, cell, held("REGULAR", date, st, List.of(), 90));
         }
+        // A chi ủy preparation meeting concerns the cell committee: an absence from it is no month towards P12.
+        record(op, cell, held("COMMITTEE_PREP", "2025-06-08", Map.of(flagged, "PRESENT", twice, "ABSENT_NO_REASON"),
+                List.of(), 60));
         JsonNode risk = s.awaitGet("/api/v1/organizations/" + cell + "/attendance-risk?year=2025",
                 r -> r.path("members").size() == 3 && r.findValuesAsText("monthsWithoutLegitimateReason").size() >= 0
                         && risk(r, flagged).path("monthsWithoutLegitimateReason").size() == 3);
@@ -228,6 +231,8 @@ class MeetingsTest extends LedgerTestSupport {
         assertThat(f.path("flaggedOn").asText()).isEqualTo("2025-09-10");
         assertThat(f.path("outcome").path("rule").asText()).isEqualTo("P12");
         assertThat(risk(risk, twice).path("rollRemovalFlag").asBoolean()).isFalse();
+        assertThat(risk(risk, twice).path("monthsWithoutLegitimateReason")).extracting(JsonNode::asInt)
+                .containsExactly(1, 4);
         assertThat(risk(risk, acrossYears).path("rollRemovalFlag").asBoolean()).isFalse();
         assertThat(risk.path("members").findValuesAsText("memberId")).doesNotContain(excused);
         JsonNode lastYear = s.awaitGet("/api/v1/organizations/" + cell + "/attendance-risk?year=2024",
@@ -384,6 +389,16 @@ class MeetingsTest extends LedgerTestSupport {
         List<Map<String, Object>> excused = (List<Map<String, Object>>) noReason.get("attendance");
         excused.set(0, Map.of("memberId", m.get(0), "status", "ABSENT_EXCUSED"));
         assertRefused(op, cell, noReason, 400, "attendance[0].reason");
+
+        // No majority rule (M6) was in force in 2015 as far as this ledger holds: refused naming it, nothing judged.
+        Map<String, Object> old = held("REGULAR", "2015-03-10", all(m, "PRESENT"), List.of(), 90);
+        old.put("resolutions", List.of(Map.of("subject", "GENERAL", "text", "Nghị quyết tháng",
+                "votesFor", 3, "votesAgainst", 0, "abstentions", 0)));
+        LedgerClient.Response refused = op.post("/api/v1/organizations/" + cell + "/meetings", old);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.body().path("rule").asText()).isEqualTo("M6");
+        assertThat(refused.body().path("detail").asText()).contains("no regulation was in force on 2015-03-10");
+        assertThat(refused.body().has("basis")).isFalse();
 
         assertThat(events()).isEqualTo(before);
     }

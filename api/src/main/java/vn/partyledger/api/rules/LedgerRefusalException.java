@@ -28,6 +28,16 @@ public class LedgerRefusalException extends CommandExecutionException {
                 new Refusal(Refusal.Kind.RULE, field, outcome.message(), outcome.rule(), outcome.basis()));
     }
 
+    /**
+     * The fact is older than the first version of {@code rule} the ledger holds: refused (422) naming the rule, rather
+     * than judged under a later text.
+     */
+    public static LedgerRefusalException noVersionInForce(String rule, String field, NoVersionInForceException e) {
+        return new LedgerRefusalException(new Refusal(Refusal.Kind.RULE, field, "no regulation was in force on "
+                + e.date() + " for rule " + rule + ": the first version this ledger holds applies from "
+                + e.firstFrom(), rule, null));
+    }
+
     /** A transition the current state does not allow, e.g. recognising a member who is not probationary. */
     public static LedgerRefusalException state(String message) {
         return new LedgerRefusalException(new Refusal(Refusal.Kind.RULE, null, message, null, null));

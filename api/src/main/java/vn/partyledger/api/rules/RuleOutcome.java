@@ -1,5 +1,7 @@
 package vn.partyledger.api.rules;
 
+import java.time.LocalDate;
+
 /**
  * The result of one rule for one fact: its code (e.g. {@code P5}), severity, the regulation it comes from and a message
  * a cell secretary can act on.
@@ -15,6 +17,12 @@ public record RuleOutcome(String rule, Severity severity, String basis, String m
 
     public static RuleOutcome violation(String rule, String basis, String message) {
         return new RuleOutcome(rule, Severity.VIOLATION, basis, message);
+    }
+
+    /** Nothing judged: the ledger holds no version of {@code rule} in force on {@code date}. */
+    public static RuleOutcome notInForce(String rule, LocalDate date, LocalDate firstFrom) {
+        return new RuleOutcome(rule, Severity.NOT_IN_FORCE, null, "no rule in force on " + date
+                + ": the first version this ledger holds applies from " + firstFrom + "; not judged");
     }
 
     public boolean isViolation() {

@@ -1,6 +1,7 @@
 package vn.partyledger.api.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -9,41 +10,33 @@ import vn.partyledger.api.rules.Severity;
 
 class RollStandardsTest {
 
-    private final RollStandards standards = RollStandards.STANDARD.at(LocalDate.of(2020, 3, 23));
+    private static final RollCounts TWENTY = new RollCounts(20, 0, 0, 0, 0, 0, 0);
 
-    private static RollCounts officials(int official, int probationary) {
-        return new RollCounts(official, probationary, 0, 0, 0, 0, 0);
+    @Test
+    void aGrassrootsCommitteeUnderThirtyCitesTheCharterImplementationOfItsDate() {
+        assertThat(RollStandards.judgeOn(LocalDate.of(2019, 12, 31), OrganizationLevel.COMMUNE, true, TWENTY, TWENTY))
+                .singleElement().extracting(RuleOutcome::rule, RuleOutcome::basis)
+                .containsExactly("O2", "QĐ 29-QĐ/TW (25/7/2016), tổ chức cơ sở đảng");
+        assertThat(RollStandards.judgeOn(LocalDate.of(2022, 12, 31), OrganizationLevel.COMMUNE, true, TWENTY, TWENTY))
+                .singleElement().extracting(RuleOutcome::basis)
+                .isEqualTo("QĐ 24-QĐ/TW (30/7/2021); HD 01-HD/TW (28/9/2021), tổ chức cơ sở đảng");
     }
 
     @Test
-    void cellWithTwoOfficialMembersIsWarnedUnderO1() {
-        var warnings = standards.judge(OrganizationLevel.CELL, false, officials(2, 5), officials(2, 5));
-        assertThat(warnings).extracting(RuleOutcome::rule).containsExactly("O1");
-        assertThat(warnings.get(0).severity()).isEqualTo(Severity.WARNING);
-        assertThat(warnings.get(0).basis()).contains("Điều lệ Đảng");
+    void beforeTheTextsOfARuleItIsShownAsNotInForce() {
+        assertThat(RollStandards.judgeOn(LocalDate.of(2015, 12, 31), OrganizationLevel.COMMUNE, true, TWENTY, TWENTY))
+                .extracting(RuleOutcome::rule, RuleOutcome::severity)
+                .containsExactly(tuple("O2", Severity.NOT_IN_FORCE));
+        assertThat(RollStandards.judgeOn(LocalDate.of(2005, 12, 31), OrganizationLevel.COMMUNE, true, TWENTY, TWENTY))
+                .extracting(RuleOutcome::rule, RuleOutcome::severity)
+                .containsExactly(tuple("O1", Severity.NOT_IN_FORCE), tuple("O2", Severity.NOT_IN_FORCE));
     }
 
     @Test
-    void cellWithThreeOfficialMembersMeetsO1() {
-        assertThat(standards.judge(OrganizationLevel.CELL, false, officials(3, 0), officials(3, 0))).isEmpty();
-    }
-
-    @Test
-    void grassrootsCellReachingThirtyMembersIsWarnedToBecomeACommittee() {
-        assertThat(standards.judge(OrganizationLevel.CELL, true, officials(29, 1), officials(29, 1)))
-                .extracting(RuleOutcome::rule).containsExactly("O2");
-        assertThat(standards.judge(OrganizationLevel.CELL, true, officials(28, 1), officials(28, 1))).isEmpty();
-    }
-
-    @Test
-    void communeCommitteeBelowThirtyMembersIsWarnedButNaTongWithHundredThirtySevenIsNot() {
-        assertThat(standards.judge(OrganizationLevel.COMMUNE, true, RollCounts.ZERO, officials(29, 0)))
-                .extracting(RuleOutcome::rule).containsExactly("O2");
-        assertThat(standards.judge(OrganizationLevel.COMMUNE, true, RollCounts.ZERO, officials(136, 1))).isEmpty();
-    }
-
-    @Test
-    void subordinateCellsAreNotJudgedByTheGrassrootsThreshold() {
-        assertThat(standards.judge(OrganizationLevel.CELL, false, officials(40, 0), officials(40, 0))).isEmpty();
+    void aCellBelowThreeOfficialMembersIsWarnedUnderTheCharter() {
+        RollCounts two = new RollCounts(2, 1, 0, 0, 0, 0, 0);
+        assertThat(RollStandards.judgeOn(LocalDate.of(2015, 6, 1), OrganizationLevel.CELL, false, two, two))
+                .singleElement().extracting(RuleOutcome::rule, RuleOutcome::severity, RuleOutcome::basis)
+                .containsExactly("O1", Severity.WARNING, "Điều lệ Đảng 2011, Điều 21");
     }
 }

@@ -29,8 +29,9 @@ import vn.partyledger.api.member.TemporaryTransferEnded;
 import vn.partyledger.api.member.TransferIssued;
 import vn.partyledger.api.member.TransferKind;
 import vn.partyledger.api.member.TransferReceived;
-import vn.partyledger.command.directory.RollFold.Fact;
-import vn.partyledger.command.directory.RollFold.Kind;
+import vn.partyledger.api.rules.roll.RollFold;
+import vn.partyledger.api.rules.roll.RollFold.Fact;
+import vn.partyledger.api.rules.roll.RollFold.Kind;
 
 /**
  * Keeps {@code cmd_roll_fact}/{@code cmd_roll_period} (the roll as of any date) and {@code cmd_meeting} current for the
@@ -68,29 +69,30 @@ class MeetingLookupProjection {
 
     @EventHandler
     void on(ProbationaryRemoved e, @MessageIdentifier String eventId) {
-        fact(eventId, e.memberId(), e.removedOn(), Kind.LEFT_ROLL, null);
+        fact(eventId, e.memberId(), e.removedOn(), Kind.PROBATION_ENDED, null);
     }
 
     @EventHandler
     void on(RollRemoved e, @MessageIdentifier String eventId) {
-        fact(eventId, e.memberId(), e.removedOn(), Kind.LEFT_ROLL, null);
+        fact(eventId, e.memberId(), e.removedOn(), Kind.ROLL_REMOVED, null);
     }
 
     @EventHandler
     void on(MemberDeceased e, @MessageIdentifier String eventId) {
-        fact(eventId, e.memberId(), e.diedOn(), Kind.LEFT_ROLL, null);
+        fact(eventId, e.memberId(), e.diedOn(), Kind.DECEASED, null);
     }
 
     @EventHandler
     void on(TransferIssued e, @MessageIdentifier String eventId) {
+        fact(eventId, e.memberId(), e.issuedOn(), issued(e), null);
+    }
+
+    static Kind issued(TransferIssued e) {
         boolean outside = e.toOrganizationId() == null;
-        Kind kind = e.kind() == TransferKind.OFFICIAL
-                ? (outside ? Kind.OFFICIAL_TRANSFER_ISSUED_OUTSIDE : Kind.OFFICIAL_TRANSFER_ISSUED)
-                // inside the ledger a temporary absence starts at the host's receipt, as the aggregate has it
-                : (outside ? Kind.TEMPORARY_TRANSFER_ISSUED_OUTSIDE : null);
-        if (kind != null) {
-            fact(eventId, e.memberId(), e.issuedOn(), kind, null);
+        if (e.kind() == TransferKind.OFFICIAL) {
+            return outside ? Kind.OFFICIAL_TRANSFER_ISSUED_OUTSIDE : Kind.OFFICIAL_TRANSFER_ISSUED;
         }
+        return outside ? Kind.TEMPORARY_TRANSFER_ISSUED_OUTSIDE : Kind.TEMPORARY_TRANSFER_ISSUED;
     }
 
     @EventHandler
@@ -166,13 +168,15 @@ class MeetingLookupProjection {
 
     private void refold(String memberId) {
         var member = new MapSqlParameterSource("member", memberId);
+        // seq is the recording order: facts of one day apply in it.
         List<Fact> facts = jdbc.query("""
-                        select effective_on, kind, organization_id from cmd_roll_fact
+                        select seq, effective_on, kind, organization_id from cmd_roll_fact
                          where member_id = :member order by effective_on, seq""", member,
-                (rs, n) -> new Fact(rs.getObject("effective_on", LocalDate.class), Kind.valueOf(rs.getString("kind")),
-                        rs.getString("organization_id")));
+                (rs, n) -> new Fact(rs.getObject("effective_on", LocalDate.class), rs.getLong("seq"),
+                        Kind.valueOf(rs.getString("kind")), rs.getString("organization_id"), null));
         jdbc.update("delete from cmd_roll_period where member_id = :member", member);
-        SqlParameterSource[] rows = RollFold.fold(facts).stream().map(p -> new MapSqlParameterSource("member", memberId)
+        SqlParameterSource[] rows = RollFold.fold(facts).periods().stream()
+                .map(p -> new MapSqlParameterSource("member", memberId)
                 .addValue("org", p.row().organizationId())
                 .addValue("membership", p.row().membership().name())
                 .addValue("fullyExempt", p.row().fullyExempt())

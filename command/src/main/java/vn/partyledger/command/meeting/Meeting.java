@@ -114,7 +114,6 @@ class Meeting {
         LocalDate date = notInFuture(required(c.occurredOn(), "heldOn"), "heldOn");
         requireNew(meetings, c.meetingId());
         requireCell(organizations, c.organizationId());
-        requireOneRegular(meetings, rules, c.organizationId(), k, date, c.correction());
         Meeting draft = new Meeting();
         draft.sink = event -> {
             apply(event);
@@ -127,6 +126,8 @@ class Meeting {
             draft.publish(c.materialsChannel(), c.materialsPublishedOn(), "materialsPublishedOn");
         }
         draft.open(c.chairMemberId(), c.minutesSecretaryMemberId(), date, rollLookup, "heldOn");
+        // After the roll: a day on which nobody was on the roll is bad input, whatever rules applied then.
+        requireOneRegular(meetings, rules, c.organizationId(), k, date, c.correction());
         List<AttendanceEntry> rows = listOf(c.attendance());
         for (int i = 0; i < rows.size(); i++) {
             AttendanceEntry row = required(rows.get(i), "attendance[" + i + "]");
@@ -322,7 +323,9 @@ class Meeting {
         }
         int official = (int) roll.values().stream()
                 .filter(m -> !m.temporarilyTransferredIn() && m.membership() == MemberStatus.OFFICIAL).count();
-        RuleOutcome outcome = rules.at(heldOn).validity(vote.subject(), vote.votesFor(), eligible, official);
+        MeetingPolicy policy = rules.judging(heldOn, field);
+        MeetingRules.majority(policy, heldOn, field);
+        RuleOutcome outcome = policy.validity(vote.subject(), vote.votesFor(), eligible, official);
         int number = resolutions + 1;
         if (outcome.isWarning() || outcome.isViolation()) {
             record(new ResolutionRejected(meetingId, organizationId, number, vote.subject(), vote.text().strip(),
@@ -350,9 +353,9 @@ class Meeting {
         if (durationMinutes < 1 || durationMinutes > MINUTES_PER_DAY) {
             throw LedgerRefusalException.invalid(field, "a meeting lasts between 1 minute and one day");
         }
-        MeetingPolicy policy = rules.at(heldOn);
+        MeetingPolicy policy = rules.judging(heldOn, "heldOn");
         List<RuleOutcome> outcomes = new ArrayList<>();
-        policy.duration().check(kind, durationMinutes).ifPresent(outcomes::add);
+        policy.duration().flatMap(d -> d.check(kind, durationMinutes)).ifPresent(outcomes::add);
         policy.materials().ifPresent(m -> outcomes.add(m.check(materialsPublishedOn, heldOn)));
         int required = 0;
         int attended = 0;
@@ -523,13 +526,15 @@ class Meeting {
         }
     }
 
+    /** Also refuses a meeting of any kind held before every version of the meeting rules (nothing could judge it). */
     private static void requireOneRegular(MeetingDirectory meetings, MeetingRules rules, String organizationId,
                                           MeetingKind kind, LocalDate heldOn, boolean correction) {
+        MeetingPolicy policy = rules.judging(heldOn, "heldOn");
         if (!kind.isRegular()) {
             return;
         }
         int already = meetings.regularMeetings(organizationId, YearMonth.from(heldOn)).size();
-        RuleOutcome m1 = rules.at(heldOn).oneRegularPerMonth().check(already, correction);
+        RuleOutcome m1 = policy.oneRegularPerMonth().check(already, correction);
         if (m1.isViolation()) {
             throw LedgerRefusalException.rule(m1, "heldOn");
         }

@@ -125,7 +125,9 @@ class Member {
             throw LedgerRefusalException.invalid("occurredOn", "enrolment records an admission that already happened");
         }
         requireAdmittingOrganization(organizations, requiredText(c.organizationId(), "organizationId"));
-        LocalDate probationEnds = c.officialOn() == null ? rules.at(admitted).probation().endsOn(ceremony) : null;
+        // Without the official date the probation's end is computed under the rules of the admission's date.
+        LocalDate probationEnds = c.officialOn() == null
+                ? rules.at(admitted, "P5", "officialOn").probation().endsOn(ceremony) : null;
         apply(new ExistingMemberEnrolled(c.memberId(), c.organizationId(), c.fullName(), born, c.gender(), c.ethnicity(),
                 c.educationLevel(), admitted, ceremony, c.officialOn(), probationEnds, c.cardNumber(), c.source(), on));
     }
@@ -146,7 +148,7 @@ class Member {
         requireComplete(c);
         requireStatus(MemberStatus.CANDIDATE, "admit");
         requireAdmissionDates(c.decisionDate(), c.ceremonyDate());
-        MembershipPolicy policy = rules.at(c.decisionDate());
+        MembershipPolicy policy = rules.at(c.decisionDate(), "P1", "decisionDate");
         judgeAdmission(c, policy, members, officialsOn(roll, c.cellVote().heldOn()));
         apply(new MemberAdmitted(memberId, organizationId, c.decisionNo(), c.decisionIssuer(), c.decisionDate(),
                 c.ceremonyDate(), c.introducers(), c.cellVote(), policy.probation().endsOn(c.ceremonyDate())));
@@ -159,7 +161,7 @@ class Member {
         requiredText(c.decisionNo(), "decisionNo");
         requireVote(c.cellVote(), decided);
         requireStatus(MemberStatus.PROBATIONARY, "recognise as official");
-        MembershipPolicy policy = rules.at(decided);
+        MembershipPolicy policy = rules.at(decided, "P5", "decisionDate");
         policy.probation().checkDecision(probationEndsOn, decided);
         policy.cellApproval().check(c.cellVote(), "cellVote", officialsOn(roll, c.cellVote().heldOn()));
         // the member is official from the end of probation even when the cell decides late (P5)
@@ -182,7 +184,7 @@ class Member {
         requireOpen();
         requireComplete(c);
         requireTransferable();
-        judgeTransfer(c, rules.at(c.occurredOn()).transfers(), organizations);
+        judgeTransfer(c, rules.at(c.occurredOn(), "P9", "occurredOn").transfers(), organizations);
         apply(new TransferIssued(memberId, organizationId, c.toOrganizationId(), c.destinationName(), c.kind(),
                 c.referralNo(), c.until(), c.purpose(), c.occurredOn()));
     }
@@ -195,7 +197,7 @@ class Member {
         if (pendingTransfer == null) {
             throw LedgerRefusalException.state("member " + memberId + " has no transfer awaiting receipt");
         }
-        rules.at(on).transfers().checkReceiver(c.organizationId(), pendingTransfer.toOrganizationId());
+        rules.at(on, "P9", "occurredOn").transfers().checkReceiver(c.organizationId(), pendingTransfer.toOrganizationId());
         if (on.isBefore(pendingTransfer.issuedOn())) {
             throw LedgerRefusalException.invalid("occurredOn", "the transfer was issued on " + pendingTransfer.issuedOn());
         }
@@ -223,7 +225,7 @@ class Member {
             throw LedgerRefusalException.state("member " + memberId + " is already fully exempt");
         }
         if (ground == ExemptionGround.ELDERLY) {
-            rules.at(on).workingAge().checkElderly(birthDate, gender, on);
+            rules.at(on, "P10", "occurredOn").workingAge().checkElderly(birthDate, gender, on);
         }
         apply(new FullExemptionGranted(memberId, organizationId, ground, c.resolutionNo(), on));
     }
@@ -249,7 +251,7 @@ class Member {
         if (temporarilyExempt) {
             throw LedgerRefusalException.state("member " + memberId + " is already temporarily exempt");
         }
-        rules.at(on).temporaryExemption().check(on, until);
+        rules.at(on, "P11", "occurredOn").temporaryExemption().check(on, until);
         apply(new TemporaryExemptionGranted(memberId, organizationId, c.reason(), c.decisionNo(), on, until));
     }
 
@@ -292,7 +294,7 @@ class Member {
         requireOpen();
         LocalDate on = required(c.occurredOn(), "occurredOn");
         requireOnRoll("remove from the roll");
-        rules.at(on).rollRemoval().check(c.ground(), c.decisionNo(), c.decidedBy());
+        rules.at(on, "P12", "occurredOn").rollRemoval().check(c.ground(), c.decisionNo(), c.decidedBy());
         apply(new RollRemoved(memberId, organizationId, c.ground(), c.decisionNo(), c.decidedBy(), on));
     }
 

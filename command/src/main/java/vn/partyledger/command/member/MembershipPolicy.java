@@ -1,6 +1,5 @@
 package vn.partyledger.command.member;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -14,6 +13,8 @@ import vn.partyledger.api.member.MemberStatus;
 import vn.partyledger.api.member.RollRemovalGround;
 import vn.partyledger.api.rules.LedgerRefusalException;
 import vn.partyledger.api.rules.RuleOutcome;
+import vn.partyledger.api.rules.vote.Share;
+import vn.partyledger.api.rules.vote.Votes;
 import vn.partyledger.command.directory.MemberDirectory;
 import vn.partyledger.command.directory.MemberEntry;
 import vn.partyledger.command.directory.OrganizationEntry;
@@ -28,6 +29,10 @@ record MembershipPolicy(AdmissionAge admissionAge, Education education, Awarenes
 
     /** A rule's code and the regulation it comes from, as the refusal reports them. */
     record Rule(String code, String basis) {
+        static Rule of(vn.partyledger.api.rules.Rule shared) {
+            return new Rule(shared.code(), shared.basis());
+        }
+
         LedgerRefusalException refuse(String field, String message) {
             return LedgerRefusalException.rule(RuleOutcome.violation(code, basis, message), field);
         }
@@ -110,8 +115,8 @@ record MembershipPolicy(AdmissionAge admissionAge, Education education, Awarenes
         }
     }
 
-    /** P4. The share of official members that must approve, as a fraction compared by cross-multiplication. */
-    record CellApproval(Rule rule, int numerator, int denominator) {
+    /** P4. The share of official members that must approve (shared with the meeting's P4, {@link Votes}). */
+    record CellApproval(Rule rule, Share share) {
         /** {@code officialOnRoll}: the cell's official members on the day of the vote, from the command-side roll. */
         void check(CellVote vote, String field, long officialOnRoll) {
             check(vote, field);
@@ -127,20 +132,20 @@ record MembershipPolicy(AdmissionAge admissionAge, Education education, Awarenes
                 throw rule.refuse(field, vote.approving() + " approving out of " + vote.officialMembers()
                         + " official members is not a possible vote");
             }
-            if ((long) denominator * vote.approving() < (long) numerator * vote.officialMembers()) {
+            if (!share.reachedBy(vote.approving(), vote.officialMembers())) {
                 throw rule.refuse(field, vote.approving() + " of " + vote.officialMembers() + " official members approved; at least "
-                        + numerator + "/" + denominator + " must approve");
+                        + share + " must approve");
             }
         }
     }
 
     /**
-     * P5. Working days are Monday to Friday; public holidays are not modelled, so around Tết or 2/9 a review can be
-     * flagged on time when the calendar says it was late. The flag is information, it refuses nothing.
+     * P5 ({@link vn.partyledger.api.rules.calendar.Probation}, shared with the query side's overdue recognitions).
+     * The late flag is information, it refuses nothing.
      */
-    record Probation(Rule rule, int months, int reviewWorkingDays) {
+    record Probation(Rule rule, vn.partyledger.api.rules.calendar.Probation terms) {
         LocalDate endsOn(LocalDate ceremonyDate) {
-            return ceremonyDate.plusMonths(months);
+            return terms.endsOn(ceremonyDate);
         }
 
         void checkDecision(LocalDate endsOn, LocalDate decisionDate) {
@@ -150,17 +155,7 @@ record MembershipPolicy(AdmissionAge admissionAge, Education education, Awarenes
         }
 
         boolean reviewedLate(LocalDate endsOn, LocalDate decisionDate) {
-            return workingDaysAfter(endsOn, decisionDate) > reviewWorkingDays;
-        }
-
-        static long workingDaysAfter(LocalDate start, LocalDate end) {
-            long count = 0;
-            for (LocalDate day = start.plusDays(1); !day.isAfter(end); day = day.plusDays(1)) {
-                if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                    count++;
-                }
-            }
-            return count;
+            return terms.reviewLate(endsOn, decisionDate);
         }
     }
 

@@ -21,6 +21,9 @@ import java.util.Set;
 import vn.partyledger.api.member.MemberStatus;
 import vn.partyledger.api.organization.OfficerRole;
 import vn.partyledger.api.rules.Effective;
+import vn.partyledger.api.rules.LedgerRefusalException;
+import vn.partyledger.api.rules.NoVersionInForceException;
+import vn.partyledger.api.rules.regime.Regimes;
 
 /**
  * The Party regulations an {@link Organization} decides by. Each part is versioned by the date it applies from and is
@@ -28,10 +31,14 @@ import vn.partyledger.api.rules.Effective;
  */
 final class OrganizationPolicy {
 
-    /** The XI Congress adopted the 2011 Charter; earlier facts are judged under its first version as well. */
-    static final LocalDate CHARTER_2011 = LocalDate.of(2011, 1, 19);
+    /**
+     * The XI Congress adopted the 2011 Charter. The ledger takes over organisations founded long before it (the paper
+     * records of Na Tông start in 2004), so the tree's rules declare that their first version reaches back to earlier
+     * facts ({@link Effective#reachingBack}) instead of refusing them.
+     */
+    static final LocalDate CHARTER_2011 = Regimes.CHARTER_2011.inForceFrom();
     /** Two-tier local government: district party committees ended. */
-    static final LocalDate TWO_TIER_LOCAL_GOVERNMENT = LocalDate.of(2025, 7, 1);
+    static final LocalDate TWO_TIER_LOCAL_GOVERNMENT = Regimes.NQ_60_2025.inForceFrom();
 
     private final Effective<Hierarchy> hierarchy;
     private final Effective<OfficerRules> officers;
@@ -48,17 +55,27 @@ final class OrganizationPolicy {
         return hierarchy.at(on);
     }
 
+    /** An assignment older than every version of the officer rules is refused naming O3. */
     OfficerRules officers(LocalDate on) {
-        return officers.at(on);
+        try {
+            return officers.at(on);
+        } catch (NoVersionInForceException e) {
+            throw LedgerRefusalException.noVersionInForce("O3", "occurredOn", e);
+        }
     }
 
     LiaisonRules liaisons(LocalDate on) {
-        return liaisons.at(on);
+        try {
+            return liaisons.at(on);
+        } catch (NoVersionInForceException e) {
+            throw LedgerRefusalException.noVersionInForce("O8", "occurredOn", e);
+        }
     }
 
     static OrganizationPolicy standard() {
-        return new OrganizationPolicy(standardHierarchy(), Effective.from(CHARTER_2011, standardOfficers()),
-                Effective.from(CHARTER_2011, standardLiaisons()));
+        // Liaisons rest on each superior committee's own working rules, which exist whenever the committee does.
+        return new OrganizationPolicy(standardHierarchy(), standardOfficerVersions(),
+                Effective.reachingBack(CHARTER_2011, standardLiaisons()));
     }
 
     static Effective<Hierarchy> standardHierarchy() {
@@ -77,15 +94,30 @@ final class OrganizationPolicy {
                 Map.of(CELL, Set.of(PROVINCE, DISTRICT)),
                 new Regulation("O6", "Điều lệ Đảng 2011, Điều 11"));
         Hierarchy twoTier = charter.withLevelEnded(DISTRICT, new Regulation("O7",
-                "NQ 60-NQ/TW (12/4/2025): chính quyền địa phương 2 cấp từ 01/07/2025"));
-        return Effective.from(CHARTER_2011, charter).then(TWO_TIER_LOCAL_GOVERNMENT, twoTier);
+                Regimes.NQ_60_2025.cite() + ": chính quyền địa phương 2 cấp từ 01/07/2025"));
+        return Effective.reachingBack(CHARTER_2011, charter).then(TWO_TIER_LOCAL_GOVERNMENT, twoTier);
+    }
+
+    /**
+     * The Charter sets the cell committee (Điều 24); from HD 01-HD/TW (28/9/2021) its guidance is cited with it. The
+     * thresholds did not change between them as far as the sources we have show.
+     */
+    static Effective<OfficerRules> standardOfficerVersions() {
+        return Effective.from(CHARTER_2011, standardOfficers(new Regulation("O3",
+                        Regimes.CHARTER_2011.number() + ", Điều 24")))
+                .then(Regimes.HD_01_2021.inForceFrom(), standardOfficers());
     }
 
     static OfficerRules standardOfficers() {
+        return standardOfficers(new Regulation("O3", Regimes.HD_01_2021.cite() + " thi hành Điều lệ Đảng; "
+                + Regimes.CHARTER_2011.number() + ", Điều 24"));
+    }
+
+    private static OfficerRules standardOfficers(Regulation posts) {
         Set<OfficerRole> committee =
                 Set.of(SECRETARY, DEPUTY_SECRETARY, STANDING_DEPUTY, COMMITTEE_MEMBER);
         return new OfficerRules(
-                new Regulation("O3", "HD 01-HD/TW (28/9/2021) thi hành Điều lệ Đảng; Điều lệ Đảng 2011, Điều 24"),
+                posts,
                 new Regulation("P7", "Điều lệ Đảng 2011, Điều 5"),
                 Set.of(MemberStatus.OFFICIAL),
                 Map.of(PROVINCE, committee,

@@ -1,8 +1,12 @@
 package vn.partyledger.command.task;
 
+import static vn.partyledger.api.rules.regime.Regimes.KL_18_2017;
+
 import java.time.LocalDate;
 import java.util.List;
 import vn.partyledger.api.rules.Effective;
+import vn.partyledger.api.rules.LedgerRefusalException;
+import vn.partyledger.api.rules.NoVersionInForceException;
 import vn.partyledger.command.task.TaskPolicy.FourClears;
 import vn.partyledger.command.task.TaskPolicy.Rule;
 
@@ -15,8 +19,13 @@ final class TaskRules {
         this.versions = versions;
     }
 
+    /** The version in force on the assignment's date; an assignment older than every version is refused (T1). */
     TaskPolicy at(LocalDate occurredOn) {
-        return versions.at(occurredOn);
+        try {
+            return versions.at(occurredOn);
+        } catch (NoVersionInForceException e) {
+            throw LedgerRefusalException.noVersionInForce("T1", "occurredOn", e);
+        }
     }
 
     /**
@@ -24,8 +33,8 @@ final class TaskRules {
      * of cell meetings and reported by Vân Hồ [S1]; the sources give no earlier version.
      */
     static TaskRules standard() {
-        return new TaskRules(Effective.from(LocalDate.of(2017, 9, 22), new TaskPolicy(new FourClears(
-                new Rule("T1", "KL 18-KL/TW (22/9/2017); giao nhiệm vụ đảng viên \"4 rõ\" (Vân Hồ)"),
+        return new TaskRules(Effective.from(KL_18_2017.inForceFrom(), new TaskPolicy(new FourClears(
+                new Rule("T1", KL_18_2017.cite() + "; giao nhiệm vụ đảng viên \"4 rõ\" (Vân Hồ)"),
                 List.of("assigneeId", "description", "dueDate", "expectedResult")))));
     }
 }

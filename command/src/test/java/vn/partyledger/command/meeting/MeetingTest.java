@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static vn.partyledger.command.Refusals.brokenRule;
 import static vn.partyledger.command.Refusals.invalidInput;
+import static vn.partyledger.command.Refusals.noRuleInForce;
 import static vn.partyledger.command.Refusals.wrongState;
 
 import java.time.LocalDate;
@@ -311,6 +312,49 @@ class MeetingTest {
     }
 
     @Test
+    void aResolutionOf2019RestsOnTheCharterImplementationOf2016() {
+        LocalDate day = LocalDate.of(2019, 3, 24);
+        fixture.given(scheduled(MeetingKind.REGULAR, day), opened(day), present(day, "a"), present(day, "b"),
+                        present(day, "c"))
+                .when(new AdoptResolution(ID, new Vote(ResolutionSubject.GENERAL, "Làm đường", 3, 0, 0), day))
+                .expectEvents(new ResolutionAdopted(ID, CELL, 1, ResolutionSubject.GENERAL, "Làm đường", 3, 0, 0, 3,
+                        RuleOutcome.ok("M6", "QĐ 29-QĐ/TW (25/7/2016): quá nửa số được triệu tập")));
+    }
+
+    @Test
+    void aResolutionOf2022RestsOnTheCharterImplementationOf2021() {
+        LocalDate day = LocalDate.of(2022, 3, 24);
+        fixture.given(scheduled(MeetingKind.REGULAR, day), opened(day), present(day, "a"), present(day, "b"),
+                        present(day, "c"))
+                .when(new AdoptResolution(ID, new Vote(ResolutionSubject.GENERAL, "Làm đường", 3, 0, 0), day))
+                .expectEvents(new ResolutionAdopted(ID, CELL, 1, ResolutionSubject.GENERAL, "Làm đường", 3, 0, 0, 3,
+                        RuleOutcome.ok("M6", "QĐ 24-QĐ/TW (30/7/2021) §9.3: quá nửa số được triệu tập")));
+    }
+
+    @Test
+    void aResolutionFromBeforeAnyMajorityRuleIsRefusedNamingM6() {
+        LocalDate day = LocalDate.of(2015, 3, 24);
+        fixture.given(scheduled(MeetingKind.REGULAR, day), opened(day), present(day, "a"), present(day, "b"),
+                        present(day, "c"))
+                .when(new AdoptResolution(ID, new Vote(ResolutionSubject.GENERAL, "Làm đường", 3, 0, 0), day))
+                .expectExceptionDetails(noRuleInForce("M6", "vote"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMeetingFromBeforeTheCharterOfItsMonthlyRuleIsRefusedNamingM1() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleMeeting(ID, CELL, MeetingKind.REGULAR, LocalDate.of(2010, 6, 1), List.of(), false,
+                        LocalDate.of(2010, 5, 20)))
+                .expectExceptionDetails(noRuleInForce("M1", "heldOn"))
+                .expectNoEvents();
+    }
+
+    private static AttendanceRecorded present(LocalDate day, String memberId) {
+        return new AttendanceRecorded(ID, CELL, day, memberId, AttendanceStatus.PRESENT, null, null);
+    }
+
+    @Test
     void aTieIsNotMoreThanHalf() {
         fixture.given(scheduled(MeetingKind.REGULAR, MARCH), opened(MARCH),
                         new AttendanceRecorded(ID, CELL, MARCH, "a", AttendanceStatus.PRESENT, null, null),
@@ -318,7 +362,7 @@ class MeetingTest {
                         new AttendanceRecorded(ID, CELL, MARCH, "c", AttendanceStatus.ABSENT_EXCUSED, "ốm", true))
                 .when(new AdoptResolution(ID, new Vote(ResolutionSubject.GENERAL, "Làm đường", 1, 1, 0), MARCH))
                 .expectEvents(new ResolutionRejected(ID, CELL, 1, ResolutionSubject.GENERAL, "Làm đường", 1, 1, 0, 2,
-                        MeetingRules.standard().at(MARCH).majority().check(1, 2)));
+                        MeetingRules.standard().at(MARCH).majority().orElseThrow().check(1, 2)));
     }
 
     @Test

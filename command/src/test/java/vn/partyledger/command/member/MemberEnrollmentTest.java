@@ -6,6 +6,7 @@ import static vn.partyledger.command.member.MemberFixture.CELL;
 import static vn.partyledger.command.member.MemberFixture.DISSOLVED_CELL;
 import static vn.partyledger.command.member.MemberFixture.ID;
 import static vn.partyledger.command.Refusals.invalidInput;
+import static vn.partyledger.command.Refusals.noRuleInForce;
 import static vn.partyledger.command.Refusals.wrongState;
 
 import java.time.LocalDate;
@@ -57,6 +58,16 @@ class MemberEnrollmentTest {
                 .expectEvents(new MembershipMadeOfficial(ID, CELL, LocalDate.of(2020, 5, 1), "12-QĐ/ĐU",
                         LocalDate.of(2020, 5, 6), vote, false));
         fixture.givenNoPriorActivity().when(probationary).expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aProbationaryMemberAdmittedBeforeAnyVersionOfP5NeedsTheOfficialDateFromThePaperRoll() {
+        // No probation rule this ledger holds was in force in 1985: the end of probation is not computed under a
+        // later one; the official date from the paper roll is asked for instead.
+        fixture.givenNoPriorActivity()
+                .when(enrollment(CELL, null))
+                .expectNoEvents()
+                .expectExceptionDetails(noRuleInForce("P5", "officialOn"));
     }
 
     @Test

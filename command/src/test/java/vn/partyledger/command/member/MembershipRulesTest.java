@@ -8,26 +8,24 @@ import static vn.partyledger.command.member.MemberFixture.ID;
 import static vn.partyledger.command.member.MemberFixture.admission;
 import static vn.partyledger.command.member.MemberFixture.certified;
 import static vn.partyledger.command.Refusals.brokenRule;
+import static vn.partyledger.command.Refusals.noRuleInForce;
 
 import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.api.member.AwarenessCourseCompleted;
+import vn.partyledger.api.member.CandidateRegistered;
+import vn.partyledger.api.member.EducationLevel;
+import vn.partyledger.api.member.Gender;
 import vn.partyledger.api.rules.Effective;
+import vn.partyledger.api.rules.vote.Share;
 import vn.partyledger.command.member.MembershipPolicy.CellApproval;
 import vn.partyledger.command.member.MembershipPolicy.Probation;
 
 class MembershipRulesTest {
 
     private static final MembershipPolicy STANDARD = MembershipRules.standard().at(DECIDED_ON);
-
-    @Test
-    void workingDaysSkipWeekends() {
-        // Friday 20/6/2025 → Monday 23/6 is the first working day, Friday 1/8 the 30th
-        assertThat(Probation.workingDaysAfter(LocalDate.of(2025, 6, 20), LocalDate.of(2025, 6, 22))).isZero();
-        assertThat(Probation.workingDaysAfter(LocalDate.of(2025, 6, 20), LocalDate.of(2025, 6, 23))).isEqualTo(1);
-        assertThat(Probation.workingDaysAfter(LocalDate.of(2025, 6, 20), LocalDate.of(2025, 8, 1))).isEqualTo(30);
-    }
 
     @Test
     void reviewAfterTheThirtiethWorkingDayIsLate() {
@@ -41,6 +39,27 @@ class MembershipRulesTest {
     @Test
     void probationLastsTwelveMonthsFromTheCeremony() {
         assertThat(STANDARD.probation().endsOn(LocalDate.of(2024, 2, 29))).isEqualTo(LocalDate.of(2025, 2, 28));
+    }
+
+    @Test
+    void anAdmissionDecidedBeforeAnyVersionOfTheRulesIsRefusedNamingTheRule() {
+        LocalDate beforeQd29 = LocalDate.of(2016, 7, 1);
+        MemberFixture.aggregate()
+                .given(new CandidateRegistered(ID, MemberFixture.CELL, "Lò Văn Pánh", MemberFixture.BORN, Gender.MALE,
+                                "Thái", EducationLevel.UPPER_SECONDARY, LocalDate.of(2015, 9, 1)),
+                        new AwarenessCourseCompleted(ID, MemberFixture.CELL, "GCN-31/2015", LocalDate.of(2015, 11, 2)))
+                .when(admission(ID).reviewedOn(beforeQd29.minusDays(5)).decidedOn(beforeQd29)
+                        .ceremonyOn(beforeQd29.plusDays(5)).build())
+                .expectNoEvents()
+                .expectExceptionDetails(noRuleInForce("P1", "decisionDate"));
+    }
+
+    @Test
+    void theRulesOfAnAdmissionIn2019CiteQd29AndIn2022Qd24() {
+        MembershipRules rules = MembershipRules.standard();
+
+        assertThat(rules.at(LocalDate.of(2019, 5, 1)).admissionAge().rule().basis()).contains("QĐ 29-QĐ/TW (25/7/2016)");
+        assertThat(rules.at(LocalDate.of(2022, 5, 1)).admissionAge().rule().basis()).contains("QĐ 24-QĐ/TW (30/7/2021)");
     }
 
     @Test
@@ -75,7 +94,7 @@ class MembershipRulesTest {
     private static MembershipPolicy withApproval(int numerator, int denominator) {
         MembershipPolicy p = STANDARD;
         return new MembershipPolicy(p.admissionAge(), p.education(), p.awarenessCourse(), p.introducers(),
-                new CellApproval(p.cellApproval().rule(), numerator, denominator), p.probation(), p.transfers(),
+                new CellApproval(p.cellApproval().rule(), new Share(numerator, denominator)), p.probation(), p.transfers(),
                 p.workingAge(), p.temporaryExemption(), p.rollRemoval());
     }
 }

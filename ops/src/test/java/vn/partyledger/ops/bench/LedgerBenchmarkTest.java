@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.partyledger.ops.integrity.Chainer;
 import vn.partyledger.verifier.Chain;
 import vn.partyledger.verifier.EventRecord;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import vn.partyledger.ops.LedgerClient;
 import vn.partyledger.ops.LedgerTestSupport;
 import vn.partyledger.ops.Scenario;
@@ -38,12 +43,13 @@ class LedgerBenchmarkTest extends LedgerTestSupport {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
     private static final int MEETING_ROWS = 300;
     private static final int CHAIN_ROUND = Integer.getInteger("bench.chain-round", 500);
+    private static final int RATED_MEMBERS = 900;
 
     @Autowired
     Chainer chainer;
 
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     @Test
     void ledgerBenchmark() throws Exception {
@@ -65,19 +71,19 @@ class LedgerBenchmarkTest extends LedgerTestSupport {
         Instant start = Instant.now();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<Long>> calls = new ArrayList<>();
+        List<String> enrolled = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < MEMBERS; i++) {
             String cell = cells.get(i % cells.size());
             int n = i;
             calls.add(pool.submit(() -> {
                 long t0 = System.nanoTime();
-                s.enrollOfficial(cell, "Thành viên " + n, "2001-01-01", "2002-01-01");
+                enrolled.add(s.enrollOfficial(cell, "Thành viên " + n, "2001-01-01", "2002-01-01"));
                 return System.nanoTime() - t0;
             }));
         }
         for (Future<Long> f : calls) {
             latencies.add(f.get());
         }
-        pool.shutdown();
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         latencies.sort(Long::compare);
         report.append(String.format("enrol member (1 event/command, %d clients): %d commands in %.1f s = %.0f commands/s;"
@@ -107,7 +113,38 @@ class LedgerBenchmarkTest extends LedgerTestSupport {
         report.append(String.format("whole meeting with %d attendance rows in one request: %.0f ms%n", MEETING_ROWS,
                 meetingNanos / 1e6));
 
-        // 3. Replay of the member roll from the start of the store.
+        // 3. One decision rating 900 members of the commune in one request (one command, one transaction), beside a
+        // raw PostgreSQL baseline: the same number of rows of a similar size inserted in one JDBC batch transaction.
+        String round = op.post("/api/v1/rating-rounds", json("decidingBodyId", commune, "year", 2025,
+                "occurredOn", "2025-12-01")).id();
+        List<String> rated = new ArrayList<>(enrolled.subList(0, Math.min(RATED_MEMBERS, enrolled.size())));
+        List<Future<String>> opened = new ArrayList<>();
+        for (String member : rated) {
+            opened.add(pool.submit(() -> {
+                LedgerClient.Response r = op.post("/api/v1/rating-rounds/" + round + "/ratings",
+                        json("subject", "MEMBER", "subjectId", member, "occurredOn", "2025-12-02"));
+                assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                s.ok(op.post("/api/v1/ratings/" + r.id() + "/self-review", json("proposedLevel", "GOOD",
+                        "score", Map.of("general", 27, "tasks", 60), "occurredOn", "2025-12-05")));
+                return r.id();
+            }));
+        }
+        List<Map<String, Object>> decisionRows = new ArrayList<>();
+        for (Future<String> f : opened) {
+            decisionRows.add(Map.of("ratingId", f.get(), "level", "GOOD"));
+        }
+        pool.shutdown();
+        long d0 = System.nanoTime();
+        LedgerClient.Response decision = op.post("/api/v1/rating-rounds/" + round + "/decisions",
+                json("decisionNo", "99-QĐ/ĐU", "ratings", decisionRows, "occurredOn", "2025-12-20"));
+        long decisionNanos = System.nanoTime() - d0;
+        assertThat(decision.status()).as(decision.toString()).isEqualTo(202);
+        long baselineNanos = rawInsertBaseline(decisionRows.size());
+        report.append(String.format("rating decision over %d members in one request: %.0f ms "
+                        + "(raw PostgreSQL baseline, %d rows of 1 kB in one JDBC batch transaction: %.0f ms)%n",
+                decisionRows.size(), decisionNanos / 1e6, decisionRows.size(), baselineNanos / 1e6));
+
+        // 4. Replay of the member roll from the start of the store.
         JsonNode started = op.post("/api/v1/ops/processors/member-roll/replay", "").body();
         long target = started.path("targetPosition").asLong();
         Instant replayStart = Instant.now();
@@ -119,11 +156,11 @@ class LedgerBenchmarkTest extends LedgerTestSupport {
         // 4. Ingest with the hash chain off and on, in alternating rounds of the same load (noise here is ±25 %).
         double[] off = new double[2];
         double[] on = new double[2];
-        for (int round = 0; round < 2; round++) {
+        for (int r = 0; r < 2; r++) {
             chainer.pause(true);
-            off[round] = enrolRate(s, cells, CHAIN_ROUND);
+            off[r] = enrolRate(s, cells, CHAIN_ROUND);
             chainer.pause(false);
-            on[round] = enrolRate(s, cells, CHAIN_ROUND);
+            on[r] = enrolRate(s, cells, CHAIN_ROUND);
         }
         double offRate = (off[0] + off[1]) / 2;
         double onRate = (on[0] + on[1]) / 2;
@@ -174,6 +211,33 @@ class LedgerBenchmarkTest extends LedgerTestSupport {
             }
         }
         return n / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Inserts {@code rows} rows of about the size of a stored rating event into a scratch table, one transaction. */
+    private long rawInsertBaseline(int rows) {
+        byte[] payload = new byte[1024];
+        return jdbc.execute((ConnectionCallback<Long>) c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("create temp table bench_baseline (id bigserial primary key, payload bytea not null)");
+            }
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            long t0 = System.nanoTime();
+            try (PreparedStatement ps = c.prepareStatement("insert into bench_baseline (payload) values (?)")) {
+                for (int i = 0; i < rows; i++) {
+                    ps.setBytes(1, payload);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+            long nanos = System.nanoTime() - t0;
+            c.setAutoCommit(auto);
+            try (Statement st = c.createStatement()) {
+                st.execute("drop table bench_baseline");
+            }
+            return nanos;
+        });
     }
 
     private static void save(String report) throws IOException {

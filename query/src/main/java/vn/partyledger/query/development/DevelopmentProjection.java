@@ -31,6 +31,8 @@ import vn.partyledger.api.member.RollRemoved;
 import vn.partyledger.api.member.TransferKind;
 import vn.partyledger.api.member.TransferReceived;
 import vn.partyledger.api.provenance.Provenance;
+import vn.partyledger.api.rules.calendar.Probation;
+import vn.partyledger.api.rules.calendar.WorkingDays;
 import vn.partyledger.query.member.MemberRollProjection;
 import vn.partyledger.query.organization.OrganizationTreeProjection;
 import vn.partyledger.query.rollup.Subtree;
@@ -178,7 +180,6 @@ public class DevelopmentProjection {
             own.computeIfAbsent(rs.getString("organization_id"), k -> new int[FIGURES])
                     [Kind.valueOf(rs.getString("kind")).ordinal()] += rs.getInt("n");
         });
-        RecognitionReview review = RecognitionReview.VERSIONS.at(d);
         List<DevelopmentVsQuota.Overdue> overdue = new ArrayList<>();
         jdbc.query("""
                 select p.member_id, m.full_name, p.organization_id, p.probation_ends_on
@@ -187,10 +188,11 @@ public class DevelopmentProjection {
                    and (p.settled_on is null or p.settled_on > :d)
                  order by p.probation_ends_on, p.member_id""", p, rs -> {
             LocalDate ended = rs.getObject("probation_ends_on", LocalDate.class);
-            if (review.overdue(ended, d)) {
+            // The window is the one in force when the probation ended; before any version there is nothing to judge.
+            if (Probation.VERSIONS.find(ended).map(p5 -> p5.reviewLate(ended, d)).orElse(false)) {
                 String org = rs.getString("organization_id");
                 overdue.add(new DevelopmentVsQuota.Overdue(rs.getString("member_id"), rs.getString("full_name"), org,
-                        ended, RecognitionReview.workingDaysAfter(ended, d)));
+                        ended, WorkingDays.between(ended, d)));
                 own.computeIfAbsent(org, k -> new int[FIGURES])[OVERDUE]++;
             }
         });

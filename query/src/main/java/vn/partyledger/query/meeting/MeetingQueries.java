@@ -47,7 +47,10 @@ import vn.partyledger.api.meeting.RollSnapshot;
 import vn.partyledger.api.member.MemberStatus;
 import vn.partyledger.api.organization.VisitQuota;
 import vn.partyledger.api.provenance.Provenance;
+import vn.partyledger.api.rules.Rule;
 import vn.partyledger.api.rules.RuleOutcome;
+import vn.partyledger.api.rules.meeting.CellMeetings;
+import vn.partyledger.api.rules.roll.RollRemoval;
 import vn.partyledger.api.rules.Severity;
 import vn.partyledger.query.organization.OrganizationTreeProjection;
 import vn.partyledger.query.meeting.RegisterRules.Policy;
@@ -241,14 +244,17 @@ public class MeetingQueries {
             int attended = regular.map(Held::attended).map(v -> v == null ? 0 : v).orElse(0);
             int required = regular.map(Held::required).map(v -> v == null ? 0 : v).orElse(0);
             int absent = regular.map(Held::absentWithoutReason).map(v -> v == null ? 0 : v).orElse(0);
-            if (evaluated) {
+            if (evaluated && policy.monthly().isEmpty()) {
+                outcomes.add(policy.monthlyNotInForce());
+            } else if (evaluated) {
+                Rule m1 = policy.monthly().get();
                 if (regular.isEmpty()) {
-                    outcomes.add(policy.monthly().violation("no regular meeting was held in " + ym + " (missed)"));
+                    outcomes.add(m1.violation("no regular meeting was held in " + ym + " (missed)"));
                 } else if (Boolean.FALSE.equals(onFixedDay)) {
-                    outcomes.add(policy.monthly().warning("the regular meeting was held on " + regular.get().heldOn()
+                    outcomes.add(m1.warning("the regular meeting was held on " + regular.get().heldOn()
                             + ", not on the cell's fixed day " + fixedDay + " (not on fixed day)"));
                 } else {
-                    outcomes.add(policy.monthly().ok());
+                    outcomes.add(m1.ok());
                 }
             }
             if (regular.isPresent()) {
@@ -270,16 +276,20 @@ public class MeetingQueries {
             int thematic = (int) meetings.stream().filter(h -> h.kind().isThematic()
                     && !h.heldOn().isBefore(start) && !h.heldOn().isAfter(end)).count();
             Policy policy = rules.at(end);
+            Optional<CellMeetings.Thematic> m2 = policy.thematic();
+            // Without a rule in force the figure still says whether the cell held one.
+            int least = m2.map(CellMeetings.Thematic::perQuarter).orElse(1);
             boolean alive = !end.isBefore(cell.establishedOn()) && (cell.endedOn() == null
                     || start.isBefore(cell.endedOn()));
             List<RuleOutcome> outcomes = new ArrayList<>();
-            if (alive && (thematic >= policy.thematicPerQuarter() || end.isBefore(today))) {
-                outcomes.add(thematic >= policy.thematicPerQuarter() ? policy.thematic().ok()
-                        : policy.thematic().violation(thematic + " thematic meeting(s) in Q" + q + " " + year
-                                + "; at least " + policy.thematicPerQuarter() + " per quarter"));
+            if (alive && (thematic >= least || end.isBefore(today))) {
+                int quarter = q;
+                outcomes.add(m2.map(t -> thematic >= t.perQuarter() ? t.rule().ok()
+                        : t.rule().violation(thematic + " thematic meeting(s) in Q" + quarter + " " + year
+                                + "; at least " + t.perQuarter() + " per quarter"))
+                        .orElseGet(policy::thematicNotInForce));
             }
-            quarters.add(new MeetingRegister.Quarter(q, thematic, thematic >= policy.thematicPerQuarter() ? 1 : 0,
-                    List.copyOf(outcomes)));
+            quarters.add(new MeetingRegister.Quarter(q, thematic, thematic >= least ? 1 : 0, List.copyOf(outcomes)));
         }
         return new CellYear(months, quarters);
     }
@@ -289,12 +299,13 @@ public class MeetingQueries {
         if (required == 0) {
             return List.of();
         }
-        int percent = target == null ? policy.defaultTargetPercent() : target;
-        RuleOutcome reached = 100L * attended >= (long) percent * required ? policy.attendanceTarget().ok()
-                : policy.attendanceTarget().warning(attended + " of " + required + " members attended ("
+        RegisterRules.Local local = policy.local();
+        int percent = target == null ? local.defaultTargetPercent() : target;
+        RuleOutcome reached = 100L * attended >= (long) percent * required ? local.attendanceTarget().ok()
+                : local.attendanceTarget().warning(attended + " of " + required + " members attended ("
                         + percent(attended, required) + "%); the target is " + percent + "%");
-        RuleOutcome excused = absent == 0 ? policy.absencesExcused().ok()
-                : policy.absencesExcused().warning(absent + " absence(s) without legitimate reason");
+        RuleOutcome excused = absent == 0 ? local.absencesExcused().ok()
+                : local.absencesExcused().warning(absent + " absence(s) without legitimate reason");
         return List.of(reached, excused);
     }
 
@@ -323,11 +334,14 @@ public class MeetingQueries {
         YearMonth ym = YearMonth.of(query.year(), month);
         Policy policy = rules.at(ym.atEndOfMonth());
         List<RuleOutcome> outcomes = new ArrayList<>();
-        if (evaluated > 0) {
-            outcomes.add(missed > 0 ? policy.monthly().violation(missed + " of " + evaluated + " cells held no "
+        if (evaluated > 0 && policy.monthly().isEmpty()) {
+            outcomes.add(policy.monthlyNotInForce());
+        } else if (evaluated > 0) {
+            Rule m1 = policy.monthly().get();
+            outcomes.add(missed > 0 ? m1.violation(missed + " of " + evaluated + " cells held no "
                     + "regular meeting in " + ym + " (missed)")
-                    : offDay > 0 ? policy.monthly().warning(offDay + " of " + evaluated + " cells met in " + ym
-                    + " but not on their fixed day") : policy.monthly().ok());
+                    : offDay > 0 ? m1.warning(offDay + " of " + evaluated + " cells met in " + ym
+                    + " but not on their fixed day") : m1.ok());
         }
         outcomes.addAll(attendanceOutcomes(policy, attended, required, absent, query.attendanceTarget()));
         return new MeetingRegister.Month(month, met, null, null, attended, required, percent(attended, required),
@@ -340,9 +354,10 @@ public class MeetingQueries {
         long judged = rows.stream().filter(r -> !r.outcomes().isEmpty()).count();
         long failing = rows.stream().filter(r -> r.outcomes().stream().anyMatch(RuleOutcome::isViolation)).count();
         Policy policy = rules.at(YearMonth.of(year, 3 * quarter).atEndOfMonth());
-        List<RuleOutcome> outcomes = judged == 0 ? List.of() : List.of(failing == 0 ? policy.thematic().ok()
-                : policy.thematic().violation(failing + " of " + judged + " cells held no thematic meeting in Q"
-                        + quarter + " " + year));
+        List<RuleOutcome> outcomes = judged == 0 ? List.of() : List.of(policy.thematic()
+                .map(m2 -> failing == 0 ? m2.rule().ok() : m2.rule().violation(failing + " of " + judged
+                        + " cells held no thematic meeting in Q" + quarter + " " + year))
+                .orElseGet(policy::thematicNotInForce));
         return new MeetingRegister.Quarter(quarter, thematic, withThematic, outcomes);
     }
 
@@ -354,18 +369,32 @@ public class MeetingQueries {
         List<Cell> cells = cells(query.organizationId(), query.year());
         record Absence(String memberId, String fullName, String organizationId, LocalDate heldOn) {
         }
-        List<Absence> absences = jdbc.query("""
-                        select a.member_id, r.full_name, a.organization_id, a.held_on
+        // P12 counts only meetings the member had to attend (CellMeetings.mustAttend): not a chi ủy preparation
+        // meeting, which concerns the cell committee, nor a meeting while the member was exempt, suspended or away.
+        List<Absence> absences = new ArrayList<>();
+        jdbc.query("""
+                        select a.member_id, r.full_name, a.organization_id, a.held_on, m.kind, o.membership,
+                               o.fully_exempt, o.temporarily_exempt, o.suspended, o.temporarily_transferred_in,
+                               o.temporarily_transferred_out
                           from meeting_register_attendance a
-                          left join member_roll_member r using (member_id)
+                          join meeting_register_meeting m using (meeting_id)
+                          join meeting_register_roll o on o.meeting_id = a.meeting_id and o.member_id = a.member_id
+                          left join member_roll_member r on r.member_id = a.member_id
                          where a.organization_id in (:cells) and a.held_on between :from and :to
                            and a.status in (:statuses)
                          order by a.member_id, a.held_on""",
                 year(query.year()).addValue("cells", ids(cells)).addValue("statuses", Arrays.stream(
                         AttendanceStatus.values()).filter(AttendanceStatus::withoutLegitimateReason).map(Enum::name)
-                        .toList()),
-                (rs, n) -> new Absence(rs.getString("member_id"), rs.getString("full_name"),
-                        rs.getString("organization_id"), rs.getObject("held_on", LocalDate.class)));
+                        .toList()), rs -> {
+                    RollMember onRoll = new RollMember(rs.getString("member_id"),
+                            MemberStatus.valueOf(rs.getString("membership")), rs.getBoolean("fully_exempt"),
+                            rs.getBoolean("temporarily_exempt"), rs.getBoolean("suspended"),
+                            rs.getBoolean("temporarily_transferred_in"), rs.getBoolean("temporarily_transferred_out"));
+                    if (CellMeetings.mustAttend(MeetingKind.valueOf(rs.getString("kind")), onRoll)) {
+                        absences.add(new Absence(rs.getString("member_id"), rs.getString("full_name"),
+                                rs.getString("organization_id"), rs.getObject("held_on", LocalDate.class)));
+                    }
+                });
         Map<String, List<Absence>> byMember = new LinkedHashMap<>();
         absences.forEach(a -> byMember.computeIfAbsent(a.memberId(), k -> new ArrayList<>()).add(a));
         List<AttendanceRisk.MemberRisk> members = new ArrayList<>();
@@ -376,13 +405,16 @@ public class MeetingQueries {
             for (Absence a : list) {
                 months.add(a.heldOn().getMonthValue());
                 policy = rules.at(a.heldOn());
-                if (flaggedOn == null && months.size() >= policy.rollRemovalMonths()) {
+                if (flaggedOn == null && policy.rollRemoval().map(p12 -> p12.reached(months.size())).orElse(false)) {
                     flaggedOn = a.heldOn();
                 }
             }
-            RuleOutcome outcome = flaggedOn != null ? policy.rollRemoval().warning("absent without legitimate reason "
-                    + "in " + months.size() + " months of " + query.year() + "; the cell may propose removal from the "
-                    + "roll, the competent committee decides") : policy.rollRemoval().ok();
+            Optional<RollRemoval> p12 = policy.rollRemoval();
+            RuleOutcome outcome = p12.isEmpty() ? policy.rollRemovalNotInForce()
+                    : flaggedOn != null ? p12.get().rule().warning("absent without legitimate reason in "
+                    + months.size() + " months of " + query.year() + "; the cell may propose removal from the roll, "
+                    + "the competent committee decides")
+                    : p12.get().rule().ok();
             Absence last = list.get(list.size() - 1);
             members.add(new AttendanceRisk.MemberRisk(memberId, last.fullName(), last.organizationId(),
                     List.copyOf(months), flaggedOn != null, flaggedOn, outcome));
@@ -443,10 +475,10 @@ public class MeetingQueries {
                         && inYear < quota.visits();
             }
             Policy policy = rules.at(LocalDate.of(year, 12, 31));
-            RuleOutcome outcome = overdue ? policy.liaisonVisits().warning("liaison " + liaison + " visited cell "
+            RuleOutcome outcome = overdue ? policy.local().liaisonVisits().warning("liaison " + liaison + " visited cell "
                     + cell + " " + inYear + " time(s) in " + year + " against a quota of " + quota.visits() + " per "
                     + quota.per() + (overdueQuarters.isEmpty() ? "" : "; overdue in quarter(s) " + overdueQuarters))
-                    : policy.liaisonVisits().ok();
+                    : policy.local().liaisonVisits().ok();
             return new LiaisonVisits.Liaison(cell, liaison, rs.getString("superior_organization_id"), quota,
                     Arrays.stream(perQuarter).boxed().toList(), inYear, List.copyOf(overdueQuarters), overdue,
                     outcome);

@@ -1,76 +1,79 @@
 package vn.partyledger.query.meeting;
 
+import static vn.partyledger.api.rules.regime.Regimes.HD_12_2018;
+
 import java.time.LocalDate;
 import java.util.Optional;
 import vn.partyledger.api.rules.Effective;
+import vn.partyledger.api.rules.Rule;
 import vn.partyledger.api.rules.RuleOutcome;
+import vn.partyledger.api.rules.meeting.CellMeetings;
+import vn.partyledger.api.rules.roll.RollRemoval;
 
 /**
  * The calendar rules the meeting register judges a cell's year by (the per-meeting rules M3/M5-materials are judged on
- * the command side and arrive with MeetingClosed). Versioned by effective date: each month is judged under the version
- * in force on its regular meeting's date, or on the month's last day when none was held.
+ * the command side and arrive with MeetingClosed). M1, M2, M5 and P12 are the shared rules ({@link CellMeetings},
+ * {@link RollRemoval}); each month is judged under the versions in force on its regular meeting's date, or on the
+ * month's last day when none was held, and a rule with no version in force then is shown as not in force.
  */
 final class RegisterRules {
 
-    /** HD 12-HD/BTCTW (2018); exact issue date not available, the year start is used (see command MeetingRules). */
-    static final LocalDate HD_12_2018 = LocalDate.of(2018, 1, 1);
-    /** HD 42-HD/BTCTW (28/10/2025) implementing CT 50-CT/TW (23/7/2025). */
-    static final LocalDate HD_42_2025 = LocalDate.of(2025, 10, 28);
-
-    record Rule(String code, String basis) {
-        RuleOutcome ok() {
-            return RuleOutcome.ok(code, basis);
-        }
-
-        RuleOutcome warning(String message) {
-            return RuleOutcome.warning(code, basis, message);
-        }
-
-        RuleOutcome violation(String message) {
-            return RuleOutcome.violation(code, basis, message);
-        }
+    /**
+     * Targets that are not central texts: a cell's congress resolution sets its attendance target, the superior
+     * committee's working rules set the liaisons' quota; the figures here are defaults the caller may replace.
+     *
+     * @param attendanceTarget  the cell's congress target for attendance, percent ({@code defaultTargetPercent})
+     * @param absencesExcused   the companion target: every absence excused
+     * @param liaisonVisits     the superior committee's quota for its liaisons' visits
+     */
+    record Local(Rule attendanceTarget, int defaultTargetPercent, Rule absencesExcused, Rule liaisonVisits) {
     }
 
     /**
-     * @param monthly           M1: one regular meeting each month, on the cell's fixed day
-     * @param thematic          M2: at least {@code thematicPerQuarter} thematic meetings per quarter
-     * @param committeePrep     M5 (HD 42/2025): the chi ủy meets before the regular meeting; empty before it applied
-     * @param attendanceTarget  the cell's congress target for attendance, percent ({@code defaultTargetPercent})
-     * @param absencesExcused   the companion target: every absence excused
-     * @param rollRemoval       P12: absence without legitimate reason in {@code rollRemovalMonths} months of a year
-     * @param liaisonVisits     the superior committee's quota for its liaisons' visits
+     * The rules in force on one date.
+     *
+     * @param monthly        M1: one regular meeting each month, on the cell's fixed day
+     * @param thematic       M2: at least {@code perQuarter} thematic meetings per quarter
+     * @param committeePrep  M5 (HD 42/2025): the chi ủy meets before the regular meeting; empty before it applied
+     * @param rollRemoval    P12: absence without legitimate reason in some months of a year
      */
-    record Policy(Rule monthly, Rule thematic, int thematicPerQuarter, Optional<Rule> committeePrep,
-                  Rule attendanceTarget, int defaultTargetPercent, Rule absencesExcused, Rule rollRemoval,
-                  int rollRemovalMonths, Rule liaisonVisits) {
+    record Policy(LocalDate on, Optional<Rule> monthly, Optional<CellMeetings.Thematic> thematic,
+                  Optional<Rule> committeePrep, Local local, Optional<RollRemoval> rollRemoval) {
+
+        RuleOutcome monthlyNotInForce() {
+            return RuleOutcome.notInForce("M1", on, CellMeetings.MONTHLY.firstFrom());
+        }
+
+        RuleOutcome thematicNotInForce() {
+            return RuleOutcome.notInForce("M2", on, CellMeetings.THEMATIC_PER_QUARTER.firstFrom());
+        }
+
+        RuleOutcome rollRemovalNotInForce() {
+            return RuleOutcome.notInForce("P12", on, RollRemoval.VERSIONS.firstFrom());
+        }
     }
 
-    private final Effective<Policy> versions;
+    private final Effective<Local> local;
 
-    RegisterRules(Effective<Policy> versions) {
-        this.versions = versions;
+    RegisterRules(Effective<Local> local) {
+        this.local = local;
     }
 
     Policy at(LocalDate date) {
-        return versions.at(date);
+        return new Policy(date, CellMeetings.MONTHLY.find(date), CellMeetings.THEMATIC_PER_QUARTER.find(date),
+                CellMeetings.COMMITTEE_PREPARATION.find(date), local.at(date), RollRemoval.VERSIONS.find(date));
     }
 
     static RegisterRules standard() {
-        Rule monthly = new Rule("M1", "Điều lệ Đảng 2011, Điều 24; HD 12-HD/BTCTW (2018): sinh hoạt thường kỳ mỗi "
-                + "tháng một lần, vào ngày cố định của chi bộ");
-        Rule thematic = new Rule("M2", "HD 12-HD/BTCTW (2018): sinh hoạt chuyên đề ít nhất mỗi quý một lần");
         // Hưng Kiều 2 [S2]: ≥ 95% attendance and every absence excused; a congress resolution sets it, so the figure
         // is a default the caller may replace with the cell's own target.
         Rule target = new Rule("AT1", "Nghị quyết đại hội chi bộ: chỉ tiêu tỷ lệ đảng viên dự sinh hoạt");
         Rule excused = new Rule("AT2", "Nghị quyết đại hội chi bộ: đảng viên vắng sinh hoạt đều có lý do");
-        Rule p12 = new Rule("P12", "Điều lệ Đảng 2011, Điều 8; QĐ 24-QĐ/TW (30/7/2021): bỏ sinh hoạt 3 tháng trong "
-                + "năm không có lý do chính đáng");
         Rule liaison = new Rule("LV1", "Quy chế làm việc của cấp ủy cấp trên: cấp ủy viên phụ trách dự sinh hoạt "
                 + "chi bộ theo định mức (An Tường: mỗi quý ít nhất 1 lần)");
-        Policy hd12 = new Policy(monthly, thematic, 1, Optional.empty(), target, 95, excused, p12, 3, liaison);
-        Policy hd42 = new Policy(monthly, thematic, 1, Optional.of(new Rule("M5", "CT 50-CT/TW (23/7/2025); "
-                + "HD 42-HD/BTCTW (28/10/2025): chi ủy (bí thư) họp trước để chuẩn bị nội dung sinh hoạt")),
-                target, 95, excused, p12, 3, liaison);
-        return new RegisterRules(Effective.from(HD_12_2018, hd12).then(HD_42_2025, hd42));
+        // Local targets rest on each cell's and committee's own resolutions, which exist whenever the cell does: the
+        // first version reaches back rather than leaving older years without a target.
+        return new RegisterRules(Effective.reachingBack(HD_12_2018.inForceFrom(),
+                new Local(target, 95, excused, liaison)));
     }
 }

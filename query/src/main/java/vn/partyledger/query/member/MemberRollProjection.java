@@ -40,8 +40,9 @@ import vn.partyledger.api.member.TransferIssued;
 import vn.partyledger.api.member.TransferKind;
 import vn.partyledger.api.member.TransferReceived;
 import vn.partyledger.api.provenance.Provenance;
-import vn.partyledger.query.member.RollTimeline.Fact;
-import vn.partyledger.query.member.RollTimeline.Kind;
+import vn.partyledger.api.rules.roll.RollFold;
+import vn.partyledger.api.rules.roll.RollFold.Fact;
+import vn.partyledger.api.rules.roll.RollFold.Kind;
 
 /**
  * Member roll: each member's current record and the periods in which they were on (or guests of) a roll, so that
@@ -57,7 +58,7 @@ public class MemberRollProjection {
 
     private static final RowMapper<Fact> FACT = (rs, n) -> new Fact(
             rs.getObject("effective_on", LocalDate.class), rs.getLong("position"), Kind.valueOf(rs.getString("kind")),
-            rs.getString("organization_id"), rs.getString("counterpart_id"), rs.getObject("until", LocalDate.class));
+            rs.getString("organization_id"), rs.getObject("until", LocalDate.class));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -81,7 +82,7 @@ public class MemberRollProjection {
                         .addValue("gender", name(e.gender()))
                         .addValue("ethnicity", e.ethnicity())
                         .addValue("education", name(e.educationLevel())));
-        record(e.memberId(), position, new Fact(e.registeredOn(), position, Kind.REGISTERED, e.organizationId(), null, null));
+        record(e.memberId(), position, new Fact(e.registeredOn(), position, Kind.REGISTERED, e.organizationId(), null), null);
     }
 
     @EventHandler
@@ -109,7 +110,7 @@ public class MemberRollProjection {
                         .addValue("official", e.officialOn(), Types.DATE));
         // The roll's history starts at the original admission, not at the day the paper roll was taken over.
         record(e.memberId(), position,
-                new Fact(e.admittedOn(), position, Kind.ENROLLED, e.organizationId(), null, e.officialOn()));
+                new Fact(e.admittedOn(), position, Kind.ENROLLED, e.organizationId(), e.officialOn()), null);
     }
 
     @EventHandler
@@ -136,7 +137,7 @@ public class MemberRollProjection {
                         .addValue("ceremony", e.ceremonyDate(), Types.DATE)
                         .addValue("probationEnds", e.probationEndsOn(), Types.DATE));
         // On the roll from the admission decision: seniority counts from it (P6), the ceremony only starts probation.
-        record(e.memberId(), position, new Fact(e.decisionDate(), position, Kind.ADMITTED, e.organizationId(), null, null));
+        record(e.memberId(), position, new Fact(e.decisionDate(), position, Kind.ADMITTED, e.organizationId(), null), null);
     }
 
     @EventHandler
@@ -146,7 +147,7 @@ public class MemberRollProjection {
         jdbc.update("update member_roll_member set official_on = :official, last_position = :position where member_id = :member",
                 params(e.memberId(), position).addValue("official", e.effectiveDate(), Types.DATE));
         // Effective at the end of probation even when decided later (P5): the fold places it on that date.
-        record(e.memberId(), position, new Fact(e.effectiveDate(), position, Kind.MADE_OFFICIAL, null, null, null));
+        record(e.memberId(), position, new Fact(e.effectiveDate(), position, Kind.MADE_OFFICIAL, null, null), null);
     }
 
     @EventHandler
@@ -156,7 +157,10 @@ public class MemberRollProjection {
 
     @EventHandler
     void on(TransferIssued e, TrackingToken token) {
-        Kind kind = e.kind() == TransferKind.OFFICIAL ? Kind.OFFICIAL_TRANSFER_ISSUED : Kind.TEMPORARY_TRANSFER_ISSUED;
+        boolean outside = e.toOrganizationId() == null;
+        Kind kind = e.kind() == TransferKind.OFFICIAL
+                ? (outside ? Kind.OFFICIAL_TRANSFER_ISSUED_OUTSIDE : Kind.OFFICIAL_TRANSFER_ISSUED)
+                : (outside ? Kind.TEMPORARY_TRANSFER_ISSUED_OUTSIDE : Kind.TEMPORARY_TRANSFER_ISSUED);
         fact(e.memberId(), token, e.issuedOn(), kind, null, e.toOrganizationId(), e.until());
     }
 
@@ -247,10 +251,11 @@ public class MemberRollProjection {
                       String counterpartId, LocalDate until) {
         long position = position(token);
         ensureMember(memberId, position);
-        record(memberId, position, new Fact(on, position, kind, organizationId, counterpartId, until));
+        record(memberId, position, new Fact(on, position, kind, organizationId, until), counterpartId);
     }
 
-    private void record(String memberId, long position, Fact fact) {
+    /** {@code counterpartId}: the other organisation of a transfer, kept with the fact for inspection. */
+    private void record(String memberId, long position, Fact fact, String counterpartId) {
         jdbc.update("""
                 insert into member_roll_fact (member_id, position, effective_on, kind, organization_id, counterpart_id, until)
                 values (:member, :position, :on, :kind, :organization, :counterpart, :until)
@@ -259,7 +264,7 @@ public class MemberRollProjection {
                         .addValue("on", fact.on(), Types.DATE)
                         .addValue("kind", fact.kind().name())
                         .addValue("organization", fact.organizationId())
-                        .addValue("counterpart", fact.counterpartId())
+                        .addValue("counterpart", counterpartId)
                         .addValue("until", fact.until(), Types.DATE));
         refold(memberId, position);
         advance(position);
@@ -271,7 +276,7 @@ public class MemberRollProjection {
                 select effective_on, position, kind, organization_id, counterpart_id, until
                   from member_roll_fact where member_id = :member order by effective_on, position, seq""",
                 member, FACT);
-        RollTimeline.Result result = RollTimeline.fold(facts);
+        RollFold.Result result = RollFold.fold(facts);
         jdbc.update("delete from member_roll_period where member_id = :member", member);
         SqlParameterSource[] rows = result.periods().stream().map(p -> params(memberId, p.lastPosition())
                 .addValue("organization", p.row().organizationId())
@@ -290,7 +295,7 @@ public class MemberRollProjection {
                     valid_from, valid_to, last_position)
                 values (:member, :organization, :status, :membership, :fullyExempt, :temporarilyExempt, :suspended,
                     :in, :out, :from, :to, :position)""", rows);
-        RollTimeline.Current c = result.current();
+        RollFold.Current c = result.current();
         jdbc.update("""
                 update member_roll_member set organization_id = :organization, status = :status,
                        fully_exempt = :fullyExempt, temporarily_exempt = :temporarilyExempt,

@@ -146,7 +146,7 @@ public class OrganizationQueries {
         RollCounts own = ownCounts(o.id(), d);
         List<RuleOutcome> warnings = o.endedOn() != null && !d.isBefore(o.endedOn()) ? List.of()
                 // the subtree (a recursive query) matters only to O2, which judges grassroots organisations
-                : RollStandards.STANDARD.at(d).judge(o.level(), o.grassroots(), own,
+                : RollStandards.judgeOn(d, o.level(), o.grassroots(), own,
                         o.grassroots() ? subtreeCounts(o.id(), d) : own);
         return new OrganizationView(o.id(), o.name(), o.level(), o.cellType(), o.grassroots(), parentId,
                 o.establishedOn(), o.endedOn(), o.endReason(), o.mergedInto(), meetingDays[0], meetingDays[1], officers,
@@ -202,8 +202,7 @@ public class OrganizationQueries {
                 children.computeIfAbsent(row.parentId(), k -> new ArrayList<>()).add(row);
             }
         }
-        RollStandards standards = RollStandards.STANDARD.at(d);
-        return new OrganizationTree(d, roots.stream().map(r -> node(r, children, standards)).toList(), provenance);
+        return new OrganizationTree(d, roots.stream().map(r -> node(r, children, d)).toList(), provenance);
     }
 
     @QueryHandler
@@ -282,11 +281,11 @@ public class OrganizationQueries {
         return new MapSqlParameterSource().addValue("d", d, Types.DATE);
     }
 
-    private static OrganizationTree.Node node(NodeRow r, Map<String, List<NodeRow>> children, RollStandards standards) {
+    private static OrganizationTree.Node node(NodeRow r, Map<String, List<NodeRow>> children, LocalDate d) {
         return new OrganizationTree.Node(r.id(), r.name(), r.level(), r.cellType(), r.grassroots(), r.establishedOn(),
                 r.endedOn(), r.counts(), r.subtreeCounts(),
-                standards.judge(r.level(), r.grassroots(), r.counts(), r.subtreeCounts()),
-                children.getOrDefault(r.id(), List.of()).stream().map(c -> node(c, children, standards)).toList());
+                RollStandards.judgeOn(d, r.level(), r.grassroots(), r.counts(), r.subtreeCounts()),
+                children.getOrDefault(r.id(), List.of()).stream().map(c -> node(c, children, d)).toList());
     }
 
     private static RollCounts counts(ResultSet rs, String prefix) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.NoSuchElementException;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -123,9 +124,15 @@ class MeetingRegisterTest {
     /** A closed meeting of {@code cell}: everyone present except the given statuses, with optional guests. */
     private String meeting(String cell, MeetingKind kind, LocalDate on, Map<String, AttendanceStatus> absences,
                            int minutes, GuestInfo... guests) {
+        return meeting(cell, kind, on, absences, minutes, Set.of(), guests);
+    }
+
+    /** As above, with {@code temporarilyExempt} marked so on the meeting's roll. */
+    private String meeting(String cell, MeetingKind kind, LocalDate on, Map<String, AttendanceStatus> absences,
+                           int minutes, Set<String> temporarilyExempt, GuestInfo... guests) {
         String id = cell + "-" + (++meetings);
-        List<RollMember> roll = MEMBERS.stream()
-                .map(m -> new RollMember(m, MemberStatus.OFFICIAL, false, false, false, false, false)).toList();
+        List<RollMember> roll = MEMBERS.stream().map(m -> new RollMember(m, MemberStatus.OFFICIAL, false,
+                temporarilyExempt.contains(m), false, false, false)).toList();
         feed(new MeetingScheduled(id, cell, kind, on, List.of("Kết quả tháng"), false, on),
                 new MeetingOpened(id, cell, on, "a", "b", new RollSnapshot(3, 0, 0, 0, 0, 3, roll)));
         int attended = 0;
@@ -262,6 +269,45 @@ class MeetingRegisterTest {
         assertThat(risk.members().get(1).rollRemovalFlag()).isFalse();
         assertThat(queries(JANUARY_2026).handle(new FindAttendanceRisk(CELL, 2024)).members())
                 .singleElement().satisfies(b -> assertThat(b.rollRemovalFlag()).isFalse());
+    }
+
+    @Test
+    void onlyMeetingsTheMemberHadToAttendCountTowardsP12() {
+        meeting(CELL, MeetingKind.REGULAR, LocalDate.of(2025, 1, 24), Map.of("a", AttendanceStatus.ABSENT_NO_REASON), 100);
+        meeting(CELL, MeetingKind.REGULAR, LocalDate.of(2025, 4, 24), Map.of("a", AttendanceStatus.ABSENT_NO_REASON), 100);
+        // a chi ủy preparation meeting concerns the cell committee, not the whole cell
+        meeting(CELL, MeetingKind.COMMITTEE_PREP, LocalDate.of(2025, 9, 22), Map.of("a", AttendanceStatus.ABSENT_NO_REASON),
+                60);
+        // temporarily exempt on the day: not required to attend (M8)
+        meeting(CELL, MeetingKind.REGULAR, LocalDate.of(2025, 10, 24), Map.of("a", AttendanceStatus.ABSENT_NO_REASON),
+                100, Set.of("a"));
+
+        AttendanceRisk.MemberRisk a = queries(JANUARY_2026).handle(new FindAttendanceRisk(CELL, 2025)).members()
+                .get(0);
+        assertThat(a.monthsWithoutLegitimateReason()).containsExactly(1, 4);
+        assertThat(a.rollRemovalFlag()).isFalse();
+        assertThat(a.outcome().severity()).isEqualTo(Severity.OK);
+
+        meeting(CELL, MeetingKind.REGULAR, LocalDate.of(2025, 11, 24), Map.of("a", AttendanceStatus.ABSENT_NO_REASON),
+                100);
+        assertThat(queries(JANUARY_2026).handle(new FindAttendanceRisk(CELL, 2025)).members().get(0).flaggedOn())
+                .isEqualTo(LocalDate.of(2025, 11, 24));
+    }
+
+    @Test
+    void absencesFromBeforeAnyVersionOfP12AreShownButNotJudged() {
+        for (int month : List.of(1, 4, 9)) {
+            meeting(CELL, MeetingKind.REGULAR, LocalDate.of(2015, month, 24), Map.of("a", AttendanceStatus.ABSENT_NO_REASON),
+                    100);
+        }
+
+        AttendanceRisk.MemberRisk a = queries(JANUARY_2026).handle(new FindAttendanceRisk(CELL, 2015)).members()
+                .get(0);
+        assertThat(a.monthsWithoutLegitimateReason()).containsExactly(1, 4, 9);
+        assertThat(a.rollRemovalFlag()).isFalse();
+        assertThat(a.outcome().rule()).isEqualTo("P12");
+        assertThat(a.outcome().severity()).isEqualTo(Severity.NOT_IN_FORCE);
+        assertThat(a.outcome().message()).contains("no rule in force on 2015-09-24");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package vn.partyledger.query.member;
+package vn.partyledger.api.rules.roll;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,43 +12,59 @@ import java.util.Set;
 import vn.partyledger.api.member.MemberStatus;
 
 /**
- * Folds one member's facts, in business-date order, into roll periods and the current record. Pure: the projection
- * stores the facts and rewrites the member's periods with the result, so a late-recorded, back-dated fact lands where
- * it belongs in the history.
+ * Folds one member's facts, in business-date order, into the periods in which the member is on (or a temporary guest
+ * of) a roll, and the current record. The one fold for both sides: the command side's meeting roll and the query side's
+ * member roll store the facts and rewrite the member's periods with the result, so a late-recorded, back-dated fact
+ * lands where it belongs in the history and both sides agree on who was on which roll on which day.
  */
-final class RollTimeline {
+public final class RollFold {
 
-    enum Kind {
+    /** Stored by name in both sides' fact tables: never rename a kind. */
+    public enum Kind {
         REGISTERED, ADMITTED,
         /** Taken over from the paper roll: admitted on {@code on}, official from {@code until} when that is known. */
         ENROLLED,
-        MADE_OFFICIAL, PROBATION_ENDED,
-        OFFICIAL_TRANSFER_ISSUED, TEMPORARY_TRANSFER_ISSUED, OFFICIAL_TRANSFER_RECEIVED, TEMPORARY_TRANSFER_RECEIVED,
-        TEMPORARY_TRANSFER_ENDED,
+        MADE_OFFICIAL,
+        /** Removed from the probationary roll (P5). */
+        PROBATION_ENDED,
+        /** To an organisation of this ledger: pending until the receiving organisation records the arrival. */
+        OFFICIAL_TRANSFER_ISSUED,
+        /** To an organisation outside this ledger: the member leaves the roll on the referral's date. */
+        OFFICIAL_TRANSFER_ISSUED_OUTSIDE,
+        /** To an organisation of this ledger: the absence starts at the host's receipt, not at the referral. */
+        TEMPORARY_TRANSFER_ISSUED,
+        /** To an organisation outside this ledger, which never records a receipt: away from the referral's date. */
+        TEMPORARY_TRANSFER_ISSUED_OUTSIDE,
+        OFFICIAL_TRANSFER_RECEIVED, TEMPORARY_TRANSFER_RECEIVED, TEMPORARY_TRANSFER_ENDED,
         FULL_EXEMPTION_GRANTED, FULL_EXEMPTION_ENDED, TEMPORARY_EXEMPTION_GRANTED, TEMPORARY_EXEMPTION_ENDED,
         SUSPENDED, REINSTATED, ROLL_REMOVED, DECEASED
     }
 
-    /** {@code organizationId}: the organisation the fact moves the member to (registration, admission, receipt). */
-    record Fact(LocalDate on, long position, Kind kind, String organizationId, String counterpartId, LocalDate until) {
+    /**
+     * {@code organizationId}: the organisation the fact moves the member to (registration, admission, receipt);
+     * {@code position}: recording order within a day; {@code until}: the official date of an enrolment, the end of a
+     * temporary exemption.
+     */
+    public record Fact(LocalDate on, long position, Kind kind, String organizationId, LocalDate until) {
     }
 
     /** The member's presence on one roll: own roll, or as a temporary guest ({@code transferredIn}) in a host's. */
-    record Row(String organizationId, MemberStatus status, MemberStatus membership, boolean fullyExempt,
-               boolean temporarilyExempt, boolean suspended, boolean transferredIn, boolean transferredOut) {
+    public record Row(String organizationId, MemberStatus status, MemberStatus membership, boolean fullyExempt,
+                      boolean temporarilyExempt, boolean suspended, boolean transferredIn, boolean transferredOut) {
     }
 
-    record Period(Row row, LocalDate from, LocalDate to, long lastPosition) {
+    /** Half-open: the row holds from {@code from} until the day before {@code to} (open when null). */
+    public record Period(Row row, LocalDate from, LocalDate to, long lastPosition) {
     }
 
-    record Current(String organizationId, MemberStatus status, boolean fullyExempt, boolean temporarilyExempt,
-                   LocalDate temporaryExemptionUntil, boolean suspended, String hostOrganizationId) {
+    public record Current(String organizationId, MemberStatus status, boolean fullyExempt, boolean temporarilyExempt,
+                          LocalDate temporaryExemptionUntil, boolean suspended, String hostOrganizationId) {
     }
 
-    record Result(List<Period> periods, Current current) {
+    public record Result(List<Period> periods, Current current) {
     }
 
-    private RollTimeline() {
+    private RollFold() {
     }
 
     /** An enrolment carries two dated facts in one event: the old admission and, if known, the official date. */
@@ -56,15 +72,15 @@ final class RollTimeline {
         List<Fact> facts = new ArrayList<>(recorded);
         for (Fact f : recorded) {
             if (f.kind() == Kind.ENROLLED && f.until() != null) {
-                facts.add(new Fact(f.until(), f.position(), Kind.MADE_OFFICIAL, null, null, null));
+                facts.add(new Fact(f.until(), f.position(), Kind.MADE_OFFICIAL, null, null));
             }
         }
         facts.sort(Comparator.comparing(Fact::on).thenComparingLong(Fact::position));
         return facts;
     }
 
-    /** {@code facts} must be ordered by business date, then by global position (recording order within a day). */
-    static Result fold(List<Fact> recorded) {
+    /** {@code recorded} in any order; facts of one day apply in {@code position} order, then as given. */
+    public static Result fold(List<Fact> recorded) {
         List<Fact> facts = expand(recorded);
         State state = new State();
         Map<Row, Opened> open = new LinkedHashMap<>();
@@ -118,12 +134,7 @@ final class RollTimeline {
                     organizationId = f.organizationId();
                     status = MemberStatus.CANDIDATE;
                 }
-                case ADMITTED -> {
-                    organizationId = f.organizationId();
-                    membership = MemberStatus.PROBATIONARY;
-                    status = MemberStatus.PROBATIONARY;
-                }
-                case ENROLLED -> {
+                case ADMITTED, ENROLLED -> {
                     organizationId = f.organizationId();
                     membership = MemberStatus.PROBATIONARY;
                     status = MemberStatus.PROBATIONARY;
@@ -135,18 +146,12 @@ final class RollTimeline {
                     }
                 }
                 case PROBATION_ENDED -> status = MemberStatus.PROBATION_ENDED;
-                case OFFICIAL_TRANSFER_ISSUED -> status = f.counterpartId() == null
-                        ? MemberStatus.TRANSFERRED_OUT
-                        // Pending: the member stays on (and is counted by) the sending roll until the receiving
-                        // organisation records the arrival, so nobody is ever on no roll or on two.
-                        : MemberStatus.TRANSFER_PENDING;
-                case TEMPORARY_TRANSFER_ISSUED -> {
-                    // A destination outside this ledger never records a receipt, so the member is away from the
-                    // referral's date; inside the ledger the absence starts at the host's receipt (as the aggregate does).
-                    if (f.counterpartId() == null) {
-                        transferredOut = true;
-                    }
-                }
+                // Pending: the member stays on (and is counted by) the sending roll until the receiving organisation
+                // records the arrival, so nobody is ever on no roll or on two.
+                case OFFICIAL_TRANSFER_ISSUED -> status = MemberStatus.TRANSFER_PENDING;
+                case OFFICIAL_TRANSFER_ISSUED_OUTSIDE -> status = MemberStatus.TRANSFERRED_OUT;
+                case TEMPORARY_TRANSFER_ISSUED -> { }
+                case TEMPORARY_TRANSFER_ISSUED_OUTSIDE -> transferredOut = true;
                 case OFFICIAL_TRANSFER_RECEIVED -> {
                     organizationId = f.organizationId();
                     status = membership;

@@ -1,0 +1,388 @@
+package vn.partyledger.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.partyledger.ops.LedgerClient.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 9 through the HTTP API: rounds, ratings and their steps, decisions over a list (one command, all or nothing,
+ * a refusal naming the row), the rule set of each year, the R3 quota per decision scope, the R5 warning from the
+ * ledger's own task facts, and the read models against the acceptance examples AE1, AE2, AE4 and AE5.
+ */
+class RatingsTest extends LedgerTestSupport {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private long storedEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+    }
+
+    static String openRound(LedgerClient op, String body, int year, String on) {
+        LedgerClient.Response r = op.post("/api/v1/rating-rounds", json("decidingBodyId", body, "year", year,
+                "occurredOn", on));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.id();
+    }
+
+    static String rate(LedgerClient op, String round, String subject, String subjectId, String on) {
+        LedgerClient.Response r = op.post("/api/v1/rating-rounds/" + round + "/ratings",
+                json("subject", subject, "subjectId", subjectId, "occurredOn", on));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.header("Location")).endsWith("/api/v1/ratings/" + r.id());
+        return r.id();
+    }
+
+    static void selfReview(LedgerClient op, String rating, String level, Map<String, Integer> score, String on) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("proposedLevel", level);
+        body.put("summary", "Bản tự kiểm điểm");
+        body.put("occurredOn", on);
+        if (score != null) {
+            body.put("score", score);
+        }
+        LedgerClient.Response r = op.post("/api/v1/ratings/" + rating + "/self-review", body);
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+    }
+
+    static Map<String, Object> row(String rating, String level) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("ratingId", rating);
+        row.put("level", level);
+        return row;
+    }
+
+    static LedgerClient.Response decide(LedgerClient op, String round, String decisionNo, List<Map<String, Object>> rows,
+                                        Map<String, Object> override, String on) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("decisionNo", decisionNo);
+        body.put("ratings", rows);
+        body.put("occurredOn", on);
+        if (override != null) {
+            body.put("quotaOverride", override);
+        }
+        return op.post("/api/v1/rating-rounds/" + round + "/decisions", body);
+    }
+
+    private static JsonNode level(JsonNode distribution, String level) {
+        for (JsonNode l : distribution.path("levels")) {
+            if (l.path("level").asText().equals(level)) {
+                return l;
+            }
+        }
+        throw new AssertionError("no level " + level + " in " + distribution);
+    }
+
+    /** AE1: Bắc Mê 2018, 14 of 59 grassroots organisations EXCELLENT ("23.7%") and 45 GOOD ("76.2%") truncated. */
+    @Test
+    void bacMeOrganisationsReproduceThePublishedFigures() {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        String province = s.establish("PROVINCE", null, null, "Đảng bộ tỉnh Hà Giang " + System.nanoTime(), "2004-01-01");
+        String district = s.establish("DISTRICT", null, province, "Đảng bộ huyện Bắc Mê", "2004-01-01");
+        String round = openRound(op, district, 2018, "2018-12-01");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 59; i++) {
+            String org = s.establish("COMMUNE", null, district, "Đảng bộ xã " + i, "2004-01-01");
+            String rating = rate(op, round, "GRASSROOTS_ORG", org, "2018-12-05");
+            selfReview(op, rating, "GOOD", null, "2018-12-10");
+            rows.add(row(rating, i < 14 ? "EXCELLENT" : "GOOD"));
+        }
+        LedgerClient.Response decided = decide(op, round, "215-QĐ/HU", rows, null, "2018-12-28");
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(202);
+
+        String path = "/api/v1/organizations/" + district + "/rating-distribution?year=2018&subject=GRASSROOTS_ORG";
+        JsonNode truncated = s.awaitGet(path + "&rounding=TRUNCATE", d -> d.path("decided").asInt() == 59);
+        JsonNode rounded = s.awaitGet(path, d -> d.path("decided").asInt() == 59);
+
+        assertThat(level(truncated, "EXCELLENT").path("percent").asText()).isEqualTo("23.7%");
+        assertThat(level(truncated, "GOOD").path("percent").asText()).isEqualTo("76.2%");
+        assertThat(level(rounded, "GOOD").path("percent").asText()).isEqualTo("76.3%");
+        assertThat(truncated.path("ruleSets").get(0).asText()).isEqualTo("QD132-2018");
+        // 14 of 45 GOOD is 31%: the district aggregate is shown, never judged by R3.
+        assertThat(truncated.path("aggregate").path("excellentOfGood").asText()).isEqualTo("31.1%");
+        assertThat(truncated.path("quotaScopes").get(0).path("within").asBoolean()).isTrue();
+    }
+
+    /**
+     * AE2 inside one decision scope: a commune committee deciding 40 members with 8 EXCELLENT and 32 GOOD (25% of
+     * GOOD) is refused by R3 naming the first EXCELLENT row, stores nothing, and goes through only with an overriding
+     * authority, which the distribution then shows on that scope. A row the year does not know is named by its index.
+     */
+    @Test
+    void aDecisionListIsAllOrNothingAndTheQuotaIsJudgedInItsScope() {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        String province = s.establish("PROVINCE", null, null, "Đảng bộ tỉnh Hà Giang " + System.nanoTime(), "2004-01-01");
+        String district = s.establish("DISTRICT", null, province, "Đảng bộ huyện Bắc Mê", "2004-01-01");
+        String commune = s.establish("COMMUNE", null, district, "Đảng bộ xã Yên Phong", "2004-01-01");
+        String cell = s.establish("CELL", "VILLAGE", commune, "Chi bộ thôn Nà Han", "2004-01-01");
+        String round = openRound(op, commune, 2018, "2018-12-01");
+        List<String> ratings = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String member = s.enrollOfficial(cell, "Đảng viên " + i, "2000-03-01", "2001-03-01");
+            String rating = rate(op, round, "MEMBER", member, "2018-12-05");
+            selfReview(op, rating, "GOOD", null, "2018-12-10");
+            ratings.add(rating);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            rows.add(row(ratings.get(i), i >= 32 ? "EXCELLENT" : "GOOD"));
+        }
+        long before = storedEvents();
+
+        List<Map<String, Object>> unknownLevel = new ArrayList<>(rows);
+        unknownLevel.set(37, row(ratings.get(37), "LEGACY_CLEAN_STRONG"));
+        LedgerClient.Response wrongRow = decide(op, round, "30-QĐ/ĐU", unknownLevel, null, "2018-12-28");
+        assertThat(wrongRow.status()).as(wrongRow.toString()).isEqualTo(400);
+        assertThat(wrongRow.contentType()).startsWith("application/problem+json");
+        assertThat(wrongRow.body().path("errors").findValuesAsText("field")).containsExactly("ratings[37].level");
+
+        LedgerClient.Response overQuota = decide(op, round, "30-QĐ/ĐU", rows, null, "2018-12-28");
+        assertThat(overQuota.status()).as(overQuota.toString()).isEqualTo(422);
+        assertThat(overQuota.body().path("rule").asText()).isEqualTo("R3");
+        assertThat(overQuota.body().path("basis").asText()).contains("QĐ 132-QĐ/TW");
+        assertThat(overQuota.body().path("errors").findValuesAsText("field")).containsExactly("ratings[32].level");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        Map<String, Object> override = Map.of("docNo", "05-CV/HU", "issuer", "Huyện ủy Bắc Mê",
+                "issuedOn", "2018-12-20");
+        LedgerClient.Response overridden = decide(op, round, "30-QĐ/ĐU", rows, override, "2018-12-28");
+        assertThat(overridden.status()).as(overridden.toString()).isEqualTo(202);
+        assertThat(storedEvents()).isEqualTo(before + 40);
+
+        LedgerClient.Response twice = decide(op, round, "31-QĐ/ĐU", List.of(row(ratings.get(0), "COMPLETED")), null,
+                "2018-12-29");
+        assertThat(twice.status()).as(twice.toString()).isEqualTo(422);
+        assertThat(twice.body().path("errors").findValuesAsText("field")).containsExactly("ratings[0].ratingId");
+
+        JsonNode d = s.awaitGet("/api/v1/organizations/" + district + "/rating-distribution?year=2018&subject=MEMBER",
+                x -> x.path("decided").asInt() == 40);
+        JsonNode scope = d.path("quotaScopes").get(0);
+        assertThat(scope.path("within").asBoolean()).isFalse();
+        assertThat(scope.path("rule").asText()).isEqualTo("R3");
+        assertThat(scope.path("overriddenBy").path("docNo").asText()).isEqualTo("05-CV/HU");
+        assertThat(level(d, "EXCELLENT").path("count").asInt()).isEqualTo(8);
+    }
+
+    /** Item 7: bad input is a problem document naming the field, and nothing is stored. */
+    @Test
+    void badRatingInputIsRefusedAndNothingIsStored() {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        String province = s.establish("PROVINCE", null, null, "Đảng bộ tỉnh Điện Biên " + System.nanoTime(), "2004-01-01");
+        String commune = s.establish("COMMUNE", null, province, "Đảng bộ xã Na Tông", "2004-01-01");
+        String other = s.establish("COMMUNE", null, province, "Đảng bộ xã Mường Phăng", "2004-01-01");
+        String cell = s.establish("CELL", "VILLAGE", commune, "Chi bộ bản Na Tông 4", "2004-01-01");
+        String farCell = s.establish("CELL", "VILLAGE", other, "Chi bộ bản Phăng 1", "2004-01-01");
+        String member = s.enrollOfficial(cell, "Lò Văn Xuân", "2000-03-01", "2001-03-01");
+        String far = s.enrollOfficial(farCell, "Cà Văn Lả", "2000-03-01", "2001-03-01");
+        LedgerClient.Response late = op.post("/api/v1/members/enrollments", json("organizationId", cell,
+                "fullName", "Lường Văn Mới", "birthDate", "1998-05-01", "gender", "MALE", "ethnicity", "Thái",
+                "educationLevel", "UPPER_SECONDARY", "admittedOn", "2025-09-01", "ceremonyDate", "2025-09-05",
+                "source", "sổ đảng viên", "occurredOn", "2025-09-10"));
+        assertThat(late.status()).as(late.toString()).isEqualTo(201);
+        String round = openRound(op, commune, 2025, "2025-12-01");
+        String rating = rate(op, round, "MEMBER", member, "2025-12-02");
+        long before = storedEvents();
+
+        LedgerClient.Response beforeSelfReview = decide(op, round, "1-QĐ/ĐU", List.of(row(rating, "GOOD")), null,
+                "2025-12-20");
+        assertThat(beforeSelfReview.status()).as(beforeSelfReview.toString()).isEqualTo(422);
+        assertThat(beforeSelfReview.body().path("errors").findValuesAsText("field"))
+                .containsExactly("ratings[0].ratingId");
+
+        LedgerClient.Response outOfRange = op.post("/api/v1/ratings/" + rating + "/self-review", json(
+                "proposedLevel", "GOOD", "score", Map.of("general", 20, "tasks", 101), "occurredOn", "2025-12-10"));
+        assertThat(outOfRange.status()).as(outOfRange.toString()).isEqualTo(400);
+        assertThat(outOfRange.body().path("errors").findValuesAsText("field")).containsExactly("score.tasks");
+
+        LedgerClient.Response overFrame = op.post("/api/v1/ratings/" + rating + "/self-review", json(
+                "proposedLevel", "GOOD", "score", Map.of("general", 31, "tasks", 60), "occurredOn", "2025-12-10"));
+        assertThat(overFrame.status()).as(overFrame.toString()).isEqualTo(400);
+        assertThat(overFrame.body().path("errors").findValuesAsText("field")).containsExactly("score.general");
+
+        LedgerClient.Response legacy = op.post("/api/v1/ratings/" + rating + "/self-review", json(
+                "proposedLevel", "LEGACY_CLEAN_STRONG", "score", Map.of("general", 25, "tasks", 60),
+                "occurredOn", "2025-12-10"));
+        assertThat(legacy.status()).as(legacy.toString()).isEqualTo(400);
+        assertThat(legacy.body().path("errors").findValuesAsText("field")).containsExactly("proposedLevel");
+
+        LedgerClient.Response excluded = op.post("/api/v1/rating-rounds/" + round + "/ratings",
+                json("subject", "MEMBER", "subjectId", late.id(), "occurredOn", "2025-12-02"));
+        assertThat(excluded.status()).as(excluded.toString()).isEqualTo(422);
+        assertThat(excluded.body().path("rule").asText()).isEqualTo("R1");
+
+        LedgerClient.Response outside = op.post("/api/v1/rating-rounds/" + round + "/ratings",
+                json("subject", "MEMBER", "subjectId", far, "occurredOn", "2025-12-02"));
+        assertThat(outside.status()).as(outside.toString()).isEqualTo(422);
+        assertThat(outside.body().path("errors").findValuesAsText("field")).containsExactly("subjectId");
+
+        LedgerClient.Response noRound = op.post("/api/v1/rating-rounds", json("decidingBodyId", commune,
+                "year", 2010, "occurredOn", "2010-12-01"));
+        assertThat(noRound.status()).as(noRound.toString()).isEqualTo(422);
+        assertThat(noRound.body().path("errors").findValuesAsText("field")).containsExactly("year");
+
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    /**
+     * A member rated in 2018 and in 2025 shows two rule sets; the 2025 GOOD decision for a member whose task was
+     * done late carries the R5 warning naming that task, and the history shows the evidence it was judged on.
+     */
+    @Test
+    void aMembersHistoryShowsEachYearsRuleSetAndTheR5WarningNamesTheLateTask() {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        String province = s.establish("PROVINCE", null, null, "Đảng bộ tỉnh Điện Biên " + System.nanoTime(), "2004-01-01");
+        String commune = s.establish("COMMUNE", null, province, "Đảng bộ xã Na Tông", "2004-01-01");
+        String cell = s.establish("CELL", "VILLAGE", commune, "Chi bộ bản Na Tông 1", "2004-01-01");
+        String member = s.enrollOfficial(cell, "Lò Văn Xuân", "2000-03-01", "2001-03-01");
+
+        String round2018 = openRound(op, commune, 2018, "2018-12-01");
+        String rating2018 = rate(op, round2018, "MEMBER", member, "2018-12-02");
+        selfReview(op, rating2018, "GOOD", null, "2018-12-05");
+        s.ok(op.post("/api/v1/ratings/" + rating2018 + "/cell-review", json("comments", "Hoàn thành tốt",
+                "proposedLevel", "GOOD", "vote", Map.of("approving", 15, "against", 0, "present", 16),
+                "occurredOn", "2018-12-10")));
+        s.ok(op.post("/api/v1/ratings/" + rating2018 + "/decision", json("decisionNo", "40-QĐ/ĐU", "level", "GOOD",
+                "occurredOn", "2018-12-20")));
+        s.ok(op.post("/api/v1/ratings/" + rating2018 + "/publication", json("occurredOn", "2018-12-22")));
+
+        LedgerClient.Response task = op.post("/api/v1/organizations/" + cell + "/tasks", json("assigneeId", member,
+                "assignedBy", "CELL", "kind", "MASS_ORG", "description", "Vận động hội viên nông dân",
+                "dueDate", "2025-06-30", "expectedResult", "Hội nông dân họp đủ 4 kỳ", "occurredOn", "2025-03-01"));
+        assertThat(task.status()).as(task.toString()).isEqualTo(201);
+        s.ok(op.post("/api/v1/tasks/" + task.id() + "/result", json("outcome", "ACHIEVED",
+                "evidence", "Biên bản họp", "occurredOn", "2025-07-15")));
+
+        String round2025 = openRound(op, commune, 2025, "2025-12-01");
+        String rating2025 = rate(op, round2025, "MEMBER", member, "2025-12-02");
+        selfReview(op, rating2025, "GOOD", Map.of("general", 27, "tasks", 58), "2025-12-05");
+        LedgerClient.Response decided = decide(op, round2025, "12-QĐ/ĐU", List.of(row(rating2025, "GOOD")), null,
+                "2025-12-20");
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(202);
+
+        JsonNode history = s.awaitGet("/api/v1/members/" + member + "/ratings",
+                h -> h.path("ratings").size() == 2 && h.path("ratings").get(1).path("state").asText().equals("DECIDED")
+                        && h.path("ratings").get(0).path("state").asText().equals("PUBLISHED"));
+        JsonNode first = history.path("ratings").get(0);
+        JsonNode second = history.path("ratings").get(1);
+        assertThat(first.path("ruleSetId").asText()).isEqualTo("QD132-2018");
+        assertThat(first.path("cellProposed").asText()).isEqualTo("GOOD");
+        assertThat(second.path("ruleSetId").asText()).isEqualTo("QD366-2025");
+        assertThat(second.path("score").asInt()).isEqualTo(85);
+        JsonNode warning = second.path("outcomes").get(0);
+        assertThat(warning.path("rule").asText()).isEqualTo("R5");
+        assertThat(warning.path("severity").asText()).isEqualTo("WARNING");
+        assertThat(warning.path("message").asText()).contains(task.id()).contains("done late on 2025-07-15");
+        assertThat(second.path("evidence").path("tasks").get(0).path("status").asText()).isEqualTo("LATE");
+    }
+
+    /** AE4: Na Tông's targets; 13 of 16 cells and 123 of 137 members GOOD+ in 2020 fail, 14 and 124 in 2021 pass. */
+    @Test
+    void naTongTargetCompliance() {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        String province = s.establish("PROVINCE", null, null, "Đảng bộ tỉnh Điện Biên " + System.nanoTime(), "2004-01-01");
+        String commune = s.establish("COMMUNE", null, province, "Đảng bộ xã Na Tông", "2004-01-01");
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            cells.add(s.establish("CELL", i < 11 ? "VILLAGE" : i < 15 ? "SCHOOL" : "HEALTH_STATION", commune,
+                    "Chi bộ " + i, "2004-01-01"));
+        }
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < 137; i++) {
+            members.add(s.enrollOfficial(cells.get(i % 16), "Đảng viên " + i, "2000-03-01", "2001-03-01"));
+        }
+        LedgerClient.Response targets = op.put("/api/v1/organizations/" + commune + "/targets/2020-2025", json(
+                "targets", List.of(
+                        Map.of("label", "≥ 85% chi bộ HTT trở lên", "subject", "CELL", "level", "GOOD",
+                                "orBetter", true, "comparison", "AT_LEAST", "percent", 85),
+                        Map.of("label", "> 90% đảng viên HTT trở lên", "subject", "MEMBER", "level", "GOOD",
+                                "orBetter", true, "comparison", "MORE_THAN", "percent", 90)),
+                "occurredOn", "2020-08-15"));
+        assertThat(targets.status()).as(targets.toString()).isEqualTo(200);
+        for (int year : new int[]{2020, 2021}) {
+            String on = year + "-12-";
+            String round = openRound(op, commune, year, on + "01");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String rating = rate(op, round, "CELL", cells.get(i), on + "02");
+                selfReview(op, rating, "GOOD", null, on + "05");
+                rows.add(row(rating, i < (year == 2020 ? 13 : 14) ? "GOOD" : "COMPLETED"));
+            }
+            for (int i = 0; i < 137; i++) {
+                String rating = rate(op, round, "MEMBER", members.get(i), on + "02");
+                selfReview(op, rating, "GOOD", null, on + "05");
+                rows.add(row(rating, i < (year == 2020 ? 123 : 124) ? "GOOD" : "COMPLETED"));
+            }
+            LedgerClient.Response decided = decide(op, round, year + "-QĐ/ĐU", rows, null, on + "20");
+            assertThat(decided.status()).as(decided.toString()).isEqualTo(202);
+        }
+
+        JsonNode c = s.awaitGet("/api/v1/organizations/" + commune + "/target-compliance?term=2020-2025",
+                x -> x.path("years").get(1).path("results").get(1).path("rated").asInt() == 137);
+        JsonNode y2020 = c.path("years").get(0).path("results");
+        JsonNode y2021 = c.path("years").get(1).path("results");
+        assertThat(y2020.get(0).path("percent").asText()).isEqualTo("81.25%");
+        assertThat(y2020.get(0).path("met").asBoolean()).isFalse();
+        assertThat(y2020.get(1).path("reaching").asInt()).isEqualTo(123);
+        assertThat(y2020.get(1).path("met").asBoolean()).isFalse();
+        assertThat(y2021.get(0).path("met").asBoolean()).isTrue();
+        assertThat(y2021.get(1).path("percent").asText()).isEqualTo("90.51%");
+        assertThat(y2021.get(1).path("met").asBoolean()).isTrue();
+    }
+
+    /** AE5: An Tường's cells under the pre-2018 labels; "≥ 90% clean & strong" is met by 33 of 36, not by 32. */
+    @Test
+    void anTuongCellsAreJudgedUnderTheLegacyLabels() {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        String province = s.establish("PROVINCE", null, null, "Đảng bộ tỉnh Tuyên Quang " + System.nanoTime(), "2004-01-01");
+        String commune = s.establish("COMMUNE", null, province, "Đảng bộ xã An Tường", "2004-01-01");
+        s.ok(op.put("/api/v1/organizations/" + commune + "/targets/2016-2017", json("targets", List.of(
+                Map.of("label", "90% chi bộ trong sạch, vững mạnh", "subject", "CELL", "level", "LEGACY_CLEAN_STRONG",
+                        "orBetter", false, "comparison", "AT_LEAST", "percent", 90),
+                Map.of("label", "không có tổ chức yếu kém", "subject", "CELL", "level", "LEGACY_WEAK",
+                        "orBetter", false, "comparison", "AT_MOST", "percent", 0)), "occurredOn", "2016-01-10")));
+        for (int year : new int[]{2016, 2017}) {
+            String round = openRound(op, commune, year, year + "-12-01");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < 36; i++) {
+                String cell = year == 2016
+                        ? s.establish("CELL", "VILLAGE", commune, "Chi bộ thôn " + i, "2004-01-01")
+                        : null;
+                if (cell != null) {
+                    cellIds.add(cell);
+                }
+                String rating = rate(op, round, "CELL", cellIds.get(i), year + "-12-02");
+                selfReview(op, rating, "LEGACY_CLEAN_STRONG", null, year + "-12-05");
+                rows.add(row(rating, i < (year == 2016 ? 32 : 33) ? "LEGACY_CLEAN_STRONG" : "GOOD"));
+            }
+            LedgerClient.Response decided = decide(op, round, year + "-QĐ/ĐU", rows, null, year + "-12-20");
+            assertThat(decided.status()).as(decided.toString()).isEqualTo(202);
+        }
+
+        JsonNode c = s.awaitGet("/api/v1/organizations/" + commune + "/target-compliance?term=2016-2017",
+                x -> x.path("years").get(1).path("results").get(0).path("rated").asInt() == 36);
+        assertThat(c.path("years").get(0).path("results").get(0).path("percent").asText()).isEqualTo("88.89%");
+        assertThat(c.path("years").get(0).path("results").get(0).path("met").asBoolean()).isFalse();
+        assertThat(c.path("years").get(1).path("results").get(0).path("percent").asText()).isEqualTo("91.67%");
+        assertThat(c.path("years").get(1).path("results").get(0).path("met").asBoolean()).isTrue();
+        assertThat(c.path("years").get(1).path("results").get(1).path("met").asBoolean()).isTrue();
+        JsonNode d = s.awaitGet("/api/v1/organizations/" + commune + "/rating-distribution?year=2017&subject=CELL",
+                x -> x.path("decided").asInt() == 36);
+        assertThat(d.path("ruleSets").get(0).asText()).isEqualTo("HD27-2014");
+    }
+
+    private final List<String> cellIds = new ArrayList<>();
+}

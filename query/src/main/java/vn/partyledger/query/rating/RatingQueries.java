@@ -1,0 +1,265 @@
+package vn.partyledger.query.rating;
+
+import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import vn.partyledger.api.envelope.Authority;
+import vn.partyledger.api.provenance.Provenance;
+import vn.partyledger.api.rating.CongressTarget;
+import vn.partyledger.api.rating.FindMemberRatings;
+import vn.partyledger.api.rating.FindRatingDistribution;
+import vn.partyledger.api.rating.FindTargetCompliance;
+import vn.partyledger.api.rating.MemberRatings;
+import vn.partyledger.api.rating.RatingDistribution;
+import vn.partyledger.api.rating.TargetCompliance;
+import vn.partyledger.api.rules.RuleOutcome;
+import vn.partyledger.api.rules.Severity;
+import vn.partyledger.api.rules.rating.Exclusions;
+import vn.partyledger.api.rules.rating.MemberYearEvidence;
+import vn.partyledger.api.rules.rating.PercentDisplay;
+import vn.partyledger.api.rules.rating.QuotaRule;
+import vn.partyledger.api.rules.rating.RatingLevel;
+import vn.partyledger.api.rules.rating.RatingRuleSet;
+import vn.partyledger.api.rules.rating.RatingRuleSets;
+import vn.partyledger.api.rules.rating.RatingSubject;
+import vn.partyledger.api.rules.rating.TaskFact;
+import vn.partyledger.query.ProjectionPositions;
+import vn.partyledger.query.member.MemberRollProjection;
+import vn.partyledger.query.organization.OrganizationTreeProjection;
+import vn.partyledger.query.rollup.Subtree;
+
+/** The answers of {@link RatingProjection}, read from its tables and the organisation tree and member roll. */
+final class RatingQueries {
+
+    /** Compliance shares are shown with two decimals half up, as the meeting register shows attendance. */
+    private static final int COMPLIANCE_DECIMALS = 2;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final RatingRuleSets ruleSets;
+    private final Clock clock;
+
+    RatingQueries(NamedParameterJdbcTemplate jdbc, RatingRuleSets ruleSets, Clock clock) {
+        this.jdbc = jdbc;
+        this.ruleSets = ruleSets;
+        this.clock = clock;
+    }
+
+    private record Row(String ratingId, String roundId, String bodyId, String ruleSetId, RatingLevel level,
+                       Authority override) {
+    }
+
+    RatingDistribution distribution(FindRatingDistribution q) {
+        Provenance provenance = provenance();
+        LocalDate d = Subtree.yearEndOrToday(q.year(), clock);
+        Subtree subtree = Subtree.of(jdbc, q.organizationId(), d);
+        List<Row> rows = jdbc.query("""
+                        select rating_id, round_id, deciding_body_id, rule_set_id, level, override_doc_no,
+                               override_issuer, override_issued_on
+                          from rating_entry
+                         where year = :year and subject = :subject and organization_id in (:orgs)
+                         order by round_id, rating_id""",
+                new MapSqlParameterSource("year", q.year()).addValue("subject", q.subject().name())
+                        .addValue("orgs", subtree.ids()),
+                (rs, n) -> new Row(rs.getString("rating_id"), rs.getString("round_id"),
+                        rs.getString("deciding_body_id"), rs.getString("rule_set_id"),
+                        rs.getString("level") == null ? null : RatingLevel.valueOf(rs.getString("level")),
+                        rs.getString("override_doc_no") == null ? null : new Authority(rs.getString("override_doc_no"),
+                                rs.getString("override_issuer"), rs.getObject("override_issued_on", LocalDate.class))));
+        Set<String> setIds = new LinkedHashSet<>();
+        rows.forEach(r -> setIds.add(r.ruleSetId()));
+        Map<RatingLevel, Integer> counts = new EnumMap<>(RatingLevel.class);
+        for (String id : setIds) {
+            ruleSets.byId(id).ifPresent(s -> s.scheme().levelsFor(q.subject()).forEach(l -> counts.put(l, 0)));
+        }
+        int decided = 0;
+        for (Row r : rows) {
+            if (r.level() != null) {
+                counts.merge(r.level(), 1, Integer::sum);
+                decided++;
+            }
+        }
+        int rated = rows.size();
+        List<RatingDistribution.LevelCount> levels = new ArrayList<>();
+        counts.entrySet().stream()
+                .sorted((a, b) -> Integer.compare(b.getKey().rank(), a.getKey().rank()))
+                .forEach(e -> levels.add(new RatingDistribution.LevelCount(e.getKey(), e.getValue(),
+                        q.rounding().format(e.getValue(), rated, q.decimals()))));
+        int excellent = counts.getOrDefault(RatingLevel.EXCELLENT, 0);
+        int good = counts.getOrDefault(RatingLevel.GOOD, 0);
+        return new RatingDistribution(q.organizationId(), q.year(), q.subject(), d, List.copyOf(setIds), rated,
+                decided, rated - decided, levels, notRated(q, subtree, d), scopes(q.subject(), rows),
+                new RatingDistribution.Aggregate(excellent, good, q.rounding().format(excellent, good, q.decimals())),
+                q.rounding(), provenance);
+    }
+
+    /** R3 per decision scope: one deciding body's round. */
+    private List<RatingDistribution.QuotaScope> scopes(RatingSubject subject, List<Row> rows) {
+        Map<String, List<Row>> byRound = new LinkedHashMap<>();
+        rows.forEach(r -> byRound.computeIfAbsent(r.roundId(), k -> new ArrayList<>()).add(r));
+        List<RatingDistribution.QuotaScope> scopes = new ArrayList<>();
+        byRound.forEach((round, in) -> {
+            int excellent = (int) in.stream().filter(r -> r.level() == RatingLevel.EXCELLENT).count();
+            int good = (int) in.stream().filter(r -> r.level() == RatingLevel.GOOD).count();
+            Authority override = in.stream().map(Row::override).filter(a -> a != null).findFirst().orElse(null);
+            RatingRuleSet set = ruleSets.byId(in.get(0).ruleSetId()).orElse(null);
+            QuotaRule quota = set == null ? null : set.quota();
+            boolean applies = quota != null && quota.appliesTo(subject);
+            scopes.add(new RatingDistribution.QuotaScope(round, in.get(0).bodyId(), in.get(0).ruleSetId(), excellent,
+                    good, applies, !applies || quota.within(excellent, good), override,
+                    applies ? QuotaRule.RULE : null, applies ? quota.basis() : null));
+        });
+        return scopes;
+    }
+
+    /** Who was on a roll (members) or in the tree (collectives) at the year's end without a rating, and why. */
+    private List<RatingDistribution.NotRated> notRated(FindRatingDistribution q, Subtree subtree, LocalDate d) {
+        Map<String, Integer> reasons = new LinkedHashMap<>();
+        MapSqlParameterSource p = new MapSqlParameterSource("orgs", subtree.ids()).addValue("d", d, Types.DATE)
+                .addValue("year", q.year()).addValue("subject", q.subject().name());
+        if (q.subject() == RatingSubject.MEMBER) {
+            Exclusions exclusions = ruleSets.forYear(q.year(), null).map(RatingRuleSet::exclusions).orElse(null);
+            jdbc.query("""
+                    select p.fully_exempt, p.suspended, m.admitted_on
+                      from member_roll_period p join member_roll_member m using (member_id)
+                     where p.organization_id in (:orgs) and p.valid_from <= :d
+                       and (p.valid_to is null or p.valid_to > :d)
+                       and p.membership in ('PROBATIONARY', 'OFFICIAL') and not p.temporarily_transferred_in
+                       and not exists (select 1 from rating_entry r where r.subject_id = p.member_id
+                                          and r.year = :year and r.subject = :subject)""", p, rs -> {
+                String reason = "NOT_RATED";
+                if (exclusions != null) {
+                    reason = exclusions.judge(RatingSubject.MEMBER, q.year(), rs.getBoolean("fully_exempt"),
+                                    rs.getBoolean("suspended"), rs.getObject("admitted_on", LocalDate.class))
+                            .map(o -> Exclusions.RULE + ": " + o.message()).orElse(reason);
+                }
+                reasons.merge(reason, 1, Integer::sum);
+            });
+        } else if (q.subject() == RatingSubject.CELL || q.subject() == RatingSubject.GRASSROOTS_ORG) {
+            Integer missing = jdbc.queryForObject("""
+                    select count(*) from org_tree_organization o
+                     where o.organization_id in (:orgs) and o.organization_id <> :root
+                       and (case when :subject = 'CELL' then o.level = 'CELL' else o.grassroots end)
+                       and not exists (select 1 from rating_entry r where r.subject_id = o.organization_id
+                                          and r.year = :year and r.subject = :subject)""",
+                    p.addValue("root", subtree.rootId()), Integer.class);
+            if (missing != null && missing > 0) {
+                reasons.put("NOT_RATED", missing);
+            }
+        }
+        List<RatingDistribution.NotRated> all = new ArrayList<>();
+        reasons.forEach((reason, n) -> all.add(new RatingDistribution.NotRated(reason, n)));
+        return all;
+    }
+
+    TargetCompliance compliance(FindTargetCompliance q) {
+        Provenance provenance = provenance();
+        List<CongressTarget> targets = jdbc.query("""
+                        select label, subject, level, or_better, comparison, percent from rating_target
+                         where organization_id = :org and term = :term order by seq""",
+                new MapSqlParameterSource("org", q.organizationId()).addValue("term", q.term()),
+                (rs, n) -> new CongressTarget(rs.getString("label"), RatingSubject.valueOf(rs.getString("subject")),
+                        RatingLevel.valueOf(rs.getString("level")), rs.getBoolean("or_better"),
+                        CongressTarget.Comparison.valueOf(rs.getString("comparison")), rs.getInt("percent")));
+        int first = Integer.parseInt(q.term().substring(0, 4));
+        int last = Integer.parseInt(q.term().substring(5));
+        List<TargetCompliance.Year> years = new ArrayList<>();
+        for (int year = first; year <= last; year++) {
+            LocalDate d = Subtree.yearEndOrToday(year, clock);
+            if (d.getYear() < year) {
+                break;
+            }
+            Subtree subtree = Subtree.of(jdbc, q.organizationId(), d);
+            Map<RatingSubject, List<RatingLevel>> decided = new HashMap<>();
+            jdbc.query("""
+                    select subject, level from rating_entry
+                     where year = :year and organization_id in (:orgs) and level is not null""",
+                    new MapSqlParameterSource("year", year).addValue("orgs", subtree.ids()), rs -> {
+                        decided.computeIfAbsent(RatingSubject.valueOf(rs.getString("subject")), k -> new ArrayList<>())
+                                .add(RatingLevel.valueOf(rs.getString("level")));
+                    });
+            List<TargetCompliance.Result> results = new ArrayList<>();
+            for (CongressTarget t : targets) {
+                List<RatingLevel> levels = decided.getOrDefault(t.subject(), List.of());
+                int reaching = (int) levels.stream().filter(t::counts).count();
+                results.add(new TargetCompliance.Result(t.label(), levels.size(), reaching,
+                        PercentDisplay.HALF_UP.format(reaching, levels.size(), COMPLIANCE_DECIMALS),
+                        !levels.isEmpty() && t.comparison().holds(reaching, levels.size(), t.percent())));
+            }
+            years.add(new TargetCompliance.Year(year, results));
+        }
+        return new TargetCompliance(q.organizationId(), q.term(), targets, years, provenance);
+    }
+
+    MemberRatings history(FindMemberRatings q) {
+        Provenance provenance = provenance();
+        List<MemberRatings.Entry> entries = jdbc.query("""
+                        select e.*, r.rule_set_title, r.closed_on from rating_entry e join rating_round r using (round_id)
+                         where e.subject_id = :member and e.subject in ('MEMBER', 'LEADER')
+                         order by e.year, e.subject""",
+                new MapSqlParameterSource("member", q.memberId()), (rs, n) -> {
+                    String id = rs.getString("rating_id");
+                    String state = rs.getString("level") == null ? "OPEN"
+                            : rs.getString("reopened_for") != null ? "REOPENED"
+                            : rs.getObject("published_on") != null ? "PUBLISHED" : "DECIDED";
+                    return new MemberRatings.Entry(rs.getInt("year"), RatingSubject.valueOf(rs.getString("subject")),
+                            id, rs.getString("round_id"), rs.getString("deciding_body_id"),
+                            rs.getString("organization_id"), rs.getString("rule_set_id"),
+                            rs.getString("rule_set_title"), state, level(rs.getString("self_proposed")),
+                            (Integer) rs.getObject("score"), level(rs.getString("cell_proposed")),
+                            level(rs.getString("appraised")), level(rs.getString("level")),
+                            rs.getString("decision_no"), rs.getObject("decided_on", LocalDate.class),
+                            rs.getObject("published_on", LocalDate.class), null, null);
+                });
+        List<MemberRatings.Entry> full = new ArrayList<>();
+        for (MemberRatings.Entry e : entries) {
+            full.add(new MemberRatings.Entry(e.year(), e.subject(), e.ratingId(), e.roundId(), e.decidingBodyId(),
+                    e.organizationId(), e.ruleSetId(), e.ruleSetTitle(), e.state(), e.selfProposed(), e.score(),
+                    e.cellProposed(), e.appraised(), e.level(), e.decisionNo(), e.decidedOn(), e.publishedOn(),
+                    outcomes(e.ratingId()), evidence(e.ratingId())));
+        }
+        return new MemberRatings(q.memberId(), full, provenance);
+    }
+
+    private List<RuleOutcome> outcomes(String ratingId) {
+        return jdbc.query("select rule, severity, basis, message from rating_outcome where rating_id = :id order by seq",
+                Map.of("id", ratingId), (rs, n) -> new RuleOutcome(rs.getString("rule"),
+                        Severity.valueOf(rs.getString("severity")), rs.getString("basis"), rs.getString("message")));
+    }
+
+    private MemberYearEvidence evidence(String ratingId) {
+        List<TaskFact> tasks = jdbc.query("""
+                        select task_id, description, due_on, completed_on, status from rating_evidence_task
+                         where rating_id = :id order by due_on, task_id""", Map.of("id", ratingId),
+                (rs, n) -> new TaskFact(rs.getString("task_id"), rs.getString("description"),
+                        rs.getObject("due_on", LocalDate.class), rs.getObject("completed_on", LocalDate.class),
+                        TaskFact.Status.valueOf(rs.getString("status"))));
+        return jdbc.query("select * from rating_evidence where rating_id = :id", Map.of("id", ratingId),
+                (rs, n) -> new MemberYearEvidence(rs.getInt("year"), rs.getBoolean("fully_exempt"),
+                        rs.getBoolean("suspended"), rs.getBoolean("temporarily_exempt"),
+                        rs.getObject("admitted_on", LocalDate.class), rs.getInt("meetings_required"),
+                        rs.getInt("meetings_attended"), rs.getString("months_without_reason").isEmpty() ? List.of()
+                        : Arrays.asList(rs.getString("months_without_reason").split(",")), tasks,
+                        MemberYearEvidence.CommitmentStatus.valueOf(rs.getString("commitment"))))
+                .stream().findFirst().orElse(null);
+    }
+
+    private static RatingLevel level(String name) {
+        return name == null ? null : RatingLevel.valueOf(name);
+    }
+
+    private Provenance provenance() {
+        return ProjectionPositions.provenance(jdbc, RatingProjection.NAME, RatingProjection.VERSION,
+                List.of(RatingProjection.NAME, MemberRollProjection.NAME, OrganizationTreeProjection.NAME));
+    }
+}
