@@ -43,6 +43,12 @@ class ModuleDependencyTest {
                     "org.axonframework.modelling.command..", "org.axonframework.serialization..",
                     "org.axonframework.commandhandling..");
 
+    /** The offline verifier runs with a JDK alone: no Spring, no Axon, no database, nothing of the service. */
+    @ArchTest
+    static final ArchRule verifier_needs_only_the_jdk_and_json = classes().that().resideInAPackage("vn.partyledger.verifier..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "vn.partyledger.verifier..",
+                    "com.fasterxml.jackson..", "org.erdtman.jcs..");
+
     /** The shared rules' areas ({@code api.rules.roll}, {@code api.rules.vote}, …) hold policies, not messages. */
     @ArchTest
     static final ArchRule messages_are_records = classes().that().resideInAPackage("vn.partyledger.api..")

@@ -52,6 +52,7 @@ class AccessMatrixTest extends LedgerTestSupport {
             case READ_RECORD -> EnumSet.complementOf(EnumSet.of(Role.MONITORING, Role.DASHBOARD_VIEWER));
             case RECORD_FACTS -> EnumSet.of(Role.CELL_SECRETARY, Role.COMMUNE_COMMITTEE, Role.OPERATOR);
             case SHAPE_TREE -> EnumSet.of(Role.COMMUNE_COMMITTEE, Role.OPERATOR);
+            case INSPECT -> EnumSet.of(Role.INSPECTOR, Role.OPERATOR);
             case OPERATE -> EnumSet.of(Role.OPERATOR);
             case MONITOR -> EnumSet.of(Role.MONITORING, Role.OPERATOR);
         };
@@ -111,6 +112,7 @@ class AccessMatrixTest extends LedgerTestSupport {
             for (Scope sc : rule.scopes()) {
                 switch (sc.kind()) {
                     case ORGANIZATION -> { path = path.replace("{" + sc.name() + "}", target); scope.add(target); }
+                    case ORGANIZATION_OR_LEDGER -> { path = path.replace("{" + sc.name() + "}", target); scope.add(target); }
                     case PARENT_OF_ORGANIZATION -> { path = path.replace("{" + sc.name() + "}", target); scope.add(commune); }
                     case MEMBER -> { path = path.replace("{" + sc.name() + "}", member); scope.add(target); }
                     case MEETING -> { path = path.replace("{" + sc.name() + "}", meeting); scope.add(target); }
@@ -127,7 +129,7 @@ class AccessMatrixTest extends LedgerTestSupport {
                     case ANY -> { }
                 }
             }
-            path = path.replace("{year}", "2024").replace("{term}", "2020-2025").replace("{name}", "no-such-processor")
+            path = path.replace("{year}", "2024").replace("{term}", "2020-2025").replace("{sealNo}", "1").replace("{name}", "no-such-processor")
                     .replace("{eventId}", "00000000-0000-0000-0000-000000000000").replace("{id}", "no-such-user");
             String query = method.equals("GET") ? "?year=2024" : "";
             for (Caller c : callers) {

@@ -76,6 +76,16 @@ class AxonServerTest {
                     Long.class, cell, cell, cell)).isZero();
             assertThat(jdbc.queryForList("SELECT DISTINCT scope_id FROM ledger_event", String.class))
                     .contains(province, cell);
+
+            // The same hash chain, seals and bundle as on PostgreSQL, from the mirror's order.
+            LedgerClient op = RestartTest.client(app);
+            assertThat(op.post("/api/v1/ledger/seals", "").status()).isEqualTo(201);
+            LedgerClient.Response verified = op.get("/api/v1/ledger/scopes/" + cell + "/verification");
+            assertThat(verified.body().path("ok").asBoolean()).as(verified.toString()).isTrue();
+            assertThat(verified.body().path("sealedTo").asLong()).isEqualTo(seqs.size());
+            LedgerClient.Download bundle = op.download("/api/v1/ledger/scopes/" + cell + "/bundle");
+            assertThat(vn.partyledger.verifier.BundleVerifier.verify(vn.partyledger.verifier.Bundle.read(
+                    new java.io.ByteArrayInputStream(bundle.bytes()))).ok()).isTrue();
         } finally {
             run(home.resolve("stop.sh"), data.resolve("axonserver").toString());
         }

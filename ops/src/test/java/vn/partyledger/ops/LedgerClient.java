@@ -16,8 +16,9 @@ import java.util.Map;
 /** A tiny HTTP client for end-to-end tests: JSON in, status + headers + JSON out, HTTP Basic. */
 public final class LedgerClient {
 
-    private static final java.util.concurrent.atomic.AtomicLong HIGHEST_POSITION =
-            new java.util.concurrent.atomic.AtomicLong(-1);
+    /** Per service (base URL): tests that start services of their own, on other databases, share this JVM. */
+    private static final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> HIGHEST_POSITIONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -102,7 +103,7 @@ public final class LedgerClient {
      * client of this test run was answered (the highest {@code Ledger-Position} seen).
      */
     public Response getAfterWrites(String path) {
-        long position = HIGHEST_POSITION.get();
+        long position = highest().get();
         HttpRequest.Builder b = request(path).GET();
         if (position >= 0) {
             b.header("Ledger-Min-Position", Long.toString(position));
@@ -110,9 +111,29 @@ public final class LedgerClient {
         return send(b.build());
     }
 
-    /** The highest Ledger-Position any command answered in this JVM (-1: none yet). */
-    public static long highestPosition() {
-        return HIGHEST_POSITION.get();
+    /** The highest Ledger-Position any command to this service answered (-1: none yet). */
+    public long highestPosition() {
+        return highest().get();
+    }
+
+    private java.util.concurrent.atomic.AtomicLong highest() {
+        return HIGHEST_POSITIONS.computeIfAbsent(base, b -> new java.util.concurrent.atomic.AtomicLong(-1));
+    }
+
+    /** A binary answer (a bundle): status and bytes. */
+    public record Download(int status, byte[] bytes, String contentType) {
+    }
+
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> r = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpRequest.Builder request(String path) {
@@ -128,7 +149,7 @@ public final class LedgerClient {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (!"GET".equals(request.method())) {
                 r.headers().firstValue("Ledger-Position").map(Long::parseLong)
-                        .ifPresent(p -> HIGHEST_POSITION.accumulateAndGet(p, Math::max));
+                        .ifPresent(p -> highest().accumulateAndGet(p, Math::max));
             }
             JsonNode body = r.body() == null || r.body().isBlank() ? JSON.nullNode() : parse(r.body());
             return new Response(r.statusCode(), r, body);

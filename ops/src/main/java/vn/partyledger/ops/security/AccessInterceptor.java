@@ -87,6 +87,8 @@ class AccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
                 case ANY -> { }
                 case LEDGER -> scope.add(null);
                 case ORGANIZATION -> scope.add(organization(variable(path, s)).organizationId());
+                case ORGANIZATION_OR_LEDGER -> scope.add(LEDGER_SCOPE.equals(variable(path, s)) ? null
+                        : organization(variable(path, s)).organizationId());
                 case PARENT_OF_ORGANIZATION -> scope.add(organization(variable(path, s)).parentId());
                 case MEMBER -> scope.add(members.find(variable(path, s)).map(MemberEntry::organizationId)
                         .orElseThrow(() -> new UnknownResourceException("no member " + variable(path, s))));
@@ -121,6 +123,9 @@ class AccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
                 .orElse(grant.organizationId()));
         return true;
     }
+
+    /** The scope of ledger-wide facts (seals, keys): the same literal as the event store's. */
+    private static final String LEDGER_SCOPE = "ledger";
 
     /** Rating ids name their round and subject (docs/decisions/0008): {@code round:<body>:<year>}. */
     private static String bodyOfRound(String roundId) {

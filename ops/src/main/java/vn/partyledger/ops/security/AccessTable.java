@@ -4,6 +4,7 @@ import static vn.partyledger.ops.security.AccessRule.anyMethod;
 import static vn.partyledger.ops.security.AccessRule.get;
 import static vn.partyledger.ops.security.AccessRule.post;
 import static vn.partyledger.ops.security.AccessRule.put;
+import static vn.partyledger.ops.security.Permission.INSPECT;
 import static vn.partyledger.ops.security.Permission.MONITOR;
 import static vn.partyledger.ops.security.Permission.OPERATE;
 import static vn.partyledger.ops.security.Permission.PUBLIC;
@@ -19,6 +20,7 @@ import static vn.partyledger.ops.security.Scope.ledger;
 import static vn.partyledger.ops.security.Scope.meeting;
 import static vn.partyledger.ops.security.Scope.member;
 import static vn.partyledger.ops.security.Scope.organization;
+import static vn.partyledger.ops.security.Scope.organizationOrLedger;
 import static vn.partyledger.ops.security.Scope.parentOf;
 import static vn.partyledger.ops.security.Scope.ratingBody;
 import static vn.partyledger.ops.security.Scope.ratingRound;
@@ -121,6 +123,14 @@ public final class AccessTable {
             get(API + "/organizations/{id}/rating-distribution", READ_AGGREGATE, organization("id")),
             get(API + "/organizations/{id}/target-compliance", READ_AGGREGATE, organization("id")),
             get(API + "/members/{id}/ratings", READ_RECORD, member("id")),
+            // ledger integrity: seals and public keys are evidence anyone with a grant may read and pass on
+            post(API + "/ledger/seals", OPERATE, ledger()),
+            get(API + "/ledger/seals", READ_AGGREGATE, any()),
+            get(API + "/ledger/seals/{sealNo}", READ_AGGREGATE, any()),
+            get(API + "/ledger/keys", READ_AGGREGATE, any()),
+            post(API + "/ledger/keys/rotation", OPERATE, ledger()),
+            get(API + "/ledger/scopes/{orgId}/verification", INSPECT, organizationOrLedger("orgId")),
+            get(API + "/ledger/scopes/{orgId}/bundle", INSPECT, organizationOrLedger("orgId")),
             // accounts and operations
             post(API + "/users", OPERATE, ledger()),
             post(API + "/users/{id}/grants", OPERATE, ledger()),

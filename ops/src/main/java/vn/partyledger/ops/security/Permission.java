@@ -12,6 +12,8 @@ public enum Permission {
     READ_RECORD(role -> role != Role.MONITORING && role != Role.DASHBOARD_VIEWER),
     RECORD_FACTS(Role::recordsFacts),
     SHAPE_TREE(Role::shapesTree),
+    /** Integrity evidence of an organisation's record (verification, bundles): inspection commissions and operators. */
+    INSPECT(role -> role == Role.INSPECTOR || role == Role.OPERATOR),
     /** Accounts, replay, dead letters, the access log: a ledger-wide operator. */
     OPERATE(role -> role == Role.OPERATOR),
     /** Metrics and the API document: a monitoring grant or a ledger-wide operator. */

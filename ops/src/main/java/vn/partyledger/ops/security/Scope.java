@@ -9,6 +9,8 @@ public record Scope(Kind kind, String name) {
     public enum Kind {
         /** The organisation is a path variable. */
         ORGANIZATION,
+        /** An organisation path variable, or the literal {@code ledger} (ledger-wide facts: a ledger-wide grant). */
+        ORGANIZATION_OR_LEDGER,
         /** The parent of the organisation in a path variable (a superior decides, e.g. admission quotas). */
         PARENT_OF_ORGANIZATION,
         /** The organisation is a field of the JSON body. */
@@ -34,6 +36,10 @@ public record Scope(Kind kind, String name) {
 
     public static Scope organization(String pathVariable) {
         return new Scope(Kind.ORGANIZATION, pathVariable);
+    }
+
+    public static Scope organizationOrLedger(String pathVariable) {
+        return new Scope(Kind.ORGANIZATION_OR_LEDGER, pathVariable);
     }
 
     public static Scope parentOf(String pathVariable) {

@@ -23,6 +23,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.partyledger.ops.integrity.Chainer;
+import vn.partyledger.verifier.Chain;
+import vn.partyledger.verifier.EventRecord;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.partyledger.ops.LedgerClient;
@@ -39,7 +42,11 @@ class LedgerBenchmarkTest extends LedgerTestSupport {
     private static final int MEMBERS = Integer.getInteger("bench.members", 2000);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
     private static final int MEETING_ROWS = 300;
+    private static final int CHAIN_ROUND = Integer.getInteger("bench.chain-round", 500);
     private static final int RATED_MEMBERS = 900;
+
+    @Autowired
+    Chainer chainer;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -146,8 +153,64 @@ class LedgerBenchmarkTest extends LedgerTestSupport {
         report.append(String.format("replay member-roll: %d positions in %.1f s = %.0f events/s%n", target,
                 replaySeconds, target / replaySeconds));
 
+        // 4. Ingest with the hash chain off and on, in alternating rounds of the same load (noise here is ±25 %).
+        double[] off = new double[2];
+        double[] on = new double[2];
+        for (int r = 0; r < 2; r++) {
+            chainer.pause(true);
+            off[r] = enrolRate(s, cells, CHAIN_ROUND);
+            chainer.pause(false);
+            on[r] = enrolRate(s, cells, CHAIN_ROUND);
+        }
+        double offRate = (off[0] + off[1]) / 2;
+        double onRate = (on[0] + on[1]) / 2;
+        long backlogStart = System.nanoTime();
+        long backlog = chainer.backlog();
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> chainer.backlog() == 0);
+        double catchUp = (System.nanoTime() - backlogStart) / 1e9;
+        report.append(String.format("hash chain: enrolments with chaining off %.0f commands/s, on %.0f commands/s"
+                        + " (ratio on/off %.2f; %d commands per round, 2 rounds each, %d clients); chainer caught up"
+                        + " %d events in %.1f s; raw baseline: canonical bytes + SHA-256 link in-process %.0f events/s%n",
+                offRate, onRate, onRate / offRate, CHAIN_ROUND, CLIENTS, backlog, catchUp, rawLinkRate()));
+
         System.out.println(report);
         save(report.toString());
+    }
+
+    private double enrolRate(Scenario s, List<String> cells, int commands) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> calls = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < commands; i++) {
+            String cell = cells.get(i % cells.size());
+            int n = i;
+            calls.add(pool.submit(() -> s.enrollOfficial(cell, "Chuỗi " + n, "2001-01-01", "2002-01-01")));
+        }
+        for (Future<?> f : calls) {
+            f.get();
+        }
+        pool.shutdown();
+        return commands / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The cost the chainer adds per event, without the database: canonical JSON and one SHA-256. */
+    private double rawLinkRate() {
+        List<EventRecord> sample = jdbc.query("SELECT global_index, scope_id, scope_seq, event_id, aggregate_id,"
+                + " aggregate_seq, aggregate_type, payload_type, payload_revision, metadata, payload FROM ledger_event"
+                + " ORDER BY global_index LIMIT 2000", (rs, i) -> new EventRecord(rs.getLong(1), rs.getString(2),
+                rs.getLong(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), vn.partyledger.verifier.Canonical.parse(rs.getBytes(10)),
+                vn.partyledger.verifier.Canonical.parse(rs.getBytes(11))));
+        byte[] link = Chain.GENESIS;
+        long t0 = System.nanoTime();
+        int n = 0;
+        for (int pass = 0; pass < 5; pass++) {
+            for (EventRecord e : sample) {
+                link = Chain.link(link, e.canonicalBytes());
+                n++;
+            }
+        }
+        return n / ((System.nanoTime() - t0) / 1e9);
     }
 
     /** Inserts {@code rows} rows of about the size of a stored rating event into a scratch table, one transaction. */

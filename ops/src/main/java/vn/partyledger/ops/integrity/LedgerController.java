@@ -1,0 +1,176 @@
+package vn.partyledger.ops.integrity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import vn.partyledger.api.rules.LedgerRefusalException;
+import vn.partyledger.command.directory.OrganizationDirectory;
+import vn.partyledger.ops.security.CurrentActor;
+import vn.partyledger.ops.web.UnknownResourceException;
+import vn.partyledger.verifier.LedgerKey;
+import vn.partyledger.verifier.Seal;
+
+/** Ledger integrity: seals, keys, verification of an organisation's chain and the inspector bundle. */
+@RestController
+@RequestMapping("/api/v1/ledger")
+@Tag(name = "Ledger integrity", description = "Hash chains per organisation, signed seals, verification, inspector bundles")
+class LedgerController {
+
+    record SealView(long sealNo, String sealedAt, String previous, long treeSize, String root, String keyId,
+                    String signature, String digest, String spokenDigest) {
+        static SealView of(Seal s) {
+            return new SealView(s.sealNo(), s.sealedAt(), s.previous(), s.treeSize(), s.root(), s.keyId(), s.signature(),
+                    s.digest(), s.spokenDigest());
+        }
+    }
+
+    record KeyView(String keyId, String algorithm, String publicKey, String createdAt, String previousKeyId,
+                   String endorsement, boolean current) {
+    }
+
+    private final Sealer sealer;
+    private final LedgerKeys keys;
+    private final ChainVerification verification;
+    private final BundleExporter exporter;
+    private final OrganizationDirectory organizations;
+    private final CurrentActor actor;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+    private final Chainer chainer;
+
+    LedgerController(Sealer sealer, LedgerKeys keys, ChainVerification verification, BundleExporter exporter,
+                     OrganizationDirectory organizations, CurrentActor actor,
+                     ApplicationEventPublisher publisher, Clock clock, Chainer chainer) {
+        this.chainer = chainer;
+        this.sealer = sealer;
+        this.keys = keys;
+        this.verification = verification;
+        this.exporter = exporter;
+        this.organizations = organizations;
+        this.actor = actor;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    @PostMapping("/seals")
+    @Operation(summary = "Seal every organisation's chain head now (ledger-wide operators)")
+    ResponseEntity<SealView> seal() {
+        Seal seal = sealer.seal(false).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/v1/ledger/seals/" + seal.sealNo())).body(SealView.of(seal));
+    }
+
+    @GetMapping("/seals")
+    @Operation(summary = "Seals, newest first: number, time, Merkle root, key, signature and the digest to read aloud")
+    List<SealView> seals(@RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw LedgerRefusalException.invalid("limit", "must be between 1 and 1000");
+        }
+        List<SealView> newestFirst = new java.util.ArrayList<>(sealer.all().stream().map(SealView::of).toList());
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst.subList(0, Math.min(limit, newestFirst.size()));
+    }
+
+    @GetMapping("/seals/{sealNo}")
+    @Operation(summary = "One seal")
+    SealView seal(@PathVariable long sealNo) {
+        return sealer.byNo(sealNo).map(SealView::of).orElseThrow(() -> new UnknownResourceException("no seal " + sealNo));
+    }
+
+    @GetMapping("/keys")
+    @Operation(summary = "Every public key the ledger has signed with, oldest first; old keys stay listed")
+    List<KeyView> keys() {
+        List<LedgerKey> all = keys.all();
+        String current = all.isEmpty() ? null : all.get(all.size() - 1).keyId();
+        return all.stream().map(k -> new KeyView(k.keyId(), "Ed25519", k.publicKey(), k.createdAt(), k.previousKeyId(),
+                k.endorsement(), k.keyId().equals(current))).toList();
+    }
+
+    @PostMapping("/keys/rotation")
+    @Operation(summary = "Replace the signing key by a new one endorsed by the old one; recorded as a ledger fact")
+    ResponseEntity<KeyView> rotate() {
+        LedgerKey k = keys.rotate();
+        return ResponseEntity.status(HttpStatus.CREATED).body(new KeyView(k.keyId(), "Ed25519", k.publicKey(),
+                k.createdAt(), k.previousKeyId(), k.endorsement(), true));
+    }
+
+    @GetMapping("/scopes/{orgId}/verification")
+    @Operation(summary = "Recompute the organisation's chain from the stored events and check it against the seals")
+    ChainVerification.Verification verify(@PathVariable String orgId) {
+        requireKnownScope(orgId);
+        published("verification", orgId, List.of(orgId), null, null);
+        chainer.chainPending();
+        return verification.verify(orgId);
+    }
+
+    @GetMapping(value = "/scopes/{orgId}/bundle", produces = {"application/zip", MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @Operation(summary = "The inspector bundle (zip): events in canonical form, links, seals with Merkle proofs, public"
+            + " keys and a signed manifest; verifies offline with verifier.jar")
+    ResponseEntity<StreamingResponseBody> bundle(@PathVariable String orgId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "false") boolean subtree) {
+        requireKnownScope(orgId);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw LedgerRefusalException.invalid("to", "must not be before from");
+        }
+        // checked before the first byte is streamed: a node without the private key answers 503, not a broken zip
+        keys.requireSigningKey();
+        List<String> scopes = exporter.scopes(orgId, subtree);
+        String username = String.valueOf(actor.asMetaData().getOrDefault("username", "system"));
+        BundleExporter.Request request = new BundleExporter.Request(orgId, subtree, from, to, username);
+        published("bundle", orgId, scopes, from, to);
+        StreamingResponseBody body = out -> exporter.write(request, scopes, out);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-" + orgId + "-"
+                        + LocalDate.now(clock) + ".zip\"")
+                .body(body);
+    }
+
+    @ExceptionHandler(NoSigningKeyException.class)
+    ResponseEntity<ProblemDetail> noKey(NoSigningKeyException e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        pd.setTitle("No signing key on this node");
+        pd.setType(URI.create("about:blank"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
+    }
+
+    /**
+     * An organisation's record, or the ledger's own scope (who may read which: AccessTable — inspectors and operators
+     * over the organisation, a ledger-wide grant for the ledger's scope).
+     */
+    private void requireKnownScope(String orgId) {
+        if (!LedgerEvents.LEDGER_SCOPE.equals(orgId) && organizations.find(orgId).isEmpty()) {
+            throw new UnknownResourceException("no organisation " + orgId);
+        }
+    }
+
+    private void published(String what, String orgId, List<String> scopes, LocalDate from, LocalDate to) {
+        Map<String, Object> who = actor.asMetaData();
+        publisher.publishEvent(new InspectorRead(what, str(who.get("userId")), str(who.get("username")),
+                str(who.get("role")), orgId, scopes, from, to, clock.instant()));
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+}

@@ -1,0 +1,8 @@
+package vn.partyledger.ops.integrity;
+
+/** This node cannot sign: the ledger has no key yet, or its private key file is not on this node. */
+class NoSigningKeyException extends RuntimeException {
+    NoSigningKeyException(String message) {
+        super(message);
+    }
+}
