@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +33,7 @@ final class RollImport {
             Map.entry("chi bộ", Column.CELL), Map.entry("cell", Column.CELL));
 
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ofPattern("d-M-uuuu"),
-            DateTimeFormatter.ofPattern("d.M.uuuu"));
+            strict("d/M/uuuu"), strict("d-M-uuuu"), strict("d.M.uuuu"));
 
     /** A row that passed every check; {@code line} is its line in the file (the header is line 1). */
     record Row(int line, String memberId, String fullName, LocalDate birthDate, vn.partyledger.api.member.Gender gender,
@@ -118,7 +118,7 @@ final class RollImport {
                 seen.put(memberId, line);
                 rows.add(new Row(line, memberId, name, birth, gender, admitted, official, cellId, cellName));
             } else {
-                bad.add(new Bad(line, name, String.join("; ", reasons)));
+                bad.add(new Bad(line, name, String.join(" ", reasons)));
             }
         }
         return new Checked(rows, bad);
@@ -131,6 +131,11 @@ final class RollImport {
     static String memberId(String communeId, String fullName, LocalDate birthDate) {
         String key = "roll-import|" + communeId + "|" + normalise(fullName) + "|" + birthDate;
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** 31/02/1980 is a typing error to report, not 29 February. */
+    private static DateTimeFormatter strict(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
     }
 
     static String normalise(String s) {
