@@ -16,8 +16,12 @@ import java.util.Map;
 /** A tiny HTTP client for end-to-end tests: JSON in, status + headers + JSON out, HTTP Basic. */
 public final class LedgerClient {
 
-    private static final java.util.concurrent.atomic.AtomicLong HIGHEST_POSITION =
-            new java.util.concurrent.atomic.AtomicLong(-1);
+    /**
+     * Per service (base URL): a position in one test's database means nothing to another's, and a test class with a
+     * fresh database must not wait for positions the shared service reached.
+     */
+    private static final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> HIGHEST_POSITION =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -99,10 +103,10 @@ public final class LedgerClient {
 
     /**
      * Read-your-writes: a GET that asks to be answered only once the read models have applied every command any
-     * client of this test run was answered (the highest {@code Ledger-Position} seen).
+     * client of this test run was answered by the same service (the highest {@code Ledger-Position} it sent).
      */
     public Response getAfterWrites(String path) {
-        long position = HIGHEST_POSITION.get();
+        long position = highest(base).get();
         HttpRequest.Builder b = request(path).GET();
         if (position >= 0) {
             b.header("Ledger-Min-Position", Long.toString(position));
@@ -110,9 +114,8 @@ public final class LedgerClient {
         return send(b.build());
     }
 
-    /** The highest Ledger-Position any command answered in this JVM (-1: none yet). */
-    public static long highestPosition() {
-        return HIGHEST_POSITION.get();
+    private static java.util.concurrent.atomic.AtomicLong highest(String base) {
+        return HIGHEST_POSITION.computeIfAbsent(base, b -> new java.util.concurrent.atomic.AtomicLong(-1));
     }
 
     private HttpRequest.Builder request(String path) {
@@ -128,7 +131,7 @@ public final class LedgerClient {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (!"GET".equals(request.method())) {
                 r.headers().firstValue("Ledger-Position").map(Long::parseLong)
-                        .ifPresent(p -> HIGHEST_POSITION.accumulateAndGet(p, Math::max));
+                        .ifPresent(p -> highest(base).accumulateAndGet(p, Math::max));
             }
             JsonNode body = r.body() == null || r.body().isBlank() ? JSON.nullNode() : parse(r.body());
             return new Response(r.statusCode(), r, body);
