@@ -1,6 +1,5 @@
 package vn.partyledger.ops.dashboard;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -52,9 +51,5 @@ abstract class Pages {
 
     static boolean exporting(String format) {
         return PAGE_FORMAT_XLSX.equals(format) || PAGE_FORMAT_CSV.equals(format);
-    }
-
-    static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
