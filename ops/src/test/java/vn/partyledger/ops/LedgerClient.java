@@ -100,7 +100,7 @@ public final class LedgerClient {
 
     /**
      * Read-your-writes: a GET that asks to be answered only once the read models have applied every command any
-     * client of this test run was answered (the highest {@code Ledger-Position} seen).
+     * client of this test run was answered by the same service (the highest {@code Ledger-Position} it sent).
      */
     public Response getAfterWrites(String path) {
         long position = highest().get();

@@ -12,6 +12,7 @@ import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
@@ -33,6 +34,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * Basic credentials once). HTTP Basic against the ledger's own
  * accounts is the embedded default; {@code ledger.security.mode=jwt} makes the service an OAuth2 resource server whose
  * tokens carry the grants in a {@code ledger_grants} claim ({@code "ROLE"} or {@code "ROLE:organizationId"}).
+ * The web dashboard's pages ({@code /}, {@code /web/**}) have a chain of their own, checked first: form login against
+ * the same accounts, a session and CSRF tokens on every form; the API's chain is unchanged (stateless, no CSRF).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -70,6 +73,24 @@ class SecurityConfiguration {
         http.authenticationManager(new ProviderManager(
                 new LoginThrottle(verified, clock, perAccount, perAddress, window)));
         http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+        return http.build();
+    }
+
+    /** Browser pages: the same accounts and grants as the API, logged in once per session through a form. */
+    @Bean
+    @Order(1)
+    @ConditionalOnProperty(name = "ledger.security.mode", havingValue = "basic", matchIfMissing = true)
+    SecurityFilterChain webPages(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords, Clock clock)
+            throws Exception {
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
+        bcrypt.setPasswordEncoder(passwords);
+        http.securityMatcher("/", "/web/**", "/login", "/logout", "/css/**", "/js/**")
+                .authenticationManager(new ProviderManager(new VerifiedCredentials(bcrypt, clock)))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/css/**", "/js/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/web/organizations", false))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
         return http.build();
     }
 

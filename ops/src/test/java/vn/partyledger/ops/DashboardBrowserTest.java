@@ -1,0 +1,397 @@
+package vn.partyledger.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.partyledger.ops.LedgerClient.json;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web dashboard in a real browser: Debian's headless Chromium driven through chromedriver, one browser session
+ * for the whole class, on the shared end-to-end service. The pages are in Vietnamese because the server says so, not
+ * because the browser asks for it (headless Chromium announces en-US). Screenshots go to target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserTest extends LedgerTestSupport {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The issue's bound for the first load of the meeting form and the register on a 3G connection. */
+    static final long FIRST_LOAD_LIMIT = 200_000;
+    static final int ROLL_SIZE = 137;
+
+    private WebDriver browser;
+    private Scenario scenario;
+    private String commune;
+    private String cell;
+    private final String[] cellNames = {"Chi bộ bản Na Tông 1", "Chi bộ bản Na Tông 2", "Chi bộ trường Tiểu học"};
+    private final String[] cells = new String[3];
+    private String[] members;
+
+    @BeforeAll
+    void startBrowserAndCommune() throws IOException {
+        // No skipping: without the browser these tests fail and say what to install (.ci/run installs it).
+        assertThat(CHROMIUM).as("apt-get install -y chromium").isExecutable();
+        assertThat(CHROMEDRIVER).as("apt-get install -y chromium-driver").isExecutable();
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+
+        scenario = new Scenario(operator());
+        String province = scenario.establish("PROVINCE", null, null, "Đảng bộ tỉnh Điện Biên", "2004-01-01");
+        commune = scenario.establish("COMMUNE", null, province, "Đảng bộ xã Na Tông (web)", "2004-01-01");
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = scenario.establish("CELL", i == 2 ? "SCHOOL" : "VILLAGE", commune, cellNames[i], "2004-01-01");
+        }
+        cell = cells[0];
+        members = new String[] {
+                scenario.enrollOfficial(cell, "Lò Văn Xuân", "2000-03-01", "2001-03-01"),
+                scenario.enrollOfficial(cell, "Quàng Thị Hoa", "2005-06-01", "2006-06-01"),
+                scenario.enrollOfficial(cell, "Lường Văn Minh", "2010-01-10", "2011-01-10"),
+                scenario.enrollOfficial(cell, "Cà Thị Lan", "2012-05-01", "2013-05-01")};
+        scenario.ok(operator().post("/api/v1/organizations/" + cell + "/meeting-day",
+                json("dayOfMonth", 24, "occurredOn", "2020-01-01")));
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aVisitorLogsInThroughTheFormAndSeesTheTreeInVietnamese() throws IOException {
+        browser.get(base() + "/web/organizations");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sổ ghi công tác Đảng");
+        browser.findElement(By.id("username")).sendKeys(OPERATOR);
+        browser.findElement(By.id("password")).sendKeys("wrong password");
+        browser.findElement(By.id("login")).click();
+        assertThat(browser.findElement(By.className("error")).getText()).contains("Sai tên đăng nhập hoặc mật khẩu");
+
+        browser.findElement(By.id("username")).sendKeys(OPERATOR);
+        browser.findElement(By.id("password")).sendKeys(OPERATOR_PASSWORD);
+        browser.findElement(By.id("login")).click();
+        assertThat(browser.getCurrentUrl()).contains("/web/organizations");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cây tổ chức và số đảng viên");
+        scenario.awaitGet("/api/v1/organizations/" + commune + "/tree",
+                t -> t.path("roots").path(0).path("subtreeCounts").path("official").asInt() == 4);
+        browser.navigate().refresh();
+        WebElement row = browser.findElement(By.xpath("//tr[td/a[text()='Đảng bộ xã Na Tông (web)']]"));
+        assertThat(row.getText()).contains("Đảng bộ xã").contains("4");
+
+        browser.get(base() + "/web/organizations?lang=en");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Organisation tree and member counts");
+        browser.get(base() + "/web/organizations?lang=vi");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cây tổ chức và số đảng viên");
+        screenshot("tree");
+    }
+
+    @Test
+    @Order(2)
+    void aSecretaryRecordsAMeetingFromTheFormWithOneTapPerMemberAndAResubmitStoresItOnce() throws IOException {
+        browser.get(base() + "/web/organizations/" + cell + "/meetings/new?heldOn=2025-03-24");
+        assertThat(firstLoadBytes()).as("first load of the meeting form").isPositive().isLessThan(FIRST_LOAD_LIMIT);
+        List<WebElement> roll = browser.findElements(By.cssSelector("fieldset.member"));
+        assertThat(roll).hasSize(4);
+        assertThat(roll).allSatisfy(m -> assertThat(m.findElement(By.cssSelector("input[value=PRESENT]")).isSelected())
+                .isTrue());
+        // one tap on the status, as a secretary would on a phone
+        tap(roll.get(1), "Vắng có lý do");
+        roll.get(1).findElement(By.className("reason")).sendKeys("ốm");
+        tap(roll.get(2), "Đến muộn");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("REGULAR");
+        browser.findElement(By.id("durationMinutes")).sendKeys("100");
+        new Select(browser.findElement(By.id("chairMemberId"))).selectByValue(members[0]);
+        browser.findElement(By.id("agenda")).sendKeys("Đánh giá kết quả tháng 3\nNhiệm vụ tháng 4");
+        browser.findElement(By.id("guestName")).sendKeys("Hà Văn Nam");
+        new Select(browser.findElement(By.id("guestLevel"))).selectByValue("COMMUNE");
+        browser.findElement(By.id("guestRole")).sendKeys("Đảng ủy viên phụ trách");
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, document.getElementById('kind').offsetTop - 20)");
+        screenshot("meeting-form");
+
+        // The connection dropped after the first submission: the browser sends the same form again.
+        @SuppressWarnings("unchecked")
+        List<String> landed = (List<String>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.getElementById('meeting-form');
+                const send = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))});
+                send().then(a => send().then(b => done([a.url, b.url])));
+                """);
+        assertThat(landed.get(0)).contains("/register?year=2025&recorded=");
+        assertThat(landed.get(1)).isEqualTo(landed.get(0));
+
+        var meeting = scenario.awaitGet("/api/v1/organizations/" + cell + "/meeting-register?year=2025",
+                r -> r.path("months").path(2).path("cellsMet").asInt() == 1);
+        assertThat(meeting.path("months").path(2).path("meetings")).hasSize(1);
+        assertThat(meeting.path("months").path(2).path("attended").asInt()).isEqualTo(3);
+        assertThat(meeting.path("months").path(2).path("superiorVisits").asInt()).isEqualTo(1);
+
+        browser.get(landed.get(0));
+        assertThat(browser.findElement(By.id("recorded")).getText()).isEqualTo("Đã ghi cuộc họp vào sổ.");
+    }
+
+    @Test
+    @Order(3)
+    void theRegisterShowsTheYearAsAHeatMapOfCellsAndMonths() throws IOException {
+        browser.get(base() + "/web/organizations/" + commune + "/register?year=2025");
+        assertThat(firstLoadBytes()).as("first load of the register").isPositive().isLessThan(FIRST_LOAD_LIMIT);
+        List<WebElement> rows = browser.findElements(By.cssSelector("#heatmap tbody tr"));
+        assertThat(rows).extracting(r -> r.findElement(By.tagName("th")).getText()).containsExactly(cellNames);
+        WebElement naTong1 = browser.findElement(By.cssSelector("#heatmap tr[data-cell='" + cell + "']"));
+        WebElement march = naTong1.findElement(By.cssSelector("td[data-month='3']"));
+        assertThat(march.getAttribute("class")).contains("held").doesNotContain("missed");
+        assertThat(march.getText()).isEqualTo("75.00%");
+        assertThat(naTong1.findElement(By.cssSelector("td[data-month='1']")).getAttribute("class")).contains("missed");
+        WebElement naTong2 = browser.findElement(By.cssSelector("#heatmap tr[data-cell='" + cells[1] + "']"));
+        assertThat(naTong2.findElement(By.cssSelector("td[data-month='3']")).getAttribute("class")).contains("missed");
+        assertThat(browser.findElement(By.cssSelector("#heatmap tfoot tr")).getText()).contains("1/3");
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, document.querySelector('.legend').offsetTop - 10)");
+        screenshot("register");
+    }
+
+    @Test
+    @Order(4)
+    void aTaskWithoutItsExpectedResultIsRefusedNextToThatFieldInVietnamese() throws IOException {
+        browser.get(base() + "/web/organizations/" + cell + "/tasks/new");
+        new Select(browser.findElement(By.id("assigneeId"))).selectByValue(members[1]);
+        new Select(browser.findElement(By.id("kind"))).selectByValue("MASS_ORG");
+        browser.findElement(By.id("description")).sendKeys("Vận động hội phụ nữ bản");
+        WebElement due = browser.findElement(By.id("dueDate"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", due,
+                LocalDate.now().plusMonths(3).toString());
+        browser.findElement(By.id("save")).click();
+
+        WebElement error = browser.findElement(By.id("error-expectedResult"));
+        assertThat(error.getText()).contains("Không được chấp nhận theo quy tắc T1 (giao nhiệm vụ \"4 rõ\")")
+                .contains("Căn cứ: KL 18-KL/TW");
+        // shown right below the field at fault, and what the secretary typed is kept
+        assertThat(browser.findElement(By.xpath("//textarea[@id='expectedResult']/following-sibling::p[1]")).getAttribute("id"))
+                .isEqualTo("error-expectedResult");
+        assertThat(browser.findElement(By.id("description")).getAttribute("value")).isEqualTo("Vận động hội phụ nữ bản");
+        screenshot("task-refused");
+
+        browser.findElement(By.id("expectedResult")).sendKeys("Hội phụ nữ bản có 30 hội viên");
+        browser.findElement(By.id("save")).click();
+        assertThat(browser.findElement(By.id("assigned")).getText()).isEqualTo("Đã giao nhiệm vụ.");
+    }
+
+    @Test
+    @Order(5)
+    void aDryRunReportsEveryBadRowWithItsReasonAndStoresNothing() throws IOException {
+        Path file = SCREENSHOTS.resolveSibling("roll-with-errors.xlsx");
+        writeRoll(file, ROLL_SIZE, true);
+        browser.get(base() + "/web/organizations/" + commune + "/roll-import");
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("dry-run-button")).click();
+
+        assertThat(browser.findElement(By.id("dry-run")).getText())
+                .contains(ROLL_SIZE + " dòng hợp lệ, 3 dòng lỗi");
+        List<WebElement> bad = browser.findElements(By.cssSelector("#bad-rows tbody tr"));
+        assertThat(bad).extracting(WebElement::getText).containsExactly(
+                (ROLL_SIZE + 2) + " Nguyễn Văn Sai Ngày Ngày sinh \"31/02/1980\" không hợp lệ.",
+                (ROLL_SIZE + 3) + " Vì Thị Lạc Không có chi bộ \"Chi bộ không có\" trong đảng bộ.",
+                (ROLL_SIZE + 4) + " Lò Văn Ba Giới tính \"X\" phải là Nam hoặc Nữ. Trùng với dòng 2 (cùng họ tên và ngày sinh).");
+        scenario.awaitCaughtUp();
+        assertThat(operator().get("/api/v1/organizations/" + commune + "/roll").body().path("subtreeCounts")
+                .path("official").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    @Order(6)
+    void aRollOf137MembersImportsWithProgressAndASecondImportStoresNothingNew() throws IOException {
+        Path file = SCREENSHOTS.resolveSibling("roll-137.xlsx");
+        writeRoll(file, ROLL_SIZE, false);
+
+        importFile(file);
+        assertThat(browser.findElement(By.id("counts")).getText())
+                .isEqualTo("Lưu mới: " + ROLL_SIZE + "; đã có từ trước: 0; bị từ chối: 0");
+        scenario.awaitGet("/api/v1/organizations/" + commune + "/roll",
+                r -> r.path("subtreeCounts").path("official").asInt() + r.path("subtreeCounts").path("probationary")
+                        .asInt() == ROLL_SIZE + 4);
+
+        importFile(file);
+        assertThat(browser.findElement(By.id("counts")).getText())
+                .isEqualTo("Lưu mới: 0; đã có từ trước: " + ROLL_SIZE + "; bị từ chối: 0");
+        scenario.awaitCaughtUp();
+        var roll = operator().get("/api/v1/organizations/" + commune + "/roll").body();
+        assertThat(roll.path("subtreeCounts").path("official").asInt()
+                + roll.path("subtreeCounts").path("probationary").asInt()).isEqualTo(ROLL_SIZE + 4);
+    }
+
+    @Test
+    @Order(7)
+    void theRollExportsAsXlsxAndCsvWithVietnameseHeaders() throws Exception {
+        byte[] xlsx = download("/web/organizations/" + cells[1] + "/roll?format=xlsx");
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheetAt(0);
+            Row header = sheet.getRow(0);
+            assertThat(header.getCell(1).getStringCellValue()).isEqualTo("Họ và tên");
+            assertThat(header.getCell(3).getStringCellValue()).isEqualTo("Ngày vào Đảng");
+            int members = 0;
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                members++;
+                assertThat(sheet.getRow(r).getCell(2).getStringCellValue()).isIn("Chính thức", "Dự bị");
+            }
+            assertThat(members).isEqualTo(expectedInCell(1));
+            assertThat(sheet.getRow(1).getCell(3).getLocalDateTimeCellValue().toLocalDate()).isBefore(LocalDate.now());
+        }
+        String csv = new String(download("/web/organizations/" + cells[1] + "/roll?format=csv"), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFSTT,Họ và tên,Tình trạng,Ngày vào Đảng,Ngày chính thức,Miễn sinh hoạt,Đình chỉ");
+        assertThat(csv.lines().count()).isEqualTo(expectedInCell(1) + 1);
+    }
+
+    @Test
+    @Order(8)
+    void theBrowserSessionDoesNotAuthenticateTheApiWhichHasNoCsrfTokens() throws Exception {
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base() + "/api/v1/organizations/" + commune + "/meeting-day"))
+                .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"dayOfMonth\":5,\"occurredOn\":\"2020-01-01\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    @Test
+    @Order(9)
+    void theOperatorsPageListsEveryReadModelWithItsLag() throws IOException {
+        browser.get(base() + "/web/ops");
+        String page = browser.findElement(By.id("table-processors")).getText();
+        assertThat(page).contains("member-roll", "meeting-register", "organization-tree", "task-board");
+        screenshot("ops");
+    }
+
+    private void importFile(Path file) {
+        browser.get(base() + "/web/organizations/" + commune + "/roll-import");
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("import-button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(120))
+                .until(b -> !b.findElements(By.id("finished")).isEmpty());
+        assertThat(browser.findElement(By.id("progress")).getText())
+                .isEqualTo("Đã xử lý " + ROLL_SIZE + "/" + ROLL_SIZE + " dòng (100%)");
+    }
+
+    /** Members of the generated roll in cell i: rows are dealt to the three cells in turn. */
+    private static int expectedInCell(int i) {
+        return (ROLL_SIZE + 2 - i) / 3;
+    }
+
+    /** A commune's paper roll as the secretaries type it: Vietnamese headers, day/month/year dates. */
+    private void writeRoll(Path file, int size, boolean withErrors) throws IOException {
+        try (Workbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = book.createSheet("Danh sách");
+            List<String> headers = List.of("STT", "Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng",
+                    "Ngày chính thức", "Chi bộ");
+            Row header = sheet.createRow(0);
+            for (int c = 0; c < headers.size(); c++) {
+                header.createCell(c).setCellValue(headers.get(c));
+            }
+            for (int i = 0; i < size; i++) {
+                LocalDate birth = LocalDate.of(1950 + i % 45, 1 + i % 12, 1 + i % 28);
+                LocalDate admitted = birth.plusYears(22).plusMonths(i % 7);
+                boolean probationary = i % 20 == 0 && i > 0;
+                add(sheet, i + 1, List.of(String.valueOf(i + 1), "Lò Văn " + name(i), birth.format(DAY),
+                        i % 2 == 0 ? "Nam" : "Nữ", (probationary ? LocalDate.now().minusMonths(3) : admitted).format(DAY),
+                        probationary ? "" : admitted.plusYears(1).format(DAY), cellNames[i % 3]));
+            }
+            if (withErrors) {
+                add(sheet, size + 1, List.of("x", "Nguyễn Văn Sai Ngày", "31/02/1980", "Nam", "01/01/2005", "", cellNames[0]));
+                add(sheet, size + 2, List.of("x", "Vì Thị Lạc", "01/01/1980", "Nữ", "01/01/2005", "", "Chi bộ không có"));
+                add(sheet, size + 3, List.of("x", "Lò Văn " + name(0), LocalDate.of(1950, 1, 1).format(DAY), "X",
+                        "01/01/1990", "", cellNames[0]));
+            }
+            book.write(out);
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private static void add(Sheet sheet, int r, List<String> values) {
+        Row row = sheet.createRow(r);
+        for (int c = 0; c < values.size(); c++) {
+            row.createCell(c).setCellValue(values.get(c));
+        }
+    }
+
+    /** Distinct Vietnamese-looking names: Ba, Bình, … with a number where the syllables run out. */
+    private static String name(int i) {
+        String[] given = {"Ba", "Bình", "Chiến", "Dũng", "Đông", "Hải", "Hùng", "Khánh", "Long", "Mạnh", "Nam",
+                "Phong", "Quân", "Sơn", "Thắng", "Tuấn", "Việt", "Xuân"};
+        return given[i % given.length] + (i < given.length ? "" : " " + (i / given.length + 1));
+    }
+
+    private void tap(WebElement member, String status) {
+        member.findElement(By.xpath(".//label[span[text()='" + status + "']]")).click();
+        assertThat(member.findElement(By.xpath(".//label[span[text()='" + status + "']]/input")).isSelected()).isTrue();
+    }
+
+    /** Bytes the browser fetched for the current page: the document and every resource it loaded. */
+    private long firstLoadBytes() {
+        Object total = ((JavascriptExecutor) browser).executeScript("""
+                return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                    .reduce((sum, e) => sum + (e.encodedBodySize || 0) + 300, 0);
+                """);
+        return ((Number) total).longValue();
+    }
+
+    private byte[] download(String path) throws Exception {
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+}
