@@ -28,6 +28,11 @@ public class AccessPolicy {
         require(organizationId, Role::recordsFacts, "record facts for");
     }
 
+    /** Oversight: an inspection commission (or a committee) of the organisation or one of its superiors. */
+    public void requireInspect(String organizationId) {
+        require(organizationId, role -> role == Role.INSPECTOR || role.shapesTree(), "inspect");
+    }
+
     public void requireShapeTree(String organizationId) {
         require(organizationId, Role::shapesTree, "change the structure of");
     }
