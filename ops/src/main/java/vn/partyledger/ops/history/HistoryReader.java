@@ -47,26 +47,36 @@ public class HistoryReader {
 
     /** Every fact concerning a member (its own stream, and meetings, tasks, commitments, cases naming it). */
     public History dossier(String memberId, HistoryFilter f, Locale locale) {
-        MapSqlParameterSource p = params(f).addValue("subject", memberId);
-        String where = "s.subject_id = :subject" + filters(f, p) + (f.after() != null ? " and s.global_index > :after"
-                : "");
-        String from = " from ledger_event_subject s join ledger_event e on e.global_index = s.global_index where ";
-        return page(memberId, "select " + COLUMNS + ", s.global_index as cursor" + from + where
-                + " order by s.global_index limit :size offset :offset", "select count(*)" + from + where, p, f,
-                locale);
+        return page(memberId, dossierSql(memberId, f), f, locale);
     }
 
     /** The record of one organisation (in its own order), or of every organisation ever below it (global order). */
     public History organization(String organizationId, List<String> scopes, HistoryFilter f, Locale locale) {
-        MapSqlParameterSource p = params(f).addValue("scopes", scopes);
+        return page(organizationId, organizationSql(scopes, f), f, locale);
+    }
+
+    /** A page's statement, its count and their parameters. */
+    record Sql(String select, String count, MapSqlParameterSource params) {
+    }
+
+    static Sql dossierSql(String memberId, HistoryFilter f) {
+        MapSqlParameterSource p = params(f).addValue("subject", memberId);
+        String where = "s.subject_id = :subject" + filters(f, p) + (f.after() != null ? " and s.global_index > :after"
+                : "");
+        String from = " from ledger_event_subject s join ledger_event e on e.global_index = s.global_index where ";
+        return new Sql("select " + COLUMNS + ", s.global_index as cursor" + from + where
+                + " order by s.global_index limit :size offset :offset", "select count(*)" + from + where, p);
+    }
+
+    static Sql organizationSql(List<String> scopes, HistoryFilter f) {
+        MapSqlParameterSource p = params(f).addValue("scopes", scopes).addValue("scope", scopes.get(0));
         boolean single = scopes.size() == 1;
         String cursor = single ? "e.scope_seq" : "e.global_index";
         String where = (single ? "e.scope_id = :scope" : "e.scope_id in (:scopes)") + filters(f, p)
                 + (f.after() != null ? " and " + cursor + " > :after" : "");
-        p.addValue("scope", scopes.get(0));
-        return page(organizationId, "select " + COLUMNS + ", " + cursor + " as cursor from ledger_event e where "
-                + where + " order by " + cursor + " limit :size offset :offset",
-                "select count(*) from ledger_event e where " + where, p, f, locale);
+        return new Sql("select " + COLUMNS + ", " + cursor + " as cursor from ledger_event e where " + where
+                + " order by " + cursor + " limit :size offset :offset",
+                "select count(*) from ledger_event e where " + where, p);
     }
 
     /**
@@ -82,12 +92,12 @@ public class HistoryReader {
                 select organization_id from sub""", new MapSqlParameterSource("root", id), String.class);
     }
 
-    private History page(String subjectId, String select, String count, MapSqlParameterSource p, HistoryFilter f,
-                         Locale locale) {
+    private History page(String subjectId, Sql sql, HistoryFilter f, Locale locale) {
         record Row(long cursor, History.Entry entry) {
         }
-        List<Row> rows = jdbc.query(select, p, (rs, n) -> new Row(rs.getLong("cursor"), entry(rs, locale)));
-        Long total = jdbc.queryForObject(count, p, Long.class);
+        List<Row> rows = jdbc.query(sql.select(), sql.params(), (rs, n) -> new Row(rs.getLong("cursor"),
+                entry(rs, locale)));
+        Long total = jdbc.queryForObject(sql.count(), sql.params(), Long.class);
         Map<String, List<String>> corrections = correctedBy(rows.stream().map(r -> r.entry().eventId()).toList(), f);
         List<History.Entry> items = rows.stream().map(r -> withCorrections(r.entry(),
                 corrections.getOrDefault(r.entry().eventId(), List.of()))).toList();
