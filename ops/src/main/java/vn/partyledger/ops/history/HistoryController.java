@@ -21,7 +21,6 @@ import vn.partyledger.api.oversight.RequestedRecord;
 import vn.partyledger.command.directory.MemberDirectory;
 import vn.partyledger.command.directory.MemberEntry;
 import vn.partyledger.command.directory.OrganizationDirectory;
-import vn.partyledger.ops.oversight.InspectorReads;
 import vn.partyledger.ops.security.AccessPolicy;
 import vn.partyledger.ops.web.Reads;
 import vn.partyledger.ops.web.UnknownResourceException;

@@ -44,6 +44,7 @@ import vn.partyledger.command.directory.OrganizationDirectory;
 import vn.partyledger.ops.history.History;
 import vn.partyledger.ops.history.HistoryFilter;
 import vn.partyledger.ops.history.HistoryReader;
+import vn.partyledger.ops.history.InspectorReads;
 import vn.partyledger.ops.security.AccessPolicy;
 import vn.partyledger.ops.web.AuthorityDto;
 import vn.partyledger.ops.web.Commands;

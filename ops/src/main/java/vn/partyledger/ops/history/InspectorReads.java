@@ -1,4 +1,4 @@
-package vn.partyledger.ops.oversight;
+package vn.partyledger.ops.history;
 
 import java.time.Instant;
 import java.time.LocalDate;
