@@ -26,6 +26,7 @@ import vn.partyledger.api.meeting.CorrectAttendance;
 import vn.partyledger.api.meeting.RetractMeeting;
 import vn.partyledger.api.member.CorrectMemberData;
 import vn.partyledger.api.rules.LedgerRefusalException;
+import vn.partyledger.api.task.CorrectTaskAssignment;
 import vn.partyledger.ops.security.AccessPolicy;
 import vn.partyledger.ops.web.AuthorityDto;
 import vn.partyledger.ops.web.Commands;
@@ -58,7 +59,9 @@ class CorrectionController {
 
     /** The replacement values; which ones are needed depends on the corrected fact's type. */
     record Replacement(AttendanceStatus status, @Size(max = 500) String reason,
-                       @PastOrPresent LocalDate birthDate, @Size(max = 200) String fullName) {
+                       @PastOrPresent LocalDate birthDate, @Size(max = 200) String fullName,
+                       @Size(max = 2000) String description, LocalDate dueDate,
+                       @Size(max = 2000) String expectedResult) {
     }
 
     record CorrectionRequest(@NotBlank @Size(max = 255) String correctsEventId,
@@ -78,7 +81,7 @@ class CorrectionController {
     }
 
     @PostMapping("/api/v1/corrections")
-    @Operation(summary = "Correct a recorded fact with a replacement (attendance, member data), with reason and approver")
+    @Operation(summary = "Correct a recorded fact with a replacement (attendance, member data, task), with reason and approver")
     ResponseEntity<Created> correct(@Valid @RequestBody CorrectionRequest r) {
         Stored event = stored(r.correctsEventId());
         access.requireRecordFacts(event.scope());
@@ -96,6 +99,11 @@ class CorrectionController {
                 commands.send(new CorrectMemberData(event.aggregateId(), event.eventId(), x.fullName(), x.birthDate(),
                         r.occurredOn()), r.authority(), envelope);
                 return Created.accepted("/api/v1/members", event.aggregateId());
+            }
+            case "TaskAssigned", "TaskAssignmentCorrected" -> {
+                commands.send(new CorrectTaskAssignment(event.aggregateId(), event.eventId(), x.description(),
+                        x.dueDate(), x.expectedResult(), r.occurredOn()), r.authority(), envelope);
+                return Created.accepted("/api/v1/tasks", event.aggregateId());
             }
             default -> throw notCorrectable(event, "corrected with a replacement");
         }
