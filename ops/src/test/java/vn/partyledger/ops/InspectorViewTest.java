@@ -343,4 +343,55 @@ class InspectorViewTest extends LedgerTestSupport {
         assertThat(inspector.post("/api/v1/organizations/" + p.cell() + "/meetings", Map.of("held", true,
                 "kind", "REGULAR", "heldOn", "2025-09-24", "durationMinutes", 100)).status()).isEqualTo(403);
     }
+
+    @Test
+    void aTasksDueDateAndAPledgeAreCorrectedByTheirOwnRules() {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        Place p = place(s, "Sín Thầu");
+        String member = p.members().get(0);
+        Map<String, Object> body = new HashMap<>();
+        body.put("assigneeId", member);
+        body.put("assignedBy", "CELL");
+        body.put("kind", "OTHER");
+        body.put("description", "Vận động hộ gia đình giữ vệ sinh");
+        body.put("dueDate", "2025-06-30");
+        body.put("expectedResult", "Bản sạch đẹp");
+        body.put("occurredOn", "2025-03-24");
+        LedgerClient.Response task = op.post("/api/v1/organizations/" + p.cell() + "/tasks", body);
+        assertThat(task.status()).as(task.toString()).isEqualTo(201);
+        JsonNode assigned = s.awaitGet("/api/v1/organizations/" + p.cell() + "/history?types=TaskAssigned",
+                b -> b.path("total").asInt() == 1).path("items").get(0);
+
+        LedgerClient.Response blank = op.post("/api/v1/corrections", json("correctsEventId",
+                assigned.path("eventId").asText(), "reason", "x", "authority", authority(), "occurredOn", "2025-04-24",
+                "replacement", Map.of("expectedResult", " ")));
+        assertThat(blank.status()).isEqualTo(422);
+        assertThat(blank.body().path("rule").asText()).isEqualTo("T1");
+        LedgerClient.Response due = op.post("/api/v1/corrections", json("correctsEventId",
+                assigned.path("eventId").asText(), "reason", "nghị quyết ghi hạn 30/9", "authority", authority(),
+                "occurredOn", "2025-04-24", "replacement", Map.of("dueDate", "2025-09-30")));
+        assertThat(due.status()).as(due.toString()).isEqualTo(202);
+        s.awaitGet("/api/v1/organizations/" + p.cell() + "/task-board?asOf=2025-07-01",
+                b -> b.path("tasks").size() == 1 && b.path("overdueTasks").asInt() == 0);
+
+        Map<String, Object> sections = Map.of("politicalIdeology", "Học tập nghị quyết",
+                "ethicsAndLifestyle", "Giữ gìn lối sống", "assignedDuties", "Phụ trách nhóm hộ",
+                "organizationalDiscipline", "Sinh hoạt đầy đủ", "remedyingShortcomings", "Mạnh dạn phát biểu",
+                "congressResolutionPlan", "Giúp 2 hộ thoát nghèo");
+        assertThat(op.post("/api/v1/members/" + member + "/commitments", json("year", 2025, "sections", sections,
+                "occurredOn", "2025-01-15")).status()).isEqualTo(201);
+        JsonNode pledge = s.awaitGet("/api/v1/members/" + member + "/dossier?types=CommitmentSubmitted",
+                b -> b.path("total").asInt() == 1).path("items").get(0);
+        Map<String, Object> fixed = new HashMap<>(sections);
+        fixed.put("congressResolutionPlan", "Giúp 3 hộ thoát nghèo");
+        LedgerClient.Response corrected = op.post("/api/v1/corrections", json("correctsEventId",
+                pledge.path("eventId").asText(), "reason", "chép sai số hộ", "authority", authority(),
+                "occurredOn", "2025-02-01", "replacement", Map.of("sections", fixed)));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(202);
+        JsonNode both = s.awaitGet("/api/v1/members/" + member + "/dossier?types=CommitmentSubmitted,"
+                + "CommitmentCorrected", b -> b.path("total").asInt() == 2);
+        assertThat(both.path("items").get(1).path("fact").path("sections").path("congressResolutionPlan").asText())
+                .isEqualTo("Giúp 3 hộ thoát nghèo");
+    }
 }

@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.partyledger.api.commitment.CommitmentSections;
+import vn.partyledger.api.commitment.CorrectCommitment;
 import vn.partyledger.api.envelope.Envelope;
 import vn.partyledger.api.meeting.AttendanceStatus;
 import vn.partyledger.api.meeting.CorrectAttendance;
@@ -61,7 +63,7 @@ class CorrectionController {
     record Replacement(AttendanceStatus status, @Size(max = 500) String reason,
                        @PastOrPresent LocalDate birthDate, @Size(max = 200) String fullName,
                        @Size(max = 2000) String description, LocalDate dueDate,
-                       @Size(max = 2000) String expectedResult) {
+                       @Size(max = 2000) String expectedResult, @Valid CommitmentSections sections) {
     }
 
     record CorrectionRequest(@NotBlank @Size(max = 255) String correctsEventId,
@@ -81,7 +83,7 @@ class CorrectionController {
     }
 
     @PostMapping("/api/v1/corrections")
-    @Operation(summary = "Correct a recorded fact with a replacement (attendance, member data, task), with reason and approver")
+    @Operation(summary = "Correct a recorded fact with a replacement (attendance, member data, task, commitment), with reason and approver")
     ResponseEntity<Created> correct(@Valid @RequestBody CorrectionRequest r) {
         Stored event = stored(r.correctsEventId());
         access.requireRecordFacts(event.scope());
@@ -104,6 +106,11 @@ class CorrectionController {
                 commands.send(new CorrectTaskAssignment(event.aggregateId(), event.eventId(), x.description(),
                         x.dueDate(), x.expectedResult(), r.occurredOn()), r.authority(), envelope);
                 return Created.accepted("/api/v1/tasks", event.aggregateId());
+            }
+            case "CommitmentSubmitted", "CommitmentCorrected" -> {
+                commands.send(new CorrectCommitment(event.aggregateId(), event.eventId(), x.sections(),
+                        r.occurredOn()), r.authority(), envelope);
+                return Created.accepted("/api/v1/commitments", event.aggregateId());
             }
             default -> throw notCorrectable(event, "corrected with a replacement");
         }
