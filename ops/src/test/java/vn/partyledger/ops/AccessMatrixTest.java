@@ -82,6 +82,8 @@ class AccessMatrixTest extends LedgerTestSupport {
                         "organizationalDiscipline", "d", "remedyingShortcomings", "e", "congressResolutionPlan", "f"),
                 "occurredOn", "2024-01-15")));
 
+        String targetEvent = jdbc.queryForObject("SELECT event_id FROM ledger_event WHERE scope_id = ? "
+                + "ORDER BY scope_seq LIMIT 1", String.class, target);
         Map<Place, String> grantAt = Map.of(Place.OWN, target, Place.PARENT_OF_TARGET, commune,
                 Place.CHILD_OF_TARGET, group, Place.SIBLING, sibling, Place.OTHER_PROVINCE, otherCell);
         Map<String, List<String>> lineage = Map.of(target, List.of(target, commune, province),
@@ -112,6 +114,9 @@ class AccessMatrixTest extends LedgerTestSupport {
             for (Scope sc : rule.scopes()) {
                 switch (sc.kind()) {
                     case ORGANIZATION -> { path = path.replace("{" + sc.name() + "}", target); scope.add(target); }
+                    case EVENT_IN_BODY -> { body.put(sc.name(), targetEvent); scope.add(target); }
+                    // an aggregate of the target's record (the meeting): oversight endpoints then answer 4xx, not 403
+                    case AGGREGATE -> { path = path.replace("{" + sc.name() + "}", meeting); scope.add(target); }
                     case ORGANIZATION_OR_LEDGER -> { path = path.replace("{" + sc.name() + "}", target); scope.add(target); }
                     case PARENT_OF_ORGANIZATION -> { path = path.replace("{" + sc.name() + "}", target); scope.add(commune); }
                     case MEMBER -> { path = path.replace("{" + sc.name() + "}", member); scope.add(target); }

@@ -13,6 +13,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 import vn.partyledger.api.commitment.CommitmentBreachNoted;
 import vn.partyledger.api.commitment.CommitmentReviewed;
 import vn.partyledger.api.commitment.CommitmentSections;
+import vn.partyledger.api.commitment.CommitmentCorrected;
+import vn.partyledger.api.commitment.CorrectCommitment;
 import vn.partyledger.api.commitment.CommitmentSelfAssessed;
 import vn.partyledger.api.commitment.CommitmentSubmitted;
 import vn.partyledger.api.commitment.NoteCommitmentBreach;
@@ -76,6 +78,21 @@ class Commitment {
                     + c.memberId() + " is " + member.status());
         }
         apply(new CommitmentSubmitted(c.commitmentId(), member.organizationId(), c.memberId(), c.year(), s, on));
+    }
+
+    /** The corrected pledge is judged like the submitted one: all six sections (§2.5) are written. */
+    @CommandHandler
+    void handle(CorrectCommitment c) {
+        requiredText(c.correctsEventId(), "correctsEventId");
+        notBeforeSubmission(c.occurredOn());
+        CommitmentSections s = required(c.sections(), "replacement.sections");
+        section(s, CommitmentSections::politicalIdeology, "politicalIdeology");
+        section(s, CommitmentSections::ethicsAndLifestyle, "ethicsAndLifestyle");
+        section(s, CommitmentSections::assignedDuties, "assignedDuties");
+        section(s, CommitmentSections::organizationalDiscipline, "organizationalDiscipline");
+        section(s, CommitmentSections::remedyingShortcomings, "remedyingShortcomings");
+        section(s, CommitmentSections::congressResolutionPlan, "congressResolutionPlan");
+        apply(new CommitmentCorrected(commitmentId, organizationId, memberId, year, s, c.correctsEventId()));
     }
 
     @CommandHandler

@@ -23,6 +23,10 @@ import vn.partyledger.api.meeting.AmendMinutes;
 import vn.partyledger.api.meeting.AttendanceEntry;
 import vn.partyledger.api.meeting.AttendanceRecorded;
 import vn.partyledger.api.meeting.AttendanceStatus;
+import vn.partyledger.api.meeting.AttendanceCorrected;
+import vn.partyledger.api.meeting.CorrectAttendance;
+import vn.partyledger.api.meeting.MeetingRetracted;
+import vn.partyledger.api.meeting.RetractMeeting;
 import vn.partyledger.api.meeting.CloseMeeting;
 import vn.partyledger.api.meeting.FeeReport;
 import vn.partyledger.api.meeting.FeeReportPresented;
@@ -81,6 +85,8 @@ class Meeting {
     private LocalDate materialsPublishedOn;
     private boolean feeReported;
     private int resolutions;
+    private int mostVotesCast;
+    private boolean retracted;
     private final Map<String, RollMember> roll = new LinkedHashMap<>();
     private final Map<String, AttendanceStatus> attendance = new HashMap<>();
     /**
@@ -228,6 +234,63 @@ class Meeting {
                 approving.meetingId(), approving.heldOn()));
     }
 
+    /**
+     * A correction is judged like the original record: the member must be on the roll and already have an attendance
+     * record here, an excused or rejected absence names its reason, and no resolution may end up with more votes than
+     * the eligible voters the corrected attendance leaves (M6).
+     */
+    @CommandHandler
+    void handle(CorrectAttendance c) {
+        requireNotRetracted();
+        requireText(c.correctsEventId(), "correctsEventId");
+        if (phase == Phase.SCHEDULED) {
+            throw LedgerRefusalException.state("meeting " + meetingId + " has no attendance to correct");
+        }
+        required(c.occurredOn(), "occurredOn");
+        String member = c.memberId();
+        if (member == null || !attendance.containsKey(member)) {
+            throw LedgerRefusalException.invalid("correctsEventId", "no attendance of member " + member
+                    + " is recorded for meeting " + meetingId);
+        }
+        AttendanceStatus status = required(c.status(), "replacement.status");
+        boolean reasonGiven = c.reason() != null && !c.reason().isBlank();
+        Boolean accepted = switch (status) {
+            case ABSENT_EXCUSED -> true;
+            case ABSENT_REASON_REJECTED -> false;
+            default -> null;
+        };
+        if (accepted != null && !reasonGiven) {
+            throw LedgerRefusalException.invalid("replacement.reason", "a " + status + " absence records the reason "
+                    + "given");
+        }
+        AttendanceStatus before = attendance.put(member, status);
+        int eligible = eligibleVoters();
+        int[] figures = figures();
+        attendance.put(member, before);
+        if (mostVotesCast > eligible) {
+            throw LedgerRefusalException.invalid("replacement.status", "after this correction only " + eligible
+                    + " members may vote, but a resolution of this meeting counted " + mostVotesCast + " votes (M6)");
+        }
+        apply(new AttendanceCorrected(meetingId, organizationId, heldOn, member, status,
+                reasonGiven ? c.reason().strip() : null, accepted, c.correctsEventId(), figures[0], figures[1],
+                figures[2]));
+    }
+
+    /** A retracted meeting stays in the record with its retraction; it is retracted once and takes no new facts. */
+    @CommandHandler
+    void handle(RetractMeeting c) {
+        requireNotRetracted();
+        requireText(c.correctsEventId(), "correctsEventId");
+        required(c.occurredOn(), "occurredOn");
+        apply(new MeetingRetracted(meetingId, organizationId, heldOn, c.correctsEventId()));
+    }
+
+    private void requireNotRetracted() {
+        if (retracted) {
+            throw LedgerRefusalException.state("meeting " + meetingId + " was retracted from the record");
+        }
+    }
+
     /** The facts of a meeting (attendance, votes, closing) happen on its date; the web layer fills that date in. */
     private void onMeetingDay(LocalDate occurredOn) {
         if (!heldOn.equals(required(occurredOn, "occurredOn"))) {
@@ -357,6 +420,13 @@ class Meeting {
         List<RuleOutcome> outcomes = new ArrayList<>();
         policy.duration().flatMap(d -> d.check(kind, durationMinutes)).ifPresent(outcomes::add);
         policy.materials().ifPresent(m -> outcomes.add(m.check(materialsPublishedOn, heldOn)));
+        int[] figures = figures();
+        record(new MeetingClosed(meetingId, organizationId, kind, heldOn, durationMinutes, figures[0], figures[1],
+                figures[2], List.copyOf(outcomes)));
+    }
+
+    /** Attended, required to attend and absent without legitimate reason, from the roll and the attendance. */
+    private int[] figures() {
         int required = 0;
         int attended = 0;
         int withoutReason = 0;
@@ -372,8 +442,7 @@ class Meeting {
                 withoutReason++;
             }
         }
-        record(new MeetingClosed(meetingId, organizationId, kind, heldOn, durationMinutes, attended, required,
-                withoutReason, List.copyOf(outcomes)));
+        return new int[] {attended, required, withoutReason};
     }
 
     /**
@@ -483,11 +552,23 @@ class Meeting {
     @EventSourcingHandler
     void on(ResolutionAdopted e) {
         resolutions = e.number();
+        mostVotesCast = Math.max(mostVotesCast, e.votesFor() + e.votesAgainst() + e.abstentions());
     }
 
     @EventSourcingHandler
     void on(ResolutionRejected e) {
         resolutions = e.number();
+        mostVotesCast = Math.max(mostVotesCast, e.votesFor() + e.votesAgainst() + e.abstentions());
+    }
+
+    @EventSourcingHandler
+    void on(AttendanceCorrected e) {
+        attendance.put(e.memberId(), e.status());
+    }
+
+    @EventSourcingHandler
+    void on(MeetingRetracted e) {
+        retracted = true;
     }
 
     @EventSourcingHandler
@@ -501,6 +582,7 @@ class Meeting {
     }
 
     private void requireOpen() {
+        requireNotRetracted();
         if (phase != Phase.OPEN) {
             throw LedgerRefusalException.state("meeting " + meetingId + " is " + phase.name().toLowerCase()
                     + "; attendance, guests, agenda items, resolutions and the fee report are recorded while it is open");

@@ -11,6 +11,8 @@ import vn.partyledger.api.member.ActivitySuspended;
 import vn.partyledger.api.member.AdmitMember;
 import vn.partyledger.api.member.AwarenessCourseCompleted;
 import vn.partyledger.api.member.CandidateRegistered;
+import vn.partyledger.api.member.CorrectMemberData;
+import vn.partyledger.api.member.MemberDataCorrected;
 import vn.partyledger.api.member.CellVote;
 import vn.partyledger.api.member.EducationLevel;
 import vn.partyledger.api.member.EndFullExemption;
@@ -296,6 +298,35 @@ class Member {
         requireOnRoll("remove from the roll");
         rules.at(on, "P12", "occurredOn").rollRemoval().check(c.ground(), c.decisionNo(), c.decidedBy());
         apply(new RollRemoved(memberId, organizationId, c.ground(), c.decisionNo(), c.decidedBy(), on));
+    }
+
+    /**
+     * A corrected birth date is judged like the recorded one: before the registration (or, for a member taken over
+     * from the paper roll, the admission). Correcting a closed record is allowed: a dead member's dossier must be right.
+     */
+    @CommandHandler
+    void handle(CorrectMemberData c) {
+        requiredText(c.correctsEventId(), "correctsEventId");
+        required(c.occurredOn(), "occurredOn");
+        if (c.fullName() == null && c.birthDate() == null) {
+            throw LedgerRefusalException.invalid("replacement", "name the corrected fullName or birthDate");
+        }
+        if (c.fullName() != null && c.fullName().isBlank()) {
+            throw LedgerRefusalException.invalid("replacement.fullName", "a name is not blank");
+        }
+        if (c.birthDate() != null && !c.birthDate().isBefore(registeredOn)) {
+            throw LedgerRefusalException.invalid("replacement.birthDate", "the birth date must be before "
+                    + registeredOn + ", when the member was registered or admitted");
+        }
+        apply(new MemberDataCorrected(memberId, organizationId, c.fullName() == null ? null : c.fullName().strip(),
+                c.birthDate(), c.correctsEventId()));
+    }
+
+    @EventSourcingHandler
+    void on(MemberDataCorrected e) {
+        if (e.birthDate() != null) {
+            birthDate = e.birthDate();
+        }
     }
 
     @CommandHandler

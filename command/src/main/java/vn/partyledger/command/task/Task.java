@@ -20,6 +20,8 @@ import vn.partyledger.api.task.ReassignTask;
 import vn.partyledger.api.task.RecordTaskResult;
 import vn.partyledger.api.task.ReportTaskProgress;
 import vn.partyledger.api.task.TaskAssigned;
+import vn.partyledger.api.task.CorrectTaskAssignment;
+import vn.partyledger.api.task.TaskAssignmentCorrected;
 import vn.partyledger.api.task.TaskCancelled;
 import vn.partyledger.api.task.TaskEvaluated;
 import vn.partyledger.api.task.TaskKind;
@@ -44,6 +46,8 @@ class Task {
     private String assigneeId;
     private LocalDate assignedOn;
     private LocalDate dueDate;
+    private String description;
+    private String expectedResult;
     private LocalDate completedOn;
     private Status status;
 
@@ -72,6 +76,35 @@ class Task {
         }
         apply(new TaskAssigned(c.taskId(), c.organizationId(), c.assigneeId(), c.assignedBy(), c.meetingId(), c.kind(),
                 c.description(), List.copyOf(covered), c.dueDate(), c.expectedResult(), on));
+    }
+
+    /**
+     * The corrected assignment passes the assignment's rules again: the four clears of T1 under the rules of the
+     * assignment date, and a due date not before it. Only an open task is corrected: a recorded result was judged
+     * late or on time against the due date it had.
+     */
+    @CommandHandler
+    void handle(CorrectTaskAssignment c, TaskRules rules) {
+        requiredText(c.correctsEventId(), "correctsEventId");
+        required(c.occurredOn(), "occurredOn");
+        requireStatus(Status.OPEN, "correct the assignment of");
+        String newDescription = c.description() != null ? c.description() : description;
+        LocalDate newDue = c.dueDate() != null ? c.dueDate() : dueDate;
+        String newExpected = c.expectedResult() != null ? c.expectedResult() : expectedResult;
+        rules.at(assignedOn).fourClears().check(assigneeId, newDescription, newDue, newExpected);
+        if (newDue.isBefore(assignedOn)) {
+            throw LedgerRefusalException.invalid("replacement.dueDate", "the due date " + newDue
+                    + " is before the assignment date " + assignedOn);
+        }
+        apply(new TaskAssignmentCorrected(taskId, organizationId, assigneeId, newDescription, newDue, newExpected,
+                c.correctsEventId()));
+    }
+
+    @EventSourcingHandler
+    void on(TaskAssignmentCorrected e) {
+        description = e.description();
+        dueDate = e.dueDate();
+        expectedResult = e.expectedResult();
     }
 
     @CommandHandler
@@ -131,6 +164,8 @@ class Task {
         assigneeId = e.assigneeId();
         assignedOn = e.assignedOn();
         dueDate = e.dueDate();
+        description = e.description();
+        expectedResult = e.expectedResult();
         status = Status.OPEN;
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -246,17 +247,19 @@ class MeetingController {
 
     @GetMapping(MEETINGS + "/{id}")
     @Operation(summary = "One meeting: roll snapshot, attendance, guests, agenda, resolutions, fee report, outcomes")
-    ResponseEntity<MeetingView> get(@PathVariable String id) {
-        MeetingView view = queries.query(new FindMeeting(id), ResponseTypes.instanceOf(MeetingView.class)).join();
+    ResponseEntity<MeetingView> get(@PathVariable String id, @RequestParam(required = false) Instant knownAt) {
+        MeetingView view = queries.query(new FindMeeting(id, knownAt), ResponseTypes.instanceOf(MeetingView.class))
+                .join();
         return Reads.ok(view, view.provenance());
     }
 
     @GetMapping("/api/v1/organizations/{id}/meeting-register")
     @Operation(summary = "CellMeetingRegister: 12 months and 4 quarters with rule outcomes; roll-up for a commune or province")
     ResponseEntity<MeetingRegister> register(@PathVariable String id, @RequestParam @Min(2000) @Max(2100) int year,
-            @RequestParam(required = false) @Min(1) @Max(100) Integer attendanceTarget) {
+            @RequestParam(required = false) @Min(1) @Max(100) Integer attendanceTarget,
+            @RequestParam(required = false) Instant knownAt) {
         knownOrganization(id);
-        MeetingRegister register = queries.query(new FindMeetingRegister(id, year, attendanceTarget),
+        MeetingRegister register = queries.query(new FindMeetingRegister(id, year, attendanceTarget, knownAt),
                 ResponseTypes.instanceOf(MeetingRegister.class)).join();
         return Reads.ok(register, register.provenance());
     }
@@ -264,9 +267,9 @@ class MeetingController {
     @GetMapping("/api/v1/organizations/{id}/attendance-risk")
     @Operation(summary = "AttendanceRisk: members absent without legitimate reason per month, with the P12 flag")
     ResponseEntity<AttendanceRisk> attendanceRisk(@PathVariable String id,
-            @RequestParam @Min(2000) @Max(2100) int year) {
+            @RequestParam @Min(2000) @Max(2100) int year, @RequestParam(required = false) Instant knownAt) {
         knownOrganization(id);
-        AttendanceRisk risk = queries.query(new FindAttendanceRisk(id, year),
+        AttendanceRisk risk = queries.query(new FindAttendanceRisk(id, year, knownAt),
                 ResponseTypes.instanceOf(AttendanceRisk.class)).join();
         return Reads.ok(risk, risk.provenance());
     }

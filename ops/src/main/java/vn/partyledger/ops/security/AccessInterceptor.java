@@ -46,9 +46,11 @@ class AccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     private final MemberDirectory members;
     private final MeetingDirectory meetings;
     private final TaskDirectory tasks;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     AccessInterceptor(AccessPolicy policy, OrganizationDirectory organizations, MemberDirectory members,
-                      MeetingDirectory meetings, TaskDirectory tasks) {
+                      MeetingDirectory meetings, TaskDirectory tasks, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.policy = policy;
         this.organizations = organizations;
         this.members = members;
@@ -98,6 +100,15 @@ class AccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
                         .orElseThrow(() -> new UnknownResourceException("no task " + variable(path, s))));
                 case COMMITMENT -> scope.add(tasks.cellOfCommitment(variable(path, s))
                         .orElseThrow(() -> new UnknownResourceException("no commitment " + variable(path, s))));
+                case AGGREGATE -> scope.add(scopeOfAggregate(variable(path, s)));
+                case EVENT_IN_BODY -> {
+                    Optional<String> eventId = bodyField(request, s.name());
+                    if (eventId.isPresent()) {
+                        scope.add(scopeOfEvent(eventId.get()));
+                    } else {
+                        undetermined = true;   // the controller refuses the missing field with a 400
+                    }
+                }
                 case RATING_ROUND -> scope.add(bodyOfRound(variable(path, s)));
                 case RATING_BODY -> scope.add(bodyOfRound(roundOfRating(variable(path, s))));
                 case RATING_SUBJECT -> scope.add(subjectOrganization(variable(path, s)));
@@ -122,6 +133,22 @@ class AccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         request.setAttribute(SCOPE_ATTRIBUTE, scope.stream().filter(o -> o != null).findFirst()
                 .orElse(grant.organizationId()));
         return true;
+    }
+
+    /** The organisation whose record holds the event (the event store's scope column). */
+    private String scopeOfEvent(String eventId) {
+        if (!plausibleId(eventId)) {
+            throw new UnknownResourceException("no event " + eventId);
+        }
+        return jdbc.queryForList("SELECT scope_id FROM ledger_event WHERE event_id = ?", String.class, eventId)
+                .stream().findFirst().orElseThrow(() -> new UnknownResourceException("no event " + eventId));
+    }
+
+    /** The organisation whose record holds the aggregate's stream (the scope of its first event). */
+    private String scopeOfAggregate(String aggregateId) {
+        return jdbc.queryForList("SELECT scope_id FROM ledger_event WHERE aggregate_id = ? ORDER BY aggregate_seq "
+                        + "LIMIT 1", String.class, aggregateId)
+                .stream().findFirst().orElseThrow(() -> new UnknownResourceException("no such resource"));
     }
 
     /** The scope of ledger-wide facts (seals, keys): the same literal as the event store's. */

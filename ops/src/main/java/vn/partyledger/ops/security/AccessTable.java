@@ -12,10 +12,12 @@ import static vn.partyledger.ops.security.Permission.READ_AGGREGATE;
 import static vn.partyledger.ops.security.Permission.READ_RECORD;
 import static vn.partyledger.ops.security.Permission.RECORD_FACTS;
 import static vn.partyledger.ops.security.Permission.SHAPE_TREE;
+import static vn.partyledger.ops.security.Scope.aggregate;
 import static vn.partyledger.ops.security.Scope.any;
 import static vn.partyledger.ops.security.Scope.body;
 import static vn.partyledger.ops.security.Scope.bodyOrLedger;
 import static vn.partyledger.ops.security.Scope.commitment;
+import static vn.partyledger.ops.security.Scope.eventInBody;
 import static vn.partyledger.ops.security.Scope.ledger;
 import static vn.partyledger.ops.security.Scope.meeting;
 import static vn.partyledger.ops.security.Scope.member;
@@ -123,6 +125,20 @@ public final class AccessTable {
             get(API + "/organizations/{id}/rating-distribution", READ_AGGREGATE, organization("id")),
             get(API + "/organizations/{id}/target-compliance", READ_AGGREGATE, organization("id")),
             get(API + "/members/{id}/ratings", READ_RECORD, member("id")),
+            // histories, corrections, oversight
+            get(API + "/members/{id}/dossier", READ_RECORD, member("id")),
+            get(API + "/organizations/{id}/history", READ_RECORD, organization("id")),
+            get(API + "/organizations/{id}/record-reads", READ_RECORD, organization("id")),
+            post(API + "/corrections", RECORD_FACTS, eventInBody("correctsEventId")),
+            post(API + "/retractions", RECORD_FACTS, eventInBody("correctsEventId")),
+            post(API + "/oversight/programmes", INSPECT, body("organizationId")),
+            post(API + "/oversight/cases", INSPECT, body("organizationId")),
+            post(API + "/oversight/cases/{id}/record-requests", INSPECT, aggregate("id")),
+            post(API + "/oversight/cases/{id}/findings", INSPECT, aggregate("id")),
+            post(API + "/oversight/cases/{id}/conclusion", INSPECT, aggregate("id")),
+            post(API + "/oversight/cases/{id}/remedies", INSPECT, aggregate("id")),
+            post(API + "/oversight/cases/{id}/remedy-verifications", INSPECT, aggregate("id")),
+            get(API + "/oversight/cases/{id}", INSPECT, aggregate("id")),
             // ledger integrity: seals and public keys are evidence anyone with a grant may read and pass on
             post(API + "/ledger/seals", OPERATE, ledger()),
             get(API + "/ledger/seals", READ_AGGREGATE, any()),

@@ -57,7 +57,8 @@ public class CurrentActor {
         }
     }
 
-    private static Grant usedGrant() {
+    /** The grant the current request was allowed by (null before an access check). */
+    public static Grant usedGrant() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         return attributes == null ? null : (Grant) attributes.getAttribute(GRANT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
     }

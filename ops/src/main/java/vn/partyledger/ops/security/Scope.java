@@ -28,6 +28,10 @@ public record Scope(Kind kind, String name) {
         RATING_BODY,
         /** Where a rating's subject belongs: a member's cell, or the rated organisation itself. */
         RATING_SUBJECT,
+        /** The organisation whose record holds the event a body field names (corrections, retractions). */
+        EVENT_IN_BODY,
+        /** The organisation whose record holds the aggregate a path variable names (oversight cases). */
+        AGGREGATE,
         /** The whole ledger: only a ledger-wide grant. */
         LEDGER,
         /** Any grant of a role the permission allows, wherever it is (monitoring). */
@@ -80,6 +84,14 @@ public record Scope(Kind kind, String name) {
 
     public static Scope ratingSubject(String pathVariable) {
         return new Scope(Kind.RATING_SUBJECT, pathVariable);
+    }
+
+    public static Scope eventInBody(String field) {
+        return new Scope(Kind.EVENT_IN_BODY, field);
+    }
+
+    public static Scope aggregate(String pathVariable) {
+        return new Scope(Kind.AGGREGATE, pathVariable);
     }
 
     public static Scope ledger() {

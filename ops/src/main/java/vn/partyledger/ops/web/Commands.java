@@ -27,8 +27,16 @@ public class Commands {
 
     /** {@code authority}: the request's optional {@code authority} object, as every command request carries it. */
     public <R> R send(Object command, AuthorityDto request) {
+        return send(command, request, Map.of());
+    }
+
+    /**
+     * {@code envelope}: further envelope keys the command hands down to its events (a correction's
+     * {@code correctsEventId} and {@code reason}).
+     */
+    public <R> R send(Object command, AuthorityDto request, Map<String, ?> envelope) {
         Authority authority = AuthorityDto.toAuthority(request);
-        MetaData metaData = MetaData.emptyInstance();
+        MetaData metaData = MetaData.from(envelope);
         if (authority != null) {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("docNo", authority.docNo());
@@ -36,7 +44,7 @@ public class Commands {
             if (authority.issuedOn() != null) {
                 a.put("issuedOn", authority.issuedOn().toString());
             }
-            metaData = MetaData.with(Envelope.AUTHORITY, a);
+            metaData = metaData.and(Envelope.AUTHORITY, a);
         }
         AppendedPosition.forget();
         R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));

@@ -8,6 +8,8 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -66,6 +68,39 @@ public class MeetingQueries {
 
     static final ZoneId LEDGER_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String HELD = "state <> 'SCHEDULED'";
+    /** The instant a "known at" query cuts at; none given means everything recorded so far. */
+    private static final String KNOWN = "coalesce(cast(:knownAt as timestamptz), 'infinity')";
+    /**
+     * The meetings as the ledger knew them at :knownAt (bitemporal rows, docs/decisions/0011): recorded by then, with
+     * the figures of the latest attendance correction recorded by then, and whether a retraction was recorded by then.
+     * A retracted meeting is kept for its own view and left out of every count.
+     */
+    static final String MEETINGS_KNOWN = """
+            select m.*, coalesce(c.attended, m.attended) as attended_known,
+                   coalesce(c.required_to_attend, m.required_to_attend) as required_known,
+                   coalesce(c.absent_without_reason, m.absent_without_reason) as absent_known,
+                   exists (select 1 from meeting_register_retraction r
+                            where r.meeting_id = m.meeting_id and r.recorded_at <= $KNOWN)
+                   as retracted
+              from meeting_register_meeting m
+              left join lateral (select * from meeting_register_attendance_correction c
+                                  where c.meeting_id = m.meeting_id and c.recorded_at <= $KNOWN
+                                  order by c.position desc limit 1) c on true
+             where coalesce(m.recorded_at, '-infinity') <= $KNOWN""".replace("$KNOWN", KNOWN);
+    /** Attendance rows as known at :knownAt: the latest correction recorded by then replaces the recorded status. */
+    static final String ATTENDANCE_KNOWN = """
+            select a.meeting_id, a.member_id, a.organization_id, a.held_on, a.last_position,
+                   coalesce(c.status, a.status) as status, case when c.status is null then a.reason else c.reason end
+                   as reason
+              from meeting_register_attendance a
+              left join lateral (select * from meeting_register_attendance_correction c
+                                  where c.meeting_id = a.meeting_id and c.member_id = a.member_id
+                                    and c.recorded_at <= $KNOWN
+                                  order by c.position desc limit 1) c on true
+             where coalesce(a.recorded_at, '-infinity') <= $KNOWN
+               and not exists (select 1 from meeting_register_retraction r
+                                where r.meeting_id = a.meeting_id and r.recorded_at <= $KNOWN)"""
+            .replace("$KNOWN", KNOWN);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -86,9 +121,9 @@ public class MeetingQueries {
 
     @QueryHandler
     MeetingView handle(FindMeeting query) {
-        Provenance provenance = provenance();
-        var p = new MapSqlParameterSource("meeting", query.meetingId());
-        List<MeetingView> found = jdbc.query("select * from meeting_register_meeting where meeting_id = :meeting", p,
+        Provenance provenance = provenance().at(null, query.knownAt());
+        var p = known(query.knownAt()).addValue("meeting", query.meetingId());
+        List<MeetingView> found = jdbc.query("select * from (" + MEETINGS_KNOWN + ") m where meeting_id = :meeting", p,
                 (rs, n) -> {
                     RollSnapshot roll = rs.getObject("roll_official") == null ? null : new RollSnapshot(
                             rs.getInt("roll_official"), rs.getInt("roll_probationary"), rs.getInt("roll_exempt"),
@@ -98,12 +133,14 @@ public class MeetingQueries {
                             rs.getLong("fee_collected"), rs.getLong("fee_spent"), rs.getLong("fee_balance"));
                     return new MeetingView(rs.getString("meeting_id"), rs.getString("organization_id"),
                             MeetingKind.valueOf(rs.getString("kind")), rs.getObject("held_on", LocalDate.class),
-                            rs.getString("state"), rs.getBoolean("correction"), strings(rs.getArray("agenda")),
+                            rs.getBoolean("retracted") ? "RETRACTED" : rs.getString("state"),
+                            rs.getBoolean("correction"), strings(rs.getArray("agenda")),
                             rs.getObject("materials_published_on", LocalDate.class), rs.getString("materials_channel"),
                             rs.getString("chair_member_id"), rs.getString("minutes_secretary_id"), roll,
-                            attendance(query.meetingId()), guests(query.meetingId()), agendaItems(query.meetingId()),
+                            attendance(query.meetingId(), query.knownAt()), guests(query.meetingId()),
+                            agendaItems(query.meetingId()),
                             resolutions(query.meetingId()), fee, (Integer) rs.getObject("duration_minutes"),
-                            (Integer) rs.getObject("attended"), (Integer) rs.getObject("required_to_attend"),
+                            (Integer) rs.getObject("attended_known"), (Integer) rs.getObject("required_known"),
                             outcomes(query.meetingId(), "meeting"), amendments(query.meetingId()), provenance);
                 });
         return found.stream().findFirst()
@@ -118,11 +155,10 @@ public class MeetingQueries {
                         rs.getBoolean("temporarily_transferred_in"), rs.getBoolean("temporarily_transferred_out")));
     }
 
-    private List<AttendanceEntry> attendance(String meetingId) {
-        return jdbc.query("""
-                        select member_id, status, reason from meeting_register_attendance
-                         where meeting_id = :meeting order by last_position, member_id""",
-                new MapSqlParameterSource("meeting", meetingId), (rs, n) -> new AttendanceEntry(
+    private List<AttendanceEntry> attendance(String meetingId, Instant knownAt) {
+        return jdbc.query("select member_id, status, reason from (" + ATTENDANCE_KNOWN + """
+                        ) a where meeting_id = :meeting order by last_position, member_id""",
+                known(knownAt).addValue("meeting", meetingId), (rs, n) -> new AttendanceEntry(
                         rs.getString("member_id"), AttendanceStatus.valueOf(rs.getString("status")),
                         rs.getString("reason")));
     }
@@ -169,10 +205,10 @@ public class MeetingQueries {
 
     @QueryHandler
     MeetingRegister handle(FindMeetingRegister query) {
-        Provenance provenance = provenance();
+        Provenance provenance = provenance().at(null, query.knownAt());
         LocalDate today = today();
         List<Cell> cells = cells(query.organizationId(), query.year());
-        List<Held> meetings = heldMeetings(cells, query.year());
+        List<Held> meetings = heldMeetings(cells, query.year(), query.knownAt());
         Map<String, Map<Integer, Integer>> visits = superiorVisitsByMonth(cells, query.year());
         Map<String, List<Day>> days = meetingDays(cells);
         List<CellYear> years = cells.stream().map(c -> cellYear(c, query.year(), today,
@@ -365,25 +401,28 @@ public class MeetingQueries {
 
     @QueryHandler
     AttendanceRisk handle(FindAttendanceRisk query) {
-        Provenance provenance = provenance();
+        Provenance provenance = provenance().at(null, query.knownAt());
         List<Cell> cells = cells(query.organizationId(), query.year());
         record Absence(String memberId, String fullName, String organizationId, LocalDate heldOn) {
         }
         // P12 counts only meetings the member had to attend (CellMeetings.mustAttend): not a chi ủy preparation
         // meeting, which concerns the cell committee, nor a meeting while the member was exempt, suspended or away.
+        // Attendance as known at knownAt: corrections recorded by then replace the status, retracted meetings count not.
         List<Absence> absences = new ArrayList<>();
         jdbc.query("""
                         select a.member_id, r.full_name, a.organization_id, a.held_on, m.kind, o.membership,
                                o.fully_exempt, o.temporarily_exempt, o.suspended, o.temporarily_transferred_in,
                                o.temporarily_transferred_out
-                          from meeting_register_attendance a
+                          from (""" + ATTENDANCE_KNOWN + """
+                          ) a
                           join meeting_register_meeting m using (meeting_id)
                           join meeting_register_roll o on o.meeting_id = a.meeting_id and o.member_id = a.member_id
                           left join member_roll_member r on r.member_id = a.member_id
                          where a.organization_id in (:cells) and a.held_on between :from and :to
                            and a.status in (:statuses)
                          order by a.member_id, a.held_on""",
-                year(query.year()).addValue("cells", ids(cells)).addValue("statuses", Arrays.stream(
+                year(query.year()).addValues(known(query.knownAt()).getValues()).addValue("cells", ids(cells))
+                        .addValue("statuses", Arrays.stream(
                         AttendanceStatus.values()).filter(AttendanceStatus::withoutLegitimateReason).map(Enum::name)
                         .toList()), rs -> {
                     RollMember onRoll = new RollMember(rs.getString("member_id"),
@@ -522,9 +561,9 @@ public class MeetingQueries {
                         rs.getObject("ended_on", LocalDate.class)));
     }
 
-    private List<Held> heldMeetings(List<Cell> cells, int year) {
+    private List<Held> heldMeetings(List<Cell> cells, int year, Instant knownAt) {
         Map<String, List<RuleOutcome>> outcomes = new HashMap<>();
-        var p = year(year).addValue("cells", ids(cells));
+        var p = year(year).addValue("cells", ids(cells)).addValues(known(knownAt).getValues());
         jdbc.query("""
                 select o.meeting_id, o.rule, o.severity, o.basis, o.message
                   from meeting_register_outcome o join meeting_register_meeting m using (meeting_id)
@@ -534,15 +573,15 @@ public class MeetingQueries {
                     rs.getString("rule"), Severity.valueOf(rs.getString("severity")), rs.getString("basis"),
                     rs.getString("message")));
         });
-        return jdbc.query("""
-                        select * from meeting_register_meeting
-                         where organization_id in (:cells) and held_on between :from and :to and""" + " " + HELD + """
+        return jdbc.query("select * from (" + MEETINGS_KNOWN + """
+                        ) m where not retracted and organization_id in (:cells) and held_on between :from and :to
+                           and""" + " " + HELD + """
                          order by held_on, last_position""", p,
                 (rs, n) -> new Held(rs.getString("meeting_id"), rs.getString("organization_id"),
                         MeetingKind.valueOf(rs.getString("kind")), rs.getObject("held_on", LocalDate.class),
                         rs.getBoolean("correction"), (Integer) rs.getObject("duration_minutes"),
-                        (Integer) rs.getObject("attended"), (Integer) rs.getObject("required_to_attend"),
-                        (Integer) rs.getObject("absent_without_reason"), rs.getLong("last_position"),
+                        (Integer) rs.getObject("attended_known"), (Integer) rs.getObject("required_known"),
+                        (Integer) rs.getObject("absent_known"), rs.getLong("last_position"),
                         List.copyOf(outcomes.getOrDefault(rs.getString("meeting_id"), List.of()))));
     }
 
@@ -591,6 +630,12 @@ public class MeetingQueries {
     private static String percent(int part, int whole) {
         return whole == 0 ? null : BigDecimal.valueOf(100L * part)
                 .divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** :knownAt for the queries above; no instant means everything recorded so far. */
+    private static MapSqlParameterSource known(Instant knownAt) {
+        return new MapSqlParameterSource().addValue("knownAt", knownAt == null ? null : knownAt.atOffset(ZoneOffset.UTC),
+                Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     private static MapSqlParameterSource year(int year) {

@@ -7,18 +7,23 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import vn.partyledger.query.ProjectionPositions;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import vn.partyledger.api.meeting.AgendaItemDiscussed;
+import vn.partyledger.api.meeting.AttendanceCorrected;
 import vn.partyledger.api.meeting.AttendanceRecorded;
+import vn.partyledger.api.envelope.Envelope;
+import java.time.OffsetDateTime;
 import vn.partyledger.api.meeting.FeeReportPresented;
 import vn.partyledger.api.meeting.GuestAttended;
 import vn.partyledger.api.meeting.MaterialsPublished;
 import vn.partyledger.api.meeting.MeetingClosed;
 import vn.partyledger.api.meeting.MeetingOpened;
+import vn.partyledger.api.meeting.MeetingRetracted;
 import vn.partyledger.api.meeting.MeetingScheduled;
 import vn.partyledger.api.meeting.MinutesAmended;
 import vn.partyledger.api.meeting.ResolutionAdopted;
@@ -37,7 +42,7 @@ public class MeetingRegisterProjection {
 
     public static final String NAME = "meeting-register";
     /** Bump when the tables or their meaning change. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -46,12 +51,12 @@ public class MeetingRegisterProjection {
     }
 
     @EventHandler
-    void on(MeetingScheduled e, TrackingToken token) {
+    void on(MeetingScheduled e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
         long position = position(token);
         jdbc.update("""
                 insert into meeting_register_meeting (meeting_id, organization_id, kind, held_on, correction, state,
-                                                      agenda, last_position)
-                values (:meeting, :org, :kind, :heldOn, :correction, 'SCHEDULED', :agenda, :position)
+                                                      agenda, last_position, recorded_at)
+                values (:meeting, :org, :kind, :heldOn, :correction, 'SCHEDULED', :agenda, :position, :recordedAt)
                 on conflict (meeting_id) do update set organization_id = excluded.organization_id,
                     kind = excluded.kind, held_on = excluded.held_on, correction = excluded.correction,
                     agenda = excluded.agenda, last_position = excluded.last_position""",
@@ -60,7 +65,8 @@ public class MeetingRegisterProjection {
                         .addValue("kind", e.kind().name())
                         .addValue("heldOn", e.heldOn(), Types.DATE)
                         .addValue("correction", e.correction())
-                        .addValue("agenda", e.agenda().toArray(String[]::new)));
+                        .addValue("agenda", e.agenda().toArray(String[]::new))
+                        .addValue("recordedAt", instant(recordedAt), Types.TIMESTAMP_WITH_TIMEZONE));
         advance(position);
     }
 
@@ -105,16 +111,51 @@ public class MeetingRegisterProjection {
     }
 
     @EventHandler
-    void on(AttendanceRecorded e, TrackingToken token) {
+    void on(AttendanceRecorded e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
         long position = position(token);
         jdbc.update("""
                 insert into meeting_register_attendance (meeting_id, member_id, organization_id, held_on, status,
-                                                         reason, reason_accepted, last_position)
-                values (:meeting, :member, :org, :heldOn, :status, :reason, :accepted, :position)
+                                                         reason, reason_accepted, last_position, recorded_at)
+                values (:meeting, :member, :org, :heldOn, :status, :reason, :accepted, :position, :recordedAt)
                 on conflict (meeting_id, member_id) do nothing""",
                 params(e.meetingId(), position).addValue("member", e.memberId()).addValue("org", e.organizationId())
                         .addValue("heldOn", e.heldOn(), Types.DATE).addValue("status", e.status().name())
-                        .addValue("reason", e.reason()).addValue("accepted", e.reasonAccepted(), Types.BOOLEAN));
+                        .addValue("reason", e.reason()).addValue("accepted", e.reasonAccepted(), Types.BOOLEAN)
+                        .addValue("recordedAt", instant(recordedAt), Types.TIMESTAMP_WITH_TIMEZONE));
+        advance(position);
+    }
+
+    /**
+     * Kept beside the original row, not over it: a query "known at T" takes the latest correction recorded by T, and
+     * the meeting's figures as the correction re-judged them.
+     */
+    @EventHandler
+    void on(AttendanceCorrected e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
+        long position = position(token);
+        jdbc.update("""
+                insert into meeting_register_attendance_correction (meeting_id, position, member_id, status, reason,
+                    reason_accepted, corrects_event_id, attended, required_to_attend, absent_without_reason,
+                    recorded_at, last_position)
+                values (:meeting, :position, :member, :status, :reason, :accepted, :corrects, :attended, :required,
+                    :absent, :recordedAt, :position)
+                on conflict (meeting_id, position) do nothing""",
+                params(e.meetingId(), position).addValue("member", e.memberId()).addValue("status", e.status().name())
+                        .addValue("reason", e.reason()).addValue("accepted", e.reasonAccepted(), Types.BOOLEAN)
+                        .addValue("corrects", e.correctsEventId()).addValue("attended", e.attended())
+                        .addValue("required", e.requiredToAttend()).addValue("absent", e.absentWithoutReason())
+                        .addValue("recordedAt", instant(recordedAt), Types.TIMESTAMP_WITH_TIMEZONE));
+        advance(position);
+    }
+
+    @EventHandler
+    void on(MeetingRetracted e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
+        long position = position(token);
+        jdbc.update("""
+                insert into meeting_register_retraction (meeting_id, corrects_event_id, recorded_at, last_position)
+                values (:meeting, :corrects, :recordedAt, :position)
+                on conflict (meeting_id) do nothing""",
+                params(e.meetingId(), position).addValue("corrects", e.correctsEventId())
+                        .addValue("recordedAt", instant(recordedAt), Types.TIMESTAMP_WITH_TIMEZONE));
         advance(position);
     }
 
@@ -197,7 +238,8 @@ public class MeetingRegisterProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : List.of("meeting_register_amendment", "meeting_register_outcome",
+        for (String table : List.of("meeting_register_retraction", "meeting_register_attendance_correction",
+                "meeting_register_amendment", "meeting_register_outcome",
                 "meeting_register_resolution", "meeting_register_agenda_item", "meeting_register_guest",
                 "meeting_register_attendance", "meeting_register_roll", "meeting_register_meeting")) {
             jdbc.update("delete from " + table, Map.of());
@@ -242,6 +284,11 @@ public class MeetingRegisterProjection {
 
     private static MapSqlParameterSource params(String meetingId, long position) {
         return new MapSqlParameterSource("meeting", meetingId).addValue("position", position);
+    }
+
+    /** The envelope's recordedAt; events from before the envelope had it carry none. */
+    private static OffsetDateTime instant(String recordedAt) {
+        return recordedAt == null ? null : OffsetDateTime.parse(recordedAt);
     }
 
     private static long position(TrackingToken token) {

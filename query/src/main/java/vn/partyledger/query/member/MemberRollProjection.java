@@ -20,6 +20,7 @@ import vn.partyledger.api.member.ActivitySuspended;
 import vn.partyledger.api.member.AwarenessCourseCompleted;
 import vn.partyledger.api.member.CandidateRegistered;
 import vn.partyledger.api.member.ExistingMemberEnrolled;
+import vn.partyledger.api.member.MemberDataCorrected;
 import vn.partyledger.api.member.EducationLevel;
 import vn.partyledger.api.member.FindMember;
 import vn.partyledger.api.member.FullExemptionEnded;
@@ -83,6 +84,19 @@ public class MemberRollProjection {
                         .addValue("ethnicity", e.ethnicity())
                         .addValue("education", name(e.educationLevel())));
         record(e.memberId(), position, new Fact(e.registeredOn(), position, Kind.REGISTERED, e.organizationId(), null), null);
+    }
+
+    /** A correction replaces the recorded value; the history views keep both (docs/decisions/0011). */
+    @EventHandler
+    void on(MemberDataCorrected e, TrackingToken token) {
+        long position = position(token);
+        jdbc.update("""
+                update member_roll_member set full_name = coalesce(:name, full_name),
+                       birth_date = coalesce(:birth, birth_date), last_position = :position
+                 where member_id = :member""",
+                params(e.memberId(), position).addValue("name", e.fullName())
+                        .addValue("birth", e.birthDate(), Types.DATE));
+        ProjectionPositions.advance(jdbc, NAME, position);
     }
 
     @EventHandler

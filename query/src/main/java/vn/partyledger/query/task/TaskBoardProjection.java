@@ -26,6 +26,7 @@ import vn.partyledger.api.task.FindTaskOutcomes;
 import vn.partyledger.api.task.Household;
 import vn.partyledger.api.task.HouseholdsRegistered;
 import vn.partyledger.api.task.TaskAssigned;
+import vn.partyledger.api.task.TaskAssignmentCorrected;
 import vn.partyledger.api.task.TaskBoard;
 import vn.partyledger.api.task.TaskCancelled;
 import vn.partyledger.api.task.TaskEvaluated;
@@ -104,6 +105,19 @@ public class TaskBoardProjection {
                     values (:task, :household, :position) on conflict do nothing""",
                     task(e.taskId(), position).addValue("household", household));
         }
+        advance(position);
+    }
+
+    /** The board shows the corrected assignment; the history keeps what was first recorded. */
+    @EventHandler
+    void on(TaskAssignmentCorrected e, TrackingToken token) {
+        long position = position(token);
+        jdbc.update("""
+                update task_board_task set description = :description, due_date = :due, expected_result = :expected,
+                       last_position = :position
+                 where task_id = :task""",
+                task(e.taskId(), position).addValue("description", e.description())
+                        .addValue("due", e.dueDate(), Types.DATE).addValue("expected", e.expectedResult()));
         advance(position);
     }
 
