@@ -82,12 +82,15 @@ ALTER TABLE domainevententry
 -- Every append: the transaction id first, then the position. A transaction therefore holds an id before it holds a
 -- position, so any transaction id assigned after a reader has seen a hole is larger than the id of the hole's holder:
 -- once the oldest running transaction is past that later id, the holder has ended (LedgerEventStorageEngine).
+-- The same function numbers the Axon Server mirror below, whose positions are Axon Server's own.
 CREATE FUNCTION ledger_event_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     meta jsonb;
 BEGIN
     NEW.tx_id := pg_current_xact_id();
-    NEW.globalindex := nextval('domainevententry_globalindex_seq');
+    IF TG_TABLE_NAME = 'domainevententry' THEN
+        NEW.globalindex := nextval('domainevententry_globalindex_seq');
+    END IF;
     meta := convert_from(NEW.metadata, 'UTF8')::jsonb;
     NEW.scope_id := coalesce(meta ->> 'scope', 'ledger');
     NEW.occurred_on := (meta ->> 'occurredOn')::date;
@@ -135,27 +138,9 @@ CREATE TABLE ledger_event_mirror (
     tx_id               XID8
 );
 
-CREATE FUNCTION ledger_mirror_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    meta jsonb;
-BEGIN
-    NEW.tx_id := pg_current_xact_id();
-    meta := convert_from(NEW.metadata, 'UTF8')::jsonb;
-    NEW.scope_id := coalesce(meta ->> 'scope', 'ledger');
-    NEW.occurred_on := (meta ->> 'occurredOn')::date;
-    NEW.recorded_at := (meta ->> 'recordedAt')::timestamptz;
-    NEW.actor_user_id := meta -> 'actor' ->> 'userId';
-    NEW.corrects_event_id := meta ->> 'correctsEventId';
-    INSERT INTO ledger_scope_head AS h (scope_id, seq) VALUES (NEW.scope_id, 1)
-    ON CONFLICT (scope_id) DO UPDATE SET seq = h.seq + 1
-    RETURNING h.seq INTO NEW.scope_seq;
-    RETURN NEW;
-END
-$$;
-
 CREATE TRIGGER ledger_event_mirror_envelope
     BEFORE INSERT ON ledger_event_mirror
-    FOR EACH ROW EXECUTE FUNCTION ledger_mirror_before_insert();
+    FOR EACH ROW EXECUTE FUNCTION ledger_event_before_insert();
 CREATE TRIGGER ledger_event_mirror_append_only
     BEFORE UPDATE OR DELETE ON ledger_event_mirror
     FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
