@@ -134,7 +134,7 @@ class AccessMatrixTest extends LedgerTestSupport {
                     case ANY -> { }
                 }
             }
-            path = path.replace("{year}", "2024").replace("{term}", "2020-2025").replace("{sealNo}", "1").replace("{name}", "no-such-processor")
+            path = path.replace("{year}", "2024").replace("{term}", "2020-2025").replace("{sealNo}", "1").replace("{jobId}", "no-such-job").replace("{name}", "no-such-processor")
                     .replace("{eventId}", "00000000-0000-0000-0000-000000000000").replace("{id}", "no-such-user");
             String query = method.equals("GET") ? "?year=2024" : "";
             for (Caller c : callers) {

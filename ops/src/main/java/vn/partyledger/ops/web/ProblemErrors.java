@@ -113,6 +113,18 @@ class ProblemErrors {
                 return;
             }
             boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+            if (!request.getRequestURI().startsWith("/api/")) {
+                // web pages post forms (and the roll import a file): same size limit, same text rules per field
+                HttpServletRequest checked;
+                try {
+                    checked = hasBody ? WebFormText.checked(request) : request;
+                } catch (IllegalArgumentException refused) {
+                    write(response, 400, refused.getMessage());
+                    return;
+                }
+                chain.doFilter(checked, response);
+                return;
+            }
             if (hasBody && !StrictJson.Converter.isJson(request.getContentType())) {
                 write(response, 415, "send application/json (UTF-8)");
                 return;
@@ -129,6 +141,56 @@ class ProblemErrors {
                 return;
             }
             chain.doFilter(new CachedBody(request, body), response);
+        }
+    }
+
+    /**
+     * Web form fields obey the API's text rules ({@link StrictText#check}): a field with a control character or a lone
+     * surrogate is refused (400 naming it, nothing stored), every other value is handed on NFC-normalised.
+     */
+    static final class WebFormText extends jakarta.servlet.http.HttpServletRequestWrapper {
+        private final java.util.Map<String, String[]> parameters;
+
+        private WebFormText(HttpServletRequest request, java.util.Map<String, String[]> parameters) {
+            super(request);
+            this.parameters = parameters;
+        }
+
+        static HttpServletRequest checked(HttpServletRequest request) {
+            java.util.Map<String, String[]> normalised = new java.util.LinkedHashMap<>();
+            for (var e : request.getParameterMap().entrySet()) {
+                String[] values = new String[e.getValue().length];
+                for (int i = 0; i < values.length; i++) {
+                    try {
+                        values[i] = StrictText.check(e.getValue()[i], false);
+                    } catch (IllegalArgumentException refused) {
+                        throw new IllegalArgumentException(e.getKey() + ": " + refused.getMessage());
+                    }
+                }
+                normalised.put(e.getKey(), values);
+            }
+            return new WebFormText(request, java.util.Collections.unmodifiableMap(normalised));
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String[] values = parameters.get(name);
+            return values == null || values.length == 0 ? null : values[0];
+        }
+
+        @Override
+        public java.util.Map<String, String[]> getParameterMap() {
+            return parameters;
+        }
+
+        @Override
+        public java.util.Enumeration<String> getParameterNames() {
+            return java.util.Collections.enumeration(parameters.keySet());
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return parameters.get(name);
         }
     }
 

@@ -31,12 +31,23 @@ final class StrictText extends StdScalarDeserializer<String> {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             throw new RefusedInput(p, "must be a JSON string, not " + describe(p.currentToken()));
         }
-        String raw = p.getText();
-        boolean identifier = isIdentifier(p);
+        try {
+            return check(p.getText(), isIdentifier(p));
+        } catch (IllegalArgumentException e) {
+            throw new RefusedInput(p, e.getMessage());
+        }
+    }
+
+    /**
+     * The text rules of every field a client sends, JSON or web form: no control characters but tab and newline (none
+     * in an id), no lone surrogates or non-characters, at most {@link #MAX_LENGTH} (ids {@link #MAX_ID_LENGTH})
+     * characters after NFC. Answers the NFC form; throws IllegalArgumentException saying what is wrong.
+     */
+    static String check(String raw, boolean identifier) {
         int max = identifier ? MAX_ID_LENGTH : MAX_LENGTH;
         // decomposed Vietnamese takes up to three UTF-16 units per letter before NFC: cut only what cannot fit
         if (raw.length() > max * 4) {
-            throw new RefusedInput(p, "is longer than " + max + " characters");
+            throw new IllegalArgumentException("is longer than " + max + " characters");
         }
         String text = raw.indexOf('\r') < 0 ? raw : raw.replace("\r\n", "\n");
         for (int i = 0; i < text.length(); i++) {
@@ -46,22 +57,23 @@ final class StrictText extends StdScalarDeserializer<String> {
                     i++;
                     continue;
                 }
-                throw new RefusedInput(p, "contains a lone surrogate at character " + i);
+                throw new IllegalArgumentException("contains a lone surrogate at character " + i);
             }
             if (Character.isLowSurrogate(c)) {
-                throw new RefusedInput(p, "contains a lone surrogate at character " + i);
+                throw new IllegalArgumentException("contains a lone surrogate at character " + i);
             }
             boolean control = Character.getType(c) == Character.CONTROL;
             if (control && (identifier || (c != '\t' && c != '\n'))) {
-                throw new RefusedInput(p, String.format("contains the control character U+%04X at character %d", (int) c, i));
+                throw new IllegalArgumentException(
+                        String.format("contains the control character U+%04X at character %d", (int) c, i));
             }
             if (c == '\uFFFE' || c == '\uFFFF') {
-                throw new RefusedInput(p, String.format("contains the non-character U+%04X", (int) c));
+                throw new IllegalArgumentException(String.format("contains the non-character U+%04X", (int) c));
             }
         }
         String normalised = Normalizer.normalize(text, Normalizer.Form.NFC);
         if (normalised.codePointCount(0, normalised.length()) > max) {
-            throw new RefusedInput(p, "is longer than " + max + " characters");
+            throw new IllegalArgumentException("is longer than " + max + " characters");
         }
         return normalised;
     }
