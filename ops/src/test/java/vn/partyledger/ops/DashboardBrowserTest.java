@@ -204,6 +204,9 @@ class DashboardBrowserTest extends LedgerTestSupport {
                 LocalDate.now().plusMonths(3).toString());
         browser.findElement(By.id("save")).click();
 
+        if (browser.findElements(By.id("error-expectedResult")).isEmpty()) {
+            throw new AssertionError("no refusal next to expectedResult; the page was:\n" + browser.getPageSource());
+        }
         WebElement error = browser.findElement(By.id("error-expectedResult"));
         assertThat(error.getText()).contains("Không được chấp nhận theo quy tắc T1 (giao nhiệm vụ \"4 rõ\")")
                 .contains("Căn cứ: KL 18-KL/TW");

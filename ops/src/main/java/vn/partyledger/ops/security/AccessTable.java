@@ -160,7 +160,7 @@ public final class AccessTable {
             post(API + "/ops/dead-letters/{eventId}/retry", OPERATE, ledger()),
             get(API + "/ops/access-log", OPERATE, ledger()),
             // web pages: the same permissions as the API they show
-            anyMethod("/", PUBLIC),
+            get("/", PUBLIC),
             get("/login", PUBLIC, any()),
             get("/web/organizations", READ_AGGREGATE, any()),
             get("/web/organizations/{id}/roll", READ_RECORD, organization("id")),
