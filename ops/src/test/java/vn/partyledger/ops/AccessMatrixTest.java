@@ -101,7 +101,9 @@ class AccessMatrixTest extends LedgerTestSupport {
                         grantAt.get(place)));
             }
         }
-        long before = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        // an inspector's read of a record is itself a recorded fact; nothing else may be stored
+        String facts = "SELECT count(*) FROM domainevententry WHERE payloadtype NOT LIKE '%.InspectorReadRecorded'";
+        long before = jdbc.queryForObject(facts, Long.class);
 
         List<String> wrong = new ArrayList<>();
         int checked = 0;
@@ -169,7 +171,7 @@ class AccessMatrixTest extends LedgerTestSupport {
         }
         assertThat(checked).isGreaterThan(2000);
         assertThat(wrong).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject(facts, Long.class)).isEqualTo(before);
     }
 
     private static String created(LedgerClient.Response r) {

@@ -548,11 +548,14 @@ class HostileBodiesTest {
                         path = path.replace(id.getKey(), id.getValue());
                     }
                     assertThat(path).as("a path variable the fixture has no id for").doesNotContain("{");
-                    all.add(new Endpoint(m.name(), path, body));
+                    if (body != null) {
+                        // body-less commands refuse any body before acting (NoBodyExpected, HostileInputTest)
+                        all.add(new Endpoint(m.name(), path, body));
+                    }
                 }
             }
         });
-        assertThat(all).hasSizeGreaterThan(45);
+        assertThat(all).hasSizeGreaterThan(60);
         return all;
     }
 

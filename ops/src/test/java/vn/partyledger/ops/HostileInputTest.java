@@ -58,6 +58,12 @@ class HostileInputTest extends LedgerTestSupport {
     }
 
     @Test
+    void aCommandThatTakesNoBodyRefusesOneAndSealsNothing() {
+        refused("/api/v1/ledger/seals", "{\"sealNo\":1}", "body");
+        refused("/api/v1/ledger/keys/rotation", "{}", "body");
+    }
+
+    @Test
     void lenientJsonIsRefused() {
         String valid = commune("\"Xã Lenient\"");
         refused("/api/v1/organizations", valid + "garbage", null);

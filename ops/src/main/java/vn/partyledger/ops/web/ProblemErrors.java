@@ -156,7 +156,15 @@ class ProblemErrors {
             this.parameters = parameters;
         }
 
-        static HttpServletRequest checked(HttpServletRequest request) {
+        static HttpServletRequest checked(HttpServletRequest request) throws java.io.UnsupportedEncodingException {
+            String type = request.getContentType();
+            if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                return request;   // a file upload (the roll import) checks each row it reads itself
+            }
+            if (request.getCharacterEncoding() == null) {
+                // this runs before Spring's encoding filter: the pages send UTF-8, never the servlet default Latin-1
+                request.setCharacterEncoding("UTF-8");
+            }
             java.util.Map<String, String[]> normalised = new java.util.LinkedHashMap<>();
             for (var e : request.getParameterMap().entrySet()) {
                 String[] values = new String[e.getValue().length];
