@@ -82,7 +82,7 @@ class AccountsAndAccessLogTest extends LedgerTestSupport {
         String commune = new Scenario(op).establish("COMMUNE", null, province, "Xã Mẫu Sơn", "2010-01-01");
         String id = user("logged.viewer", List.of(Map.of("role", "DASHBOARD_VIEWER", "organizationId", province)));
         LedgerClient viewer = op.as("logged.viewer", PASSWORD);
-        assertThat(viewer.get("/api/v1/organizations/" + commune + "/tree").status()).isEqualTo(200);
+        assertThat(viewer.getAfterWrites("/api/v1/organizations/" + commune + "/tree").status()).isEqualTo(200);
         assertThat(viewer.get("/api/v1/organizations/" + commune + "/roll").status())
                 .as("a dashboard viewer sees no one's record").isEqualTo(403);
         assertThat(anonymous().get("/api/v1/organizations").status()).isEqualTo(401);

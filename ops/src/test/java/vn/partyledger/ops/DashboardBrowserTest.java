@@ -91,6 +91,14 @@ class DashboardBrowserTest extends LedgerTestSupport {
                 scenario.enrollOfficial(cell, "Cà Thị Lan", "2012-05-01", "2013-05-01")};
         scenario.ok(operator().post("/api/v1/organizations/" + cell + "/meeting-day",
                 json("dayOfMonth", 24, "occurredOn", "2020-01-01")));
+        // The pages read the read models: wait until they hold this commune (a test class before this one may have
+        // left them thousands of events to apply).
+        LedgerClient op = operator();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    LedgerClient.Response r = op.getAfterWrites("/api/v1/organizations/" + cell + "/roll");
+                    return r.status() == 200 && r.body().path("total").asInt() == members.length;
+                });
     }
 
     @AfterAll
@@ -230,6 +238,9 @@ class DashboardBrowserTest extends LedgerTestSupport {
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.id("dry-run-button")).click();
 
+        if (browser.findElements(By.id("dry-run")).isEmpty()) {
+            throw new AssertionError("no dry-run report; the page was:\n" + browser.getPageSource());
+        }
         assertThat(browser.findElement(By.id("dry-run")).getText())
                 .contains(ROLL_SIZE + " dòng hợp lệ, 3 dòng lỗi");
         List<WebElement> bad = browser.findElements(By.cssSelector("#bad-rows tbody tr"));
