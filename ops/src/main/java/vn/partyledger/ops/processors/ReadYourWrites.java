@@ -21,8 +21,10 @@ import vn.partyledger.ops.web.StaleReadException;
 /**
  * Read-your-writes: a read that sends {@code Ledger-Min-Position} (or {@code minPosition=}) — the position a command
  * answered with — is answered only once every read model on this node has applied everything up to it, or with a 503
- * and {@code Retry-After} after a bounded wait. "Applied up to p" means a segment's token is at p or beyond and holds
- * no open gap at or below p, so an event committed after the token passed its position still counts as missing.
+ * and {@code Retry-After} after a bounded wait. "Applied up to p" means a segment's token is at p or beyond and none of
+ * its gaps at or below p is a stored event: an event committed after the token passed its position still counts as
+ * missing, while a position that is still empty (rolled back, or another writer's transaction still open) cannot
+ * hold the reader's own write, which was committed before its answer named p.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadYourWrites implements WebMvcConfigurer {
@@ -32,11 +34,14 @@ class ReadYourWrites implements WebMvcConfigurer {
 
     private final EventProcessingConfiguration processing;
     private final Duration maxWait;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ReadYourWrites(EventProcessingConfiguration processing,
-                   @Value("${ledger.reads.min-position-wait:5s}") Duration maxWait) {
+                   @Value("${ledger.reads.min-position-wait:5s}") Duration maxWait,
+                   org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.processing = processing;
         this.maxWait = maxWait;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -84,26 +89,33 @@ class ReadYourWrites implements WebMvcConfigurer {
 
     /** Segments another node holds are not judged here: they share the database and move on over there. */
     boolean reached(long position) {
+        java.util.Set<Long> openGaps = new java.util.TreeSet<>();
         for (var processor : processing.eventProcessors().values()) {
             if (!(processor instanceof StreamingEventProcessor streaming)) {
                 continue;   // subscribing lookups change inside the command's own transaction
             }
             for (EventTrackerStatus status : streaming.processingStatus().values()) {
-                if (!covers(status.getTrackingToken(), position)) {
+                TrackingToken current = WrappedToken.unwrapLowerBound(status.getTrackingToken());
+                if (!covers(current, position)) {
                     return false;
+                }
+                if (current instanceof GapAwareTrackingToken gapAware) {
+                    openGaps.addAll(gapAware.getGaps().headSet(position + 1));
                 }
             }
         }
-        return true;
+        return openGaps.isEmpty() || !Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM domainevententry WHERE globalindex = ANY (?))", Boolean.class,
+                (Object) openGaps.toArray(new Long[0])));
     }
 
-    static boolean covers(TrackingToken token, long position) {
-        TrackingToken current = WrappedToken.unwrapLowerBound(token);
+    /** At or past the position; its gaps are judged by {@link #reached}. */
+    static boolean covers(TrackingToken current, long position) {
         if (current == null) {
             return false;
         }
         if (current instanceof GapAwareTrackingToken gapAware) {
-            return gapAware.getIndex() >= position && gapAware.getGaps().headSet(position + 1).isEmpty();
+            return gapAware.getIndex() >= position;
         }
         return current.position().orElse(-1) >= position;
     }
