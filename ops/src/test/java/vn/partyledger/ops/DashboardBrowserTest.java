@@ -76,6 +76,8 @@ class DashboardBrowserTest extends LedgerTestSupport {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // a click that submits a form returns before the next page is there: look for its elements until they come
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
 
         scenario = new Scenario(operator());
         String province = scenario.establish("PROVINCE", null, null, "Đảng bộ tỉnh Điện Biên", "2004-01-01");
