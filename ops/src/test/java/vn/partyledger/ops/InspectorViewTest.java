@@ -114,9 +114,7 @@ class InspectorViewTest extends LedgerTestSupport {
         String may = meeting(op, p.cell(), "2025-05-24", statuses(p.members(), absent));
         String risk = "/api/v1/organizations/" + p.cell() + "/attendance-risk?year=2025";
         s.awaitGet(risk, b -> b.path("members").size() == 1 && b.path("members").get(0).path("rollRemovalFlag").asBoolean());
-        Thread.sleep(20);
-        Instant before = Instant.now();
-        Thread.sleep(20);
+        Instant before = instantBetweenFacts();
 
         JsonNode dossier = s.awaitGet("/api/v1/members/" + absent + "/dossier?types=AttendanceRecorded",
                 b -> b.path("total").asInt() == 3);
@@ -203,9 +201,7 @@ class InspectorViewTest extends LedgerTestSupport {
         String member = s.registerCandidate(p.cell(), "Giàng Thị Mai", "1998-04-01", "2019-12-05");
         JsonNode dossier = s.awaitGet("/api/v1/members/" + member + "/dossier", b -> b.path("total").asInt() == 1);
         String registered = dossier.path("items").get(0).path("eventId").asText();
-        Thread.sleep(20);
-        Instant before = Instant.now();
-        Thread.sleep(20);
+        Instant before = instantBetweenFacts();
 
         long stored = events();
         LedgerClient.Response later = op.post("/api/v1/corrections", json("correctsEventId", registered,
@@ -241,9 +237,7 @@ class InspectorViewTest extends LedgerTestSupport {
         JsonNode history = s.awaitGet("/api/v1/organizations/" + p.other() + "/history?types=MeetingScheduled",
                 b -> b.path("total").asInt() == 1);
         String scheduled = history.path("items").get(0).path("eventId").asText();
-        Thread.sleep(20);
-        Instant before = Instant.now();
-        Thread.sleep(20);
+        Instant before = instantBetweenFacts();
 
         LedgerClient.Response retracted = op.post("/api/v1/retractions", json("correctsEventId", scheduled,
                 "reason", "ghi nhầm vào sổ của chi bộ bản 2", "authority", authority(), "occurredOn", "2025-07-25"));
@@ -393,5 +387,19 @@ class InspectorViewTest extends LedgerTestSupport {
                 + "CommitmentCorrected", b -> b.path("total").asInt() == 2);
         assertThat(both.path("items").get(1).path("fact").path("sections").path("congressResolutionPlan").asText())
                 .isEqualTo("Giúp 3 hộ thoát nghèo");
+    }
+
+    /**
+     * An instant strictly after every fact recorded so far and strictly before any recorded next, for a knownAt cut:
+     * the clock is polled until it has moved on, on both sides, instead of sleeping a fixed time.
+     */
+    private static Instant instantBetweenFacts() {
+        Instant last = Instant.now();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .pollInterval(java.time.Duration.ofMillis(1)).until(() -> Instant.now().isAfter(last));
+        Instant cut = Instant.now();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .pollInterval(java.time.Duration.ofMillis(1)).until(() -> Instant.now().isAfter(cut));
+        return cut;
     }
 }

@@ -99,9 +99,9 @@ class OutOfOrderCommitTest extends LedgerTestSupport {
         assertThat(operator().get("/api/v1/organizations/" + cell).status())
                 .as("not visible while its transaction is open").isEqualTo(404);
 
-        // Past Axon's gap timeout before the commit.
-        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedAt);
-        Thread.sleep(Math.max(0, 61_000 - waited));
+        // The transaction stays open past Axon's gap timeout (60 s) before it commits: a duration is the condition here.
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> System.nanoTime() - openedAt > TimeUnit.SECONDS.toNanos(61));
         release.countDown();
         held.join();
         assertThat(failure.get()).isNull();
