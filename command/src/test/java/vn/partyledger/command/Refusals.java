@@ -47,7 +47,8 @@ public final class Refusals {
         return refusal(Refusal.Kind.NOT_FOUND, null, field);
     }
 
-    private static Matcher<Refusal> refusal(Refusal.Kind kind, String rule, String field) {
+    /** Any refusal by its kind, rule code (null when none) and field. */
+    public static Matcher<Refusal> refusal(Refusal.Kind kind, String rule, String field) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(Refusal refusal) {

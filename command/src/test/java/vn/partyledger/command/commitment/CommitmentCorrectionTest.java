@@ -1,5 +1,6 @@
 package vn.partyledger.command.commitment;
 
+import vn.partyledger.command.Refusals;
 import static vn.partyledger.command.commitment.CommitmentTest.CELL;
 import static vn.partyledger.command.commitment.CommitmentTest.ID;
 import static vn.partyledger.command.commitment.CommitmentTest.MEMBER;
@@ -35,7 +36,7 @@ class CommitmentCorrectionTest {
                 .when(new CorrectCommitment(ID, "event-1", new CommitmentSections("a", "b", "c", "d", " ", "f"),
                         ON.plusDays(3)))
                 .expectException(LedgerRefusalException.class)
-                .expectExceptionDetails(Refused.with(Refusal.Kind.INVALID_INPUT, null, "sections.remedyingShortcomings"))
+                .expectExceptionDetails(Refusals.refusal(Refusal.Kind.INVALID_INPUT, null, "sections.remedyingShortcomings"))
                 .expectNoEvents();
     }
 }

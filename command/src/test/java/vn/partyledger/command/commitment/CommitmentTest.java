@@ -1,5 +1,6 @@
 package vn.partyledger.command.commitment;
 
+import vn.partyledger.command.Refusals;
 import static vn.partyledger.api.rules.Refusal.Kind.CONFLICT;
 import static vn.partyledger.api.rules.Refusal.Kind.INVALID_INPUT;
 import static vn.partyledger.api.rules.Refusal.Kind.RULE;
@@ -61,7 +62,7 @@ class CommitmentTest {
                 .when(new SubmitCommitment(ID, MEMBER, 2020, SECTIONS, ON.plusDays(3)))
                 .expectNoEvents()
                 .expectException(LedgerRefusalException.class)
-                .expectExceptionDetails(Refused.with(CONFLICT, null, "year"));
+                .expectExceptionDetails(Refusals.refusal(CONFLICT, null, "year"));
     }
 
     @Test
@@ -70,7 +71,7 @@ class CommitmentTest {
         fixture.givenNoPriorActivity()
                 .when(new SubmitCommitment(ID, MEMBER, 2020, missing, ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "sections.remedyingShortcomings"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "sections.remedyingShortcomings"));
     }
 
     @Test
@@ -78,7 +79,7 @@ class CommitmentTest {
         fixture.givenNoPriorActivity()
                 .when(new SubmitCommitment(SubmitCommitment.idOf(CANDIDATE, 2020), CANDIDATE, 2020, SECTIONS, ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, null, null));
+                .expectExceptionDetails(Refusals.refusal(RULE, null, null));
     }
 
     @Test
@@ -86,7 +87,7 @@ class CommitmentTest {
         fixture.givenNoPriorActivity()
                 .when(new SubmitCommitment(SubmitCommitment.idOf(MEMBER, 2017), MEMBER, 2017, SECTIONS, ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "year"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "year"));
     }
 
     @Test
@@ -98,7 +99,7 @@ class CommitmentTest {
         fixture.given(submitted(), new CommitmentReviewed(ID, CELL, MEMBER, 2020, null, ON.plusDays(5)))
                 .when(new ReviewCommitment(ID, null, ON.plusDays(6)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, null, null));
+                .expectExceptionDetails(Refusals.refusal(RULE, null, null));
         LocalDate yearEnd = LocalDate.of(2020, 12, 10);
         fixture.given(submitted())
                 .when(new SelfAssessCommitment(ID, true, "kept every point", yearEnd))
@@ -106,7 +107,7 @@ class CommitmentTest {
         fixture.given(submitted(), new CommitmentSelfAssessed(ID, CELL, MEMBER, 2020, true, "kept", yearEnd))
                 .when(new SelfAssessCommitment(ID, false, "again", yearEnd.plusDays(1)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, null, null));
+                .expectExceptionDetails(Refusals.refusal(RULE, null, null));
     }
 
     @Test
@@ -119,6 +120,6 @@ class CommitmentTest {
         fixture.given(submitted())
                 .when(new NoteCommitmentBreach(ID, null, "x", ON.minusDays(1)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "occurredOn"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "occurredOn"));
     }
 }

@@ -1,5 +1,6 @@
 package vn.partyledger.command.development;
 
+import vn.partyledger.command.Refusals;
 import vn.partyledger.command.InMemoryOrganizationDirectory;
 
 import static vn.partyledger.api.rules.Refusal.Kind.INVALID_INPUT;
@@ -49,7 +50,7 @@ class AdmissionQuotaTest {
         fixture.givenNoPriorActivity()
                 .when(new SetAdmissionQuota(SetAdmissionQuota.idOf(DISSOLVED, 2021), DISSOLVED, 2021, 10, ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, null, "organizationId"));
+                .expectExceptionDetails(Refusals.refusal(RULE, null, "organizationId"));
     }
 
     @Test
@@ -57,7 +58,7 @@ class AdmissionQuotaTest {
         fixture.givenNoPriorActivity()
                 .when(new SetAdmissionQuota(SetAdmissionQuota.idOf("nowhere", 2021), "nowhere", 2021, 10, ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(NOT_FOUND, null, "organizationId"));
+                .expectExceptionDetails(Refusals.refusal(NOT_FOUND, null, "organizationId"));
     }
 
     @Test
@@ -65,10 +66,10 @@ class AdmissionQuotaTest {
         fixture.givenNoPriorActivity()
                 .when(new SetAdmissionQuota(ID, COMMUNE, 2021, -1, ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "quota"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "quota"));
         fixture.givenNoPriorActivity()
                 .when(new SetAdmissionQuota(ID, COMMUNE, 2022, 5, ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "organizationId"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "organizationId"));
     }
 }

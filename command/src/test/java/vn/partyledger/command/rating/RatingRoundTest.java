@@ -1,5 +1,6 @@
 package vn.partyledger.command.rating;
 
+import vn.partyledger.command.Refusals;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.matches;
@@ -151,7 +152,7 @@ class RatingRoundTest {
         fixture().givenNoPriorActivity()
                 .when(new OpenRatingRound(round(2010), COMMUNE, 2010, LocalDate.of(2010, 12, 1)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, null, "year"));
+                .expectExceptionDetails(Refusals.refusal(RULE, null, "year"));
     }
 
     @Test
@@ -159,7 +160,7 @@ class RatingRoundTest {
         fixture().given(opened(2018))
                 .when(new OpenRatingRound(round(2018), COMMUNE, 2018, LocalDate.of(2018, 12, 2)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(CONFLICT, null, "year"));
+                .expectExceptionDetails(Refusals.refusal(CONFLICT, null, "year"));
     }
 
     @Test
@@ -176,7 +177,7 @@ class RatingRoundTest {
                 .when(new OpenRating(round(2018), member(2018, "m-far"), RatingSubject.MEMBER, "m-far", null,
                         LocalDate.of(2018, 12, 2)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, "R-SCOPE", "subjectId"));
+                .expectExceptionDetails(Refusals.refusal(RULE, "R-SCOPE", "subjectId"));
     }
 
     @Test
@@ -185,7 +186,7 @@ class RatingRoundTest {
                 .when(new OpenRating(round(2018), member(2018, "m-exempt"), RatingSubject.MEMBER, "m-exempt", null,
                         LocalDate.of(2018, 12, 2)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, "R1", "subjectId"));
+                .expectExceptionDetails(Refusals.refusal(RULE, "R1", "subjectId"));
     }
 
     @Test
@@ -194,7 +195,7 @@ class RatingRoundTest {
                 .when(new OpenRating(round(2025), member(2025, "m-new"), RatingSubject.MEMBER, "m-new", null,
                         LocalDate.of(2025, 12, 2)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, "R1", "subjectId"));
+                .expectExceptionDetails(Refusals.refusal(RULE, "R1", "subjectId"));
     }
 
     @Test
@@ -203,7 +204,7 @@ class RatingRoundTest {
                 .when(new SubmitSelfReview(round(2025), member(2025, "m0"), RatingLevel.LEGACY_CLEAN_STRONG,
                         new Score(20, 50), null, DEC_2025))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "proposedLevel"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "proposedLevel"));
     }
 
     @Test
@@ -211,17 +212,17 @@ class RatingRoundTest {
         fixture().given(opened(2025), ratingOf(2025, "m0"))
                 .when(new SubmitSelfReview(round(2025), member(2025, "m0"), RatingLevel.GOOD, null, null, DEC_2025))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "score"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "score"));
         fixture().given(opened(2025), ratingOf(2025, "m0"))
                 .when(new SubmitSelfReview(round(2025), member(2025, "m0"), RatingLevel.GOOD, new Score(31, 60), null,
                         DEC_2025))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "score.general"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "score.general"));
         fixture().given(opened(2018), ratingOf(2018, "m0"))
                 .when(new SubmitSelfReview(round(2018), member(2018, "m0"), RatingLevel.GOOD, new Score(20, 60), null,
                         DEC_2018))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "score"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "score"));
     }
 
     @Test
@@ -229,7 +230,7 @@ class RatingRoundTest {
         fixture().given(opened(2018), ratingOf(2018, "m0"))
                 .when(decide2018(null, row(2018, "m0", RatingLevel.GOOD)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, "R-ORDER", "ratings[0].ratingId"));
+                .expectExceptionDetails(Refusals.refusal(RULE, "R-ORDER", "ratings[0].ratingId"));
     }
 
     @Test
@@ -248,7 +249,7 @@ class RatingRoundTest {
                 .when(decide2018(null, row(2018, "m0", RatingLevel.GOOD), row(2018, "m1", RatingLevel.GOOD),
                         row(2018, "m2", RatingLevel.LEGACY_CLEAN_STRONG), row(2018, "m3", RatingLevel.GOOD)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "ratings[2].level"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "ratings[2].level"));
     }
 
     @Test
@@ -258,7 +259,7 @@ class RatingRoundTest {
                         row(2018, "m2", RatingLevel.GOOD), row(2018, "m3", RatingLevel.GOOD),
                         row(2018, "m4", RatingLevel.EXCELLENT), row(2018, "m5", RatingLevel.EXCELLENT)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, "R3", "ratings[4].level"));
+                .expectExceptionDetails(Refusals.refusal(RULE, "R3", "ratings[4].level"));
         fixture().given(reviewed2018(6))
                 .when(decide2018(null, row(2018, "m0", RatingLevel.GOOD), row(2018, "m1", RatingLevel.GOOD),
                         row(2018, "m2", RatingLevel.GOOD), row(2018, "m3", RatingLevel.GOOD),
@@ -286,7 +287,7 @@ class RatingRoundTest {
         fixture().given(given)
                 .when(decide2018(null, row(2018, "m0", RatingLevel.COMPLETED)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, "R-DECIDED", "ratings[0].ratingId"));
+                .expectExceptionDetails(Refusals.refusal(RULE, "R-DECIDED", "ratings[0].ratingId"));
         RatingReopened reopened = new RatingReopened(round(2018), member(2018, "m0"), CELL, RatingLevel.GOOD,
                 ReopenReason.COMPLAINT, "khiếu nại của đảng viên", LocalDate.of(2019, 1, 10));
         fixture().given(given)
@@ -310,7 +311,7 @@ class RatingRoundTest {
                 .when(decide2018(null, new DecisionRow(member(2018, "m0"), RatingLevel.COMPLETED, null, null,
                         reprimand)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, "R2", "ratings[0].level"));
+                .expectExceptionDetails(Refusals.refusal(RULE, "R2", "ratings[0].level"));
         fixture().given(reviewed2018(1))
                 .when(decide2018(null, new DecisionRow(member(2018, "m0"), RatingLevel.COMPLETED, null, null,
                         new DisciplineFact("REPRIMAND", LocalDate.of(2018, 5, 1), true))))
@@ -329,7 +330,7 @@ class RatingRoundTest {
                 .when(new DecideRatings(round(2025), "9-QĐ/ĐU", List.of(new DecisionRow(member(2025, "m0"),
                         RatingLevel.EXCELLENT, 95, RatingLevel.GOOD, null)), null, DEC_2025))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, "R4", "ratings[0].level"));
+                .expectExceptionDetails(Refusals.refusal(RULE, "R4", "ratings[0].level"));
     }
 
     @Test
@@ -366,7 +367,7 @@ class RatingRoundTest {
                         new DecisionRow(communeRating, RatingLevel.GOOD, null, null, null),
                         new DecisionRow(cellRating, RatingLevel.GOOD, null, null, null)), null, DEC_2018))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, "R-ORDER", "ratings[0].ratingId"));
+                .expectExceptionDetails(Refusals.refusal(RULE, "R-ORDER", "ratings[0].ratingId"));
         fixture().given(given)
                 .when(new DecideRatings(province, "1-QĐ/TU", List.of(
                         new DecisionRow(cellRating, RatingLevel.GOOD, null, null, null),
@@ -381,7 +382,7 @@ class RatingRoundTest {
         fixture().given(given)
                 .when(decide2018(null, row(2018, "m0", RatingLevel.GOOD)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, null, null));
+                .expectExceptionDetails(Refusals.refusal(RULE, null, null));
     }
 
     @Test
@@ -390,12 +391,12 @@ class RatingRoundTest {
                 .when(new RecordCellReview(round(2018), member(2018, "m0"), "tốt", RatingLevel.GOOD,
                         new ReviewVote(15, 0, 16), DEC_2018))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, null, null));
+                .expectExceptionDetails(Refusals.refusal(RULE, null, null));
         fixture().given(opened(2018), ratingOf(2018, "m0"), selfReview(2018, "m0", RatingLevel.GOOD))
                 .when(new RecordCellReview(round(2018), member(2018, "m0"), "tốt", RatingLevel.GOOD,
                         new ReviewVote(15, 2, 16), DEC_2018))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "vote"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "vote"));
         fixture().given(opened(2018), ratingOf(2018, "m0"), selfReview(2018, "m0", RatingLevel.GOOD))
                 .when(new RecordResidenceComment(round(2018), member(2018, "m0"), "Chi bộ tổ dân phố 3",
                         "gương mẫu nơi cư trú", DEC_2018))
@@ -409,7 +410,7 @@ class RatingRoundTest {
         fixture().given(given)
                 .when(new PublishRating(round(2018), member(2018, "m0"), DEC_2018))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, null, null));
+                .expectExceptionDetails(Refusals.refusal(RULE, null, null));
         given.add(decided(2018, "m0", RatingLevel.GOOD, List.of()));
         fixture().given(given)
                 .when(new PublishRating(round(2018), member(2018, "m0"), LocalDate.of(2018, 12, 22)))

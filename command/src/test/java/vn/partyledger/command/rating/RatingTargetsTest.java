@@ -1,5 +1,6 @@
 package vn.partyledger.command.rating;
 
+import vn.partyledger.command.Refusals;
 import static vn.partyledger.api.rules.Refusal.Kind.INVALID_INPUT;
 import static vn.partyledger.api.rules.Refusal.Kind.NOT_FOUND;
 
@@ -52,7 +53,7 @@ class RatingTargetsTest {
         fixture.givenNoPriorActivity()
                 .when(new SetCongressTargets(ID, COMMUNE, TERM, List.of(CELLS, wrong), ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "targets[1].percent"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "targets[1].percent"));
     }
 
     @Test
@@ -61,7 +62,7 @@ class RatingTargetsTest {
         fixture.givenNoPriorActivity()
                 .when(new SetCongressTargets(backwards, COMMUNE, "2025-2020", List.of(CELLS), ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "term"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "term"));
     }
 
     @Test
@@ -70,6 +71,6 @@ class RatingTargetsTest {
         fixture.givenNoPriorActivity()
                 .when(new SetCongressTargets(id, "nowhere", TERM, List.of(CELLS), ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(NOT_FOUND, null, "organizationId"));
+                .expectExceptionDetails(Refusals.refusal(NOT_FOUND, null, "organizationId"));
     }
 }

@@ -1,5 +1,6 @@
 package vn.partyledger.command.task;
 
+import vn.partyledger.command.Refusals;
 import vn.partyledger.command.InMemoryOrganizationDirectory;
 
 import static vn.partyledger.api.rules.Refusal.Kind.INVALID_INPUT;
@@ -51,7 +52,7 @@ class HouseholdListTest {
                 .when(new RegisterHouseholds(LIST, CELL, List.of(new Household("h-2", "x"), new Household("h-1", "y")),
                         ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "households[1].householdId"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "households[1].householdId"));
     }
 
     @Test
@@ -60,6 +61,6 @@ class HouseholdListTest {
                 .when(new RegisterHouseholds(RegisterHouseholds.listIdOf(COMMUNE), COMMUNE,
                         List.of(new Household("h-1", "x")), ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, null, "organizationId"));
+                .expectExceptionDetails(Refusals.refusal(RULE, null, "organizationId"));
     }
 }

@@ -1,5 +1,6 @@
 package vn.partyledger.command.task;
 
+import vn.partyledger.command.Refusals;
 import static vn.partyledger.api.rules.Refusal.Kind.INVALID_INPUT;
 import static vn.partyledger.api.rules.Refusal.Kind.RULE;
 import static vn.partyledger.command.task.TaskTest.CELL;
@@ -41,7 +42,7 @@ class TaskCorrectionTest {
         fixture.given(assigned())
                 .when(new CorrectTaskAssignment(TASK, "event-1", null, null, " ", DECIDED))
                 .expectException(LedgerRefusalException.class)
-                .expectExceptionDetails(Refused.with(RULE, "T1", "expectedResult"))
+                .expectExceptionDetails(Refusals.refusal(RULE, "T1", "expectedResult"))
                 .expectNoEvents();
     }
 
@@ -49,7 +50,7 @@ class TaskCorrectionTest {
     void aDueDateBeforeTheAssignmentIsRefused() {
         fixture.given(assigned())
                 .when(new CorrectTaskAssignment(TASK, "event-1", null, ON.minusDays(1), null, DECIDED))
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "replacement.dueDate"))
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "replacement.dueDate"))
                 .expectNoEvents();
     }
 
@@ -57,7 +58,7 @@ class TaskCorrectionTest {
     void aClosedTaskIsNotCorrected() {
         fixture.given(assigned(), new TaskCancelled(TASK, CELL, MEMBER, "moved away", DECIDED))
                 .when(new CorrectTaskAssignment(TASK, "event-1", "x", null, null, DECIDED))
-                .expectExceptionDetails(Refused.with(RULE, null, null))
+                .expectExceptionDetails(Refusals.refusal(RULE, null, null))
                 .expectNoEvents();
     }
 }

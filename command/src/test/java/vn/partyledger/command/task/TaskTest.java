@@ -1,5 +1,6 @@
 package vn.partyledger.command.task;
 
+import vn.partyledger.command.Refusals;
 import vn.partyledger.command.InMemoryOrganizationDirectory;
 
 import static vn.partyledger.api.rules.Refusal.Kind.INVALID_INPUT;
@@ -106,7 +107,7 @@ class TaskTest {
                 .when(householdGroup(" "))
                 .expectNoEvents()
                 .expectException(LedgerRefusalException.class)
-                .expectExceptionDetails(Refused.with(RULE, "T1", "expectedResult"));
+                .expectExceptionDetails(Refusals.refusal(RULE, "T1", "expectedResult"));
     }
 
     @Test
@@ -115,7 +116,7 @@ class TaskTest {
                 .when(new AssignTask(TASK, CELL, MEMBER, AssigningBody.CELL_COMMITTEE, null, TaskKind.OTHER, "x", null,
                         null, "y", ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, "T1", "dueDate"));
+                .expectExceptionDetails(Refusals.refusal(RULE, "T1", "dueDate"));
     }
 
     @Test
@@ -124,7 +125,7 @@ class TaskTest {
                 .when(new AssignTask(TASK, CELL, MEMBER, AssigningBody.CELL_COMMITTEE, null, TaskKind.MASS_ORG,
                         "lead the women's union branch", null, ON.minusDays(1), "branch meets monthly", ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "dueDate"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "dueDate"));
     }
 
     @Test
@@ -134,13 +135,13 @@ class TaskTest {
                     .when(new AssignTask(TASK, CELL, assignee, AssigningBody.CELL, null, TaskKind.OTHER, "x", null,
                             DUE, "y", ON))
                     .expectNoEvents()
-                    .expectExceptionDetails(Refused.with(RULE, null, "assigneeId"));
+                    .expectExceptionDetails(Refusals.refusal(RULE, null, "assigneeId"));
         }
         fixture.givenNoPriorActivity()
                 .when(new AssignTask(TASK, CELL, "nobody", AssigningBody.CELL, null, TaskKind.OTHER, "x", null,
                         DUE, "y", ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(NOT_FOUND, null, "assigneeId"));
+                .expectExceptionDetails(Refusals.refusal(NOT_FOUND, null, "assigneeId"));
     }
 
     @Test
@@ -149,7 +150,7 @@ class TaskTest {
                 .when(new AssignTask(TASK, DISSOLVED_CELL, MEMBER, AssigningBody.CELL, null, TaskKind.OTHER, "x", null,
                         DUE, "y", ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, null, "organizationId"));
+                .expectExceptionDetails(Refusals.refusal(RULE, null, "organizationId"));
     }
 
     @Test
@@ -158,12 +159,12 @@ class TaskTest {
                 .when(new AssignTask(TASK, CELL, MEMBER, AssigningBody.CELL, null, TaskKind.HOUSEHOLD_GROUP, "x",
                         List.of("h-1", "h-9"), DUE, "y", ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(NOT_FOUND, null, "householdIds[1]"));
+                .expectExceptionDetails(Refusals.refusal(NOT_FOUND, null, "householdIds[1]"));
         fixture.givenNoPriorActivity()
                 .when(new AssignTask(TASK, CELL, MEMBER, AssigningBody.CELL, null, TaskKind.HOUSEHOLD_GROUP, "x",
                         List.of(), DUE, "y", ON))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "householdIds"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "householdIds"));
     }
 
     @Test
@@ -185,11 +186,11 @@ class TaskTest {
         fixture.given(assigned())
                 .when(new EvaluateTask(TASK, TaskLevel.GOOD, null, DUE))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, null, null));
+                .expectExceptionDetails(Refusals.refusal(RULE, null, null));
         fixture.given(assigned(), new TaskResultRecorded(TASK, CELL, MEMBER, TaskOutcome.ACHIEVED, "m", DUE, false))
                 .when(new RecordTaskResult(TASK, TaskOutcome.ACHIEVED, "again", DUE))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, null, null));
+                .expectExceptionDetails(Refusals.refusal(RULE, null, null));
     }
 
     @Test
@@ -198,7 +199,7 @@ class TaskTest {
                 .when(new RecordTaskResult(TASK, TaskOutcome.ACHIEVED, "minutes", DUE))
                 .expectNoEvents()
                 .expectException(LedgerRefusalException.class)
-                .expectExceptionDetails(Refused.with(RULE, null, null));
+                .expectExceptionDetails(Refusals.refusal(RULE, null, null));
     }
 
     @Test
@@ -209,11 +210,11 @@ class TaskTest {
         fixture.given(assigned())
                 .when(new ReassignTask(TASK, ELSEWHERE, "moved", ON.plusDays(10)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, null, "assigneeId"));
+                .expectExceptionDetails(Refusals.refusal(RULE, null, "assigneeId"));
         fixture.given(assigned())
                 .when(new ReassignTask(TASK, SECOND, " ", ON.plusDays(10)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "reason"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "reason"));
     }
 
     @Test
@@ -224,11 +225,11 @@ class TaskTest {
         fixture.given(assigned(), new TaskCancelled(TASK, CELL, MEMBER, "x", ON.plusDays(5)))
                 .when(new CancelTask(TASK, "again", ON.plusDays(6)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(RULE, null, null));
+                .expectExceptionDetails(Refusals.refusal(RULE, null, null));
         fixture.given(assigned())
                 .when(new CancelTask(TASK, "backdated", ON.minusDays(1)))
                 .expectNoEvents()
-                .expectExceptionDetails(Refused.with(INVALID_INPUT, null, "occurredOn"));
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "occurredOn"));
     }
 
 }
