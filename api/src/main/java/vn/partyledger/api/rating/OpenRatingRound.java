@@ -14,4 +14,13 @@ public record OpenRatingRound(@TargetAggregateIdentifier String roundId, String 
     public static String idOf(String decidingBodyId, int year) {
         return "round:" + decidingBodyId + ":" + year;
     }
+
+    /** The deciding body a round id names; null when {@code roundId} is not a round's id. */
+    public static String bodyOf(String roundId) {
+        String[] parts = roundId == null ? new String[0] : roundId.split(":", -1);
+        if (parts.length != 3 || !parts[0].equals("round") || !parts[2].matches("\\d{4}")) {
+            return null;
+        }
+        return parts[1];
+    }
 }

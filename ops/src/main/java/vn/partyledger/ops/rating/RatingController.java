@@ -336,11 +336,11 @@ class RatingController {
 
     /** The deciding body named in a round id; an id that is not a round's is unknown. */
     private static String bodyOfRound(String roundId) {
-        String[] parts = roundId.split(":", -1);
-        if (parts.length != 3 || !parts[0].equals("round") || !parts[2].matches("\\d{4}")) {
+        String body = OpenRatingRound.bodyOf(roundId);
+        if (body == null) {
             throw new UnknownResourceException("no rating round " + roundId);
         }
-        return parts[1];
+        return body;
     }
 
     /** Steps the deciding body takes (access on the body: AccessTable); answers the round. */

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import vn.partyledger.api.rating.OpenRating;
+import vn.partyledger.api.rating.OpenRatingRound;
 import vn.partyledger.api.rules.rating.RatingSubject;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -156,11 +157,11 @@ class AccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     /** Rating ids name their round and subject (docs/decisions/0008): {@code round:<body>:<year>}. */
     private static String bodyOfRound(String roundId) {
-        String[] parts = roundId.split(":", -1);
-        if (parts.length != 3 || !parts[0].equals("round") || !parts[2].matches("\\d{4}")) {
+        String body = OpenRatingRound.bodyOf(roundId);
+        if (body == null) {
             throw new UnknownResourceException("no rating round " + roundId);
         }
-        return parts[1];
+        return body;
     }
 
     private static String roundOfRating(String ratingId) {
