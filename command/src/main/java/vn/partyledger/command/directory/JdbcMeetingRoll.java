@@ -49,7 +49,7 @@ class JdbcMeetingRoll implements MeetingRoll, MeetingDirectory {
     @Override
     public List<MeetingEntry> regularMeetings(String organizationId, YearMonth month) {
         return jdbc.query("select * from cmd_meeting where organization_id = :org and month = :month and regular "
-                        + "order by held_on, meeting_id",
+                        + "and not retracted order by held_on, meeting_id",
                 new MapSqlParameterSource("org", organizationId).addValue("month", month.toString()), MEETING);
     }
 }

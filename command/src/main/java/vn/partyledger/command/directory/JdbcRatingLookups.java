@@ -68,11 +68,13 @@ class JdbcRatingLookups implements RatingLookups {
 
         Map<String, int[]> meetings = new HashMap<>();
         Map<String, TreeSet<String>> months = new HashMap<>();
-        // A chi ủy preparation meeting concerns the cell committee, not every member: it never counts here.
+        // A chi ủy preparation meeting concerns the cell committee, not every member: it never counts here; nor does a
+        // retracted meeting, which was never held.
         jdbc.query("""
                 select a.member_id, a.held_on, a.status
                   from cmd_rating_attendance a join cmd_meeting m using (meeting_id)
-                 where a.member_id in (:ids) and a.held_on between :from and :to and m.kind <> 'COMMITTEE_PREP'""",
+                 where a.member_id in (:ids) and a.held_on between :from and :to and m.kind <> 'COMMITTEE_PREP'
+                   and not m.retracted""",
                 p, rs -> {
                     String member = rs.getString("member_id");
                     AttendanceStatus status = AttendanceStatus.valueOf(rs.getString("status"));

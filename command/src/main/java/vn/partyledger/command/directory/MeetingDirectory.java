@@ -9,6 +9,6 @@ public interface MeetingDirectory {
 
     Optional<MeetingEntry> find(String meetingId);
 
-    /** Meetings of the cell in the month that count as its regular meeting (REGULAR or COMBINED). */
+    /** Meetings of the cell in the month that count as its regular meeting (REGULAR or COMBINED, not retracted). */
     List<MeetingEntry> regularMeetings(String organizationId, YearMonth month);
 }

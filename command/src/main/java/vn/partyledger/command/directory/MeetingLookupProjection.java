@@ -4,6 +4,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
+import vn.partyledger.api.meeting.MeetingRetracted;
 import vn.partyledger.api.meeting.MeetingScheduled;
 import vn.partyledger.api.member.ActivitySuspended;
 import vn.partyledger.api.member.ExistingMemberEnrolled;
@@ -149,6 +151,12 @@ class MeetingLookupProjection {
                         .addValue("month", YearMonth.from(e.heldOn()).toString())
                         .addValue("regular", e.kind().isRegular())
                         .addValue("correction", e.correction()));
+    }
+
+    /** A retracted meeting was never held: M1 no longer counts it, so the month's real meeting can be recorded. */
+    @EventHandler
+    void on(MeetingRetracted e) {
+        jdbc.update("update cmd_meeting set retracted = true where meeting_id = :id", Map.of("id", e.meetingId()));
     }
 
     @ResetHandler

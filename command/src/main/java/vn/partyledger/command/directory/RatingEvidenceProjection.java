@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.partyledger.api.commitment.CommitmentSelfAssessed;
 import vn.partyledger.api.commitment.CommitmentSubmitted;
+import vn.partyledger.api.meeting.AttendanceCorrected;
 import vn.partyledger.api.meeting.AttendanceRecorded;
 import vn.partyledger.api.task.TaskAssigned;
 import vn.partyledger.api.task.TaskCancelled;
@@ -68,6 +69,13 @@ class RatingEvidenceProjection {
                 on conflict (meeting_id, member_id) do update set status = excluded.status""",
                 new MapSqlParameterSource("meeting", e.meetingId()).addValue("member", e.memberId())
                         .addValue("on", e.heldOn(), Types.DATE).addValue("status", e.status().name()));
+    }
+
+    /** A corrected attendance is judged as corrected: an absence excused later no longer counts against P12. */
+    @EventHandler
+    void on(AttendanceCorrected e) {
+        jdbc.update("update cmd_rating_attendance set status = :status where meeting_id = :meeting and member_id = :m",
+                Map.of("meeting", e.meetingId(), "m", e.memberId(), "status", e.status().name()));
     }
 
     @EventHandler

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import vn.partyledger.api.meeting.MeetingKind;
+import vn.partyledger.api.meeting.MeetingRetracted;
 import vn.partyledger.api.meeting.MeetingScheduled;
 import vn.partyledger.api.meeting.RollMember;
 import vn.partyledger.api.member.EducationLevel;
@@ -112,5 +113,16 @@ class MeetingLookupProjectionTest {
                 .containsExactly("m1", "m3");
         assertThat(roll.regularMeetings(CELL, YearMonth.of(2025, 4))).isEmpty();
         assertThat(roll.find("m2")).contains(new MeetingEntry("m2", CELL, MeetingKind.THEMATIC, on.minusDays(3), false));
+    }
+
+    @Test
+    void aRetractedMeetingIsNotTheMonthsRegularMeetingAndItsReplacementIsAccepted() {
+        LocalDate on = LocalDate.of(2025, 3, 24);
+        projection.on(new MeetingScheduled("wrong-cell", CELL, MeetingKind.REGULAR, on, List.of(), false, on));
+        projection.on(new MeetingRetracted("wrong-cell", CELL, on, "event-of-wrong-cell"));
+        projection.on(new MeetingScheduled("right", CELL, MeetingKind.REGULAR, on.plusDays(1), List.of(), false, on));
+
+        assertThat(roll.regularMeetings(CELL, YearMonth.of(2025, 3))).extracting(MeetingEntry::meetingId)
+                .containsExactly("right");
     }
 }

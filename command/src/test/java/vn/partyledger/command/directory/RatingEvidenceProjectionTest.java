@@ -13,9 +13,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import vn.partyledger.api.commitment.CommitmentSections;
 import vn.partyledger.api.commitment.CommitmentSelfAssessed;
 import vn.partyledger.api.commitment.CommitmentSubmitted;
+import vn.partyledger.api.meeting.AttendanceCorrected;
 import vn.partyledger.api.meeting.AttendanceRecorded;
 import vn.partyledger.api.meeting.AttendanceStatus;
 import vn.partyledger.api.meeting.MeetingKind;
+import vn.partyledger.api.meeting.MeetingRetracted;
 import vn.partyledger.api.meeting.MeetingScheduled;
 import vn.partyledger.api.member.EducationLevel;
 import vn.partyledger.api.member.ExemptionGround;
@@ -110,6 +112,20 @@ class RatingEvidenceProjectionTest {
         MemberYearEvidence hoa = lookups.evidence(List.of("hoa"), 2025, DECIDED).get("hoa");
         assertThat(hoa.tasks()).isEmpty();
         assertThat(hoa.commitment()).isEqualTo(CommitmentStatus.NOT_SUBMITTED);
+    }
+
+    @Test
+    void aRetractedMeetingAndACorrectedAbsenceAreJudgedAsCorrected() {
+        feed();
+        roll.on(new MeetingRetracted("m-1", CELL, LocalDate.of(2025, 1, 24), "event-of-m-1"));
+        evidence.on(new AttendanceCorrected("m-2", CELL, LocalDate.of(2025, 2, 24), "xuan",
+                AttendanceStatus.ABSENT_EXCUSED, "ốm", true, "event-of-absence", 0, 1, 0));
+
+        MemberYearEvidence xuan = lookups.evidence(List.of("xuan"), 2025, DECIDED).get("xuan");
+
+        assertThat(xuan.meetingsRequired()).isEqualTo(2);
+        assertThat(xuan.meetingsAttended()).isZero();
+        assertThat(xuan.monthsWithoutLegitimateReason()).isEmpty();
     }
 
     @Test
