@@ -21,6 +21,7 @@ import vn.partyledger.api.member.TransferKind;
 import vn.partyledger.api.member.TransferReceived;
 import vn.partyledger.api.organization.OrganizationDissolved;
 import vn.partyledger.api.organization.OrganizationEstablished;
+import vn.partyledger.api.organization.OrganizationFactsCorrected;
 import vn.partyledger.api.organization.OrganizationMerged;
 import vn.partyledger.api.organization.OrganizationReparented;
 
@@ -58,6 +59,17 @@ class DirectoryProjection {
                    set level = excluded.level, cell_type = excluded.cell_type, parent_id = excluded.parent_id,
                        grassroots = excluded.grassroots, active = true, established_on = excluded.established_on,
                        ended_on = null""", p);
+    }
+
+    /** A corrected cell type or establishment date is what the next command decides on. */
+    @EventHandler
+    void on(OrganizationFactsCorrected e) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", e.organizationId());
+        p.put("cellType", e.cellType() == null ? null : e.cellType().name());
+        p.put("on", e.establishedOn());
+        jdbc.update("update cmd_organization set cell_type = :cellType, established_on = :on where organization_id = :id",
+                p);
     }
 
     @EventHandler

@@ -14,6 +14,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.partyledger.api.organization.AssignLiaison;
 import vn.partyledger.api.organization.AssignOfficer;
+import vn.partyledger.api.organization.CellType;
+import vn.partyledger.api.organization.CorrectOrganizationFacts;
 import vn.partyledger.api.organization.DissolveOrganization;
 import vn.partyledger.api.organization.EndLiaison;
 import vn.partyledger.api.organization.EstablishOrganization;
@@ -24,6 +26,7 @@ import vn.partyledger.api.organization.OfficerAssigned;
 import vn.partyledger.api.organization.OfficerRemoved;
 import vn.partyledger.api.organization.OrganizationDissolved;
 import vn.partyledger.api.organization.OrganizationEstablished;
+import vn.partyledger.api.organization.OrganizationFactsCorrected;
 import vn.partyledger.api.organization.OrganizationLevel;
 import vn.partyledger.api.organization.OrganizationMerged;
 import vn.partyledger.api.organization.OrganizationReparented;
@@ -52,8 +55,13 @@ class Organization {
     @AggregateIdentifier
     private String organizationId;
     private OrganizationLevel level;
+    private String name;
+    private CellType cellType;
     private String parentId;
+    private String firstParentId;
     private LocalDate establishedOn;
+    /** The earliest business date of a later fact about this organisation: its establishment cannot move past it. */
+    private LocalDate firstLaterFact;
     private LocalDate parentSince;
     private boolean ended;
     private final List<Post> posts = new ArrayList<>();
@@ -232,34 +240,102 @@ class Organization {
         apply(new LiaisonEnded(organizationId, c.liaisonMemberId(), on));
     }
 
+    /**
+     * A clerical error in the establishment (name, cell type, date) is corrected under the rules that judged the
+     * establishment, applied on the corrected date: the cell type O-rules of the hierarchy, the level in force and
+     * its place under the parent it was founded under. The date may not pass a later fact about the organisation
+     * (a reparenting, a post, a liaison, a meeting day, its end). An ended organisation's record can still be
+     * corrected: an inspector must read it right.
+     */
+    @CommandHandler
+    void handle(CorrectOrganizationFacts c, OrganizationDirectory organizations, OrganizationPolicy policy) {
+        requireText(c.correctsEventId(), "correctsEventId");
+        businessDate(c.occurredOn());
+        if (c.name() == null && c.cellType() == null && c.establishedOn() == null) {
+            throw LedgerRefusalException.invalid("replacement", "name the corrected name, cellType or establishedOn");
+        }
+        if (c.name() != null && c.name().isBlank()) {
+            throw LedgerRefusalException.invalid("replacement.name", "a name is not blank");
+        }
+        String newName = c.name() == null ? name : c.name().strip();
+        CellType newCellType = c.cellType() == null ? cellType : c.cellType();
+        LocalDate on = c.establishedOn() == null ? establishedOn : c.establishedOn();
+        if (newName.equals(name) && newCellType == cellType && on.equals(establishedOn)) {
+            throw LedgerRefusalException.invalid("replacement", "the replacement repeats the recorded values");
+        }
+        if (on.isAfter(LocalDate.now(LEDGER_ZONE))) {
+            throw LedgerRefusalException.invalid("replacement.establishedOn", "an organisation is not established "
+                    + "in the future");
+        }
+        if (firstLaterFact != null && on.isAfter(firstLaterFact)) {
+            throw LedgerRefusalException.invalid("replacement.establishedOn", "the record holds a fact of "
+                    + firstLaterFact + "; the organisation was established by then");
+        }
+        Hierarchy hierarchy = policy.hierarchy(on);
+        if (c.cellType() != null && !hierarchy.needsCellType(level)) {
+            throw LedgerRefusalException.invalid("replacement.cellType", "only a cell has a cell type, not a " + level);
+        }
+        if (!on.equals(establishedOn)) {
+            refuseUnless(hierarchy.levelInForce(level), "replacement.establishedOn");
+            OrganizationLevel parentLevel = firstParentId == null ? null : organizations.find(firstParentId)
+                    .orElseThrow(() -> LedgerRefusalException.notFound("correctsEventId", "no organisation "
+                            + firstParentId + ", the parent this one was founded under"))
+                    .level();
+            refuseUnless(hierarchy.placement(level, parentLevel), "replacement.establishedOn");
+        }
+        apply(new OrganizationFactsCorrected(organizationId, newName, newCellType, on, c.correctsEventId()));
+    }
+
     @EventSourcingHandler
     void on(OrganizationEstablished e) {
         organizationId = e.organizationId();
         level = e.level();
+        name = e.name();
+        cellType = e.cellType();
         parentId = e.parentId();
+        firstParentId = e.parentId();
         establishedOn = e.establishedOn();
         parentSince = e.establishedOn();
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationFactsCorrected e) {
+        name = e.name();
+        cellType = e.cellType();
+        if (parentSince.equals(establishedOn)) {
+            parentSince = e.establishedOn();
+        }
+        establishedOn = e.establishedOn();
     }
 
     @EventSourcingHandler
     void on(OrganizationReparented e) {
         parentId = e.newParentId();
         parentSince = e.effectiveOn();
+        later(e.effectiveOn());
     }
 
     @EventSourcingHandler
     void on(OrganizationMerged e) {
         ended = true;
+        later(e.effectiveOn());
     }
 
     @EventSourcingHandler
     void on(OrganizationDissolved e) {
         ended = true;
+        later(e.effectiveOn());
     }
 
     @EventSourcingHandler
     void on(OfficerAssigned e) {
         posts.add(new Post(e.memberId(), e.role(), e.from(), e.to()));
+        later(e.from());
+    }
+
+    @EventSourcingHandler
+    void on(RegularMeetingDaySet e) {
+        later(e.effectiveFrom());
     }
 
     // A removed post no longer constrains anything, so it leaves the state; its history stays in the events.
@@ -273,6 +349,13 @@ class Organization {
     @EventSourcingHandler
     void on(LiaisonAssigned e) {
         liaisonsSince.put(e.liaisonMemberId(), e.from());
+        later(e.from());
+    }
+
+    private void later(LocalDate on) {
+        if (on != null && (firstLaterFact == null || on.isBefore(firstLaterFact))) {
+            firstLaterFact = on;
+        }
     }
 
     @EventSourcingHandler

@@ -28,6 +28,7 @@ import vn.partyledger.api.member.TransferReceived;
 import vn.partyledger.api.organization.CellType;
 import vn.partyledger.api.organization.OrganizationDissolved;
 import vn.partyledger.api.organization.OrganizationEstablished;
+import vn.partyledger.api.organization.OrganizationFactsCorrected;
 import vn.partyledger.api.organization.OrganizationLevel;
 import vn.partyledger.api.organization.OrganizationMerged;
 import vn.partyledger.api.organization.OrganizationReparented;
@@ -61,6 +62,16 @@ class DirectoryProjectionTest {
         assertThat(organizations.find(CELL)).contains(
                 new OrganizationEntry(CELL, OrganizationLevel.CELL, CellType.VILLAGE, COMMUNE, false, true));
         assertThat(organizations.find("nowhere")).isEmpty();
+    }
+
+    @Test
+    void aCorrectedCellTypeIsWhatTheNextCommandSees() {
+        projection.on(new OrganizationEstablished(CELL, OrganizationLevel.CELL, CellType.VILLAGE, COMMUNE, "Bản 1",
+                false, D));
+        projection.on(new OrganizationFactsCorrected(CELL, "Bản 1", CellType.SCHOOL, D.minusYears(1), "event-1"));
+
+        assertThat(organizations.find(CELL)).contains(
+                new OrganizationEntry(CELL, OrganizationLevel.CELL, CellType.SCHOOL, COMMUNE, false, true));
     }
 
     @Test
