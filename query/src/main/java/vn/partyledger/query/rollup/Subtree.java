@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import vn.partyledger.query.organization.KnownTree;
 
 /**
  * An organisation and everything under it on a business date, walked down the organization-tree periods, so that
@@ -21,13 +22,14 @@ public final class Subtree {
     /** Business dates are Vietnamese dates: "today" is today in Hà Nội, whatever the server's zone. */
     public static final ZoneId LEDGER_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
+    // The organisations with their corrected establishment (KnownTree), as everything recorded so far has them.
     private static final String SQL = """
-            with recursive
+            with recursive $KNOWN,
             alive as (
-                select organization_id from org_tree_organization
+                select organization_id from org
                  where established_on <= :d and (ended_on is null or ended_on > :d)),
             parent_on_day as (
-                select p.organization_id, p.parent_id from org_tree_parent_period p join alive a using (organization_id)
+                select p.organization_id, p.parent_id from parent_period p join alive a using (organization_id)
                  where p.valid_from <= :d and (p.valid_to is null or p.valid_to > :d)),
             tree (organization_id, path) as (
                 select cast(:root as text), array[cast(:root as text)]
@@ -36,8 +38,8 @@ public final class Subtree {
                   from tree t join parent_on_day c on c.parent_id = t.organization_id
                  where not c.organization_id = any(t.path))
             select t.organization_id, t.path, o.name, o.level
-              from tree t join org_tree_organization o using (organization_id)
-             order by cardinality(t.path), o.name, t.organization_id""";
+              from tree t join org o using (organization_id)
+             order by cardinality(t.path), o.name, t.organization_id""".replace("$KNOWN", KnownTree.ctes(false));
 
     private final String rootId;
     private final Map<String, Node> nodes;

@@ -302,7 +302,8 @@ class OrganizationTreeProjectionTest {
         side.feed(province(PROVINCE, "Đảng bộ tỉnh Điện Biên"), commune(NA_TONG, PROVINCE, "Đảng bộ xã Na Tông"));
         side.feed(officialMember("lo-thi-a", NA_TONG, "Lò Thị A", ADMITTED));
         assertThat(side.tree(null, BEFORE).provenance()).usingRecursiveComparison().ignoringFields("updatedAt")
-                .isEqualTo(new Provenance(OrganizationTreeProjection.NAME, OrganizationTreeProjection.VERSION, 2, null));
+                .isEqualTo(new Provenance(OrganizationTreeProjection.NAME, OrganizationTreeProjection.VERSION, 2, null)
+                        .at(BEFORE, null));
 
         side.feed(cell("na-tong-1", NA_TONG, "Chi bộ bản Na Tông 1", CellType.VILLAGE));
 
