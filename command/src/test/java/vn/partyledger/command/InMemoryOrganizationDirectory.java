@@ -1,5 +1,6 @@
 package vn.partyledger.command;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,5 +41,11 @@ public class InMemoryOrganizationDirectory implements OrganizationDirectory {
     @Override
     public int officialMembers(String organizationId) {
         return 0;
+    }
+
+    /** No record ties facts to these organisations: their establishments are not corrected here. */
+    @Override
+    public Optional<LocalDate> earliestFactAbout(String organizationId) {
+        return Optional.empty();
     }
 }

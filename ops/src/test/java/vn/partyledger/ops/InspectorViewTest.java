@@ -184,6 +184,102 @@ class InspectorViewTest extends LedgerTestSupport {
                 .path("correctedBy")).isEmpty();
     }
 
+    @Test
+    void theRollAndTheTreeKnownAtAnInstantShowTheLedgerAsItStoodThen() throws Exception {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        Place p = place(s, "Sín Chải");
+        String roll = "/api/v1/organizations/" + p.cell() + "/roll?asOf=2015-01-01";
+        String tree = "/api/v1/organizations/" + p.commune() + "/tree?asOf=2015-01-01";
+        s.awaitGet(roll, b -> b.path("total").asInt() == 3);
+        Instant before = instantBetweenFacts();
+
+        // recorded later, dated back: a member of 2012 taken over from the paper roll, and a cell founded in 2011
+        String late = s.enrollOfficial(p.cell(), "Lò Văn Sín Chải 4", "2012-03-01", "2013-03-01");
+        String third = s.establish("CELL", "VILLAGE", p.commune(), "Chi bộ bản Sín Chải 3", "2011-01-01");
+        s.awaitGet(roll, b -> b.path("total").asInt() == 4);
+        JsonNode treeNow = s.awaitGet(tree, b -> b.path("roots").get(0).path("children").size() == 3);
+        assertThat(treeNow.path("roots").get(0).path("subtreeCounts").path("official").asInt()).isEqualTo(7);
+
+        LedgerClient.Response rollThen = op.get(roll + "&knownAt=" + at(before));
+        assertThat(rollThen.status()).as(rollThen.toString()).isEqualTo(200);
+        assertThat(rollThen.body().path("total").asInt()).isEqualTo(3);
+        assertThat(rollThen.body().path("items")).noneMatch(e -> e.path("memberId").asText().equals(late));
+        assertThat(rollThen.body().path("items")).allMatch(e -> e.path("fullName").asText().startsWith("Lò Văn")
+                && e.path("officialOn").asText().equals("2011-03-01"));
+        assertThat(rollThen.body().path("counts").path("official").asInt()).isEqualTo(3);
+        assertThat(rollThen.header("Ledger-Known-At")).isEqualTo(before.toString());
+        assertThat(rollThen.header("Ledger-As-Of")).isEqualTo("2015-01-01");
+        assertThat(rollThen.body().path("provenance").path("knownAt").asText()).isEqualTo(before.toString());
+        LedgerClient.Response treeThen = op.get(tree + "&knownAt=" + at(before));
+        assertThat(treeThen.status()).as(treeThen.toString()).isEqualTo(200);
+        JsonNode commune = treeThen.body().path("roots").get(0);
+        assertThat(commune.path("children")).hasSize(2).noneMatch(c -> c.path("organizationId").asText()
+                .equals(third));
+        assertThat(commune.path("subtreeCounts").path("official").asInt()).isEqualTo(6);
+        assertThat(treeThen.header("Ledger-Known-At")).isEqualTo(before.toString());
+        assertThat(treeThen.header("Ledger-As-Of")).isEqualTo("2015-01-01");
+        // the same read without knownAt is today's, and a knownAt after every fact agrees with it
+        JsonNode after = op.get(roll + "&knownAt=" + at(Instant.now())).body();
+        assertThat(after.path("total").asInt()).isEqualTo(4);
+        JsonNode cellThen = op.get("/api/v1/organizations/" + p.cell() + "?asOf=2015-01-01&knownAt=" + at(before))
+                .body();
+        assertThat(cellThen.path("counts").path("official").asInt()).isEqualTo(3);
+        assertThat(cellThen.path("provenance").path("knownAt").asText()).isEqualTo(before.toString());
+        assertThat(op.get("/api/v1/organizations/" + third + "?knownAt=" + at(before)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anOrganisationsNameAndFoundingDateAreCorrectedUnderTheRulesOfItsEstablishment() throws Exception {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        Place p = place(s, "Pa Ham");
+        JsonNode founding = s.awaitGet("/api/v1/organizations/" + p.other() + "/history?types=OrganizationEstablished",
+                b -> b.path("total").asInt() == 1);
+        String established = founding.path("items").get(0).path("eventId").asText();
+        Instant before = instantBetweenFacts();
+
+        long stored = events();
+        LedgerClient.Response communeType = op.post("/api/v1/corrections", json("correctsEventId",
+                op.get("/api/v1/organizations/" + p.commune() + "/history?types=OrganizationEstablished").body()
+                        .path("items").get(0).path("eventId").asText(), "reason", "x", "authority", authority(),
+                "occurredOn", "2025-06-24", "replacement", Map.of("cellType", "SCHOOL")));
+        assertThat(communeType.status()).as(communeType.toString()).isEqualTo(422);
+        assertThat(communeType.body().path("errors").get(0).path("field").asText()).isEqualTo("replacement.cellType");
+        LedgerClient.Response afterMembers = op.post("/api/v1/corrections", json("correctsEventId", established,
+                "reason", "x", "authority", authority(), "occurredOn", "2025-06-24",
+                "replacement", Map.of("establishedOn", "2026-01-01")));
+        assertThat(afterMembers.status()).as(afterMembers.toString()).isIn(400, 422);
+        assertThat(events()).isEqualTo(stored);
+
+        LedgerClient.Response ok = op.post("/api/v1/corrections", json("correctsEventId", established,
+                "reason", "tên và ngày thành lập chép sai từ quyết định 12-QĐ/ĐU", "authority", authority(),
+                "occurredOn", "2025-06-24",
+                "replacement", Map.of("name", "Chi bộ bản Pa Ham Mới", "establishedOn", "2009-06-01")));
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(202);
+
+        String tree = "/api/v1/organizations/" + p.commune() + "/tree?asOf=2009-12-31";
+        JsonNode now = s.awaitGet(tree, b -> b.path("roots").get(0).path("children").size() == 1);
+        assertThat(now.path("roots").get(0).path("children").get(0).path("name").asText())
+                .isEqualTo("Chi bộ bản Pa Ham Mới");
+        JsonNode view = op.get("/api/v1/organizations/" + p.other()).body();
+        assertThat(view.path("name").asText()).isEqualTo("Chi bộ bản Pa Ham Mới");
+        assertThat(view.path("establishedOn").asText()).isEqualTo("2009-06-01");
+        JsonNode then = op.get(tree + "&knownAt=" + at(before)).body();
+        assertThat(then.path("roots").get(0).path("children")).isEmpty();
+        assertThat(op.get("/api/v1/organizations/" + p.other() + "?knownAt=" + at(before)).body().path("name")
+                .asText()).isEqualTo("Chi bộ bản Pa Ham 2");
+
+        JsonNode history = op.get("/api/v1/organizations/" + p.other() + "/history?types=OrganizationEstablished,"
+                + "OrganizationFactsCorrected").body();
+        assertThat(history.path("total").asInt()).isEqualTo(2);
+        JsonNode fix = history.path("items").get(1);
+        assertThat(history.path("items").get(0).path("correctedBy").get(0).asText())
+                .isEqualTo(fix.path("eventId").asText());
+        assertThat(fix.path("reason").asText()).isEqualTo("tên và ngày thành lập chép sai từ quyết định 12-QĐ/ĐU");
+        assertThat(fix.path("summary").asText()).startsWith("Đính chính quyết định thành lập");
+    }
+
     private static String status(JsonNode meeting, String member) {
         for (JsonNode a : meeting.path("attendance")) {
             if (a.path("memberId").asText().equals(member)) {
@@ -244,6 +340,10 @@ class InspectorViewTest extends LedgerTestSupport {
         assertThat(retracted.status()).as(retracted.toString()).isEqualTo(202);
         JsonNode now = s.awaitGet(register, b -> month(b, 7).path("cellsMet").asInt() == 0);
         assertThat(month(now, 7).path("meetings")).isEmpty();
+        // the retracted meeting was never held: M1 takes the month's real regular meeting
+        String real = meeting(op, p.other(), "2025-07-26", Map.of());
+        s.awaitGet(register, b -> month(b, 7).path("cellsMet").asInt() == 1
+                && month(b, 7).path("meetings").get(0).path("meetingId").asText().equals(real));
         JsonNode then = op.get(register + "&knownAt=" + at(before)).body();
         assertThat(month(then, 7).path("cellsMet").asInt()).isEqualTo(1);
         assertThat(op.get("/api/v1/meetings/" + wrong).body().path("state").asText()).isEqualTo("RETRACTED");

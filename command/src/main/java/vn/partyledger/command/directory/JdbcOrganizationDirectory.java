@@ -1,5 +1,6 @@
 package vn.partyledger.command.directory;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -77,5 +78,17 @@ class JdbcOrganizationDirectory implements OrganizationDirectory {
     private int count(String sql, Map<String, ?> params) {
         Integer n = jdbc.queryForObject(sql, params, Integer.class);
         return n == null ? 0 : n;
+    }
+
+    @Override
+    public Optional<LocalDate> earliestFactAbout(String organizationId) {
+        return Optional.ofNullable(jdbc.queryForObject("""
+                select min(d) from (
+                    select min(effective_on) as d from cmd_roll_fact where organization_id = :org
+                    union all
+                    select min(established_on) from cmd_organization where parent_id = :org
+                    union all
+                    select min(held_on) from cmd_meeting where organization_id = :org and not retracted) facts""",
+                Map.of("org", organizationId), LocalDate.class));
     }
 }

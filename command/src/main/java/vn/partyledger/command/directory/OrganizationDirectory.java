@@ -1,5 +1,6 @@
 package vn.partyledger.command.directory;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,4 +24,11 @@ public interface OrganizationDirectory {
 
     /** Official members on this organisation's own roll. */
     int officialMembers(String organizationId);
+
+    /**
+     * The earliest business date the record of others ties to this organisation: a roll fact moving a member to it, a
+     * child organisation established under it, a meeting it held (retracted ones aside). Its establishment cannot be
+     * corrected to a later date.
+     */
+    Optional<LocalDate> earliestFactAbout(String organizationId);
 }

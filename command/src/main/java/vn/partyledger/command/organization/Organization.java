@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -243,8 +244,9 @@ class Organization {
     /**
      * A clerical error in the establishment (name, cell type, date) is corrected under the rules that judged the
      * establishment, applied on the corrected date: the cell type O-rules of the hierarchy, the level in force and
-     * its place under the parent it was founded under. The date may not pass a later fact about the organisation
-     * (a reparenting, a post, a liaison, a meeting day, its end). An ended organisation's record can still be
+     * its place under the parent it was founded under. The date may not pass a later fact about the organisation,
+     * its own (a reparenting, a post, a liaison, a meeting day, its end) or others' (a member on its roll, a child, a
+     * meeting). An ended organisation's record can still be
      * corrected: an inspector must read it right.
      */
     @CommandHandler
@@ -267,9 +269,13 @@ class Organization {
             throw LedgerRefusalException.invalid("replacement.establishedOn", "an organisation is not established "
                     + "in the future");
         }
-        if (firstLaterFact != null && on.isAfter(firstLaterFact)) {
-            throw LedgerRefusalException.invalid("replacement.establishedOn", "the record holds a fact of "
-                    + firstLaterFact + "; the organisation was established by then");
+        if (!on.equals(establishedOn)) {
+            LocalDate earliest = Stream.concat(Stream.ofNullable(firstLaterFact),
+                    organizations.earliestFactAbout(organizationId).stream()).min(LocalDate::compareTo).orElse(null);
+            if (earliest != null && on.isAfter(earliest)) {
+                throw LedgerRefusalException.invalid("replacement.establishedOn", "the ledger holds a fact of "
+                        + earliest + " about this organisation; it was established by then");
+            }
         }
         Hierarchy hierarchy = policy.hierarchy(on);
         if (c.cellType() != null && !hierarchy.needsCellType(level)) {

@@ -85,6 +85,13 @@ class CorrectOrganizationFactsTest {
     }
 
     @Test
+    void theEstablishmentCannotMovePastAMemberOnItsRoll() {
+        directory.factAbout(CELL_ID, CHARTER_ERA.plusMonths(1));
+        expectRefusal(new Object[]{cellEstablished()}, correct(CELL_ID, null, null, CHARTER_ERA.plusMonths(2)),
+                Refusals.invalid("replacement.establishedOn"));
+    }
+
+    @Test
     void theCorrectedDateIsJudgedByTheHierarchyInForceOnIt() {
         // A cell founded under a district: after 1 July 2025 no organisation sits under a district (NQ 60-NQ/TW).
         String cell = "ban-under-district";

@@ -1,6 +1,7 @@
 package vn.partyledger.command.organization;
 
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,17 @@ final class FakeDirectory implements OrganizationDirectory {
 
     private final Map<String, OrganizationEntry> organizations = new LinkedHashMap<>();
     private final Map<String, MemberEntry> members = new LinkedHashMap<>();
+    private final Map<String, LocalDate> earliestFacts = new LinkedHashMap<>();
 
     FakeDirectory organization(String id, OrganizationLevel level, String parentId) {
         CellType cellType = level == OrganizationLevel.CELL ? CellType.VILLAGE : null;
         organizations.put(id, new OrganizationEntry(id, level, cellType, parentId, false, true));
+        return this;
+    }
+
+    /** Records that another record ties a fact of {@code on} to the organisation (a member, a child, a meeting). */
+    FakeDirectory factAbout(String id, LocalDate on) {
+        earliestFacts.merge(id, on, (a, b) -> a.isBefore(b) ? a : b);
         return this;
     }
 
@@ -84,5 +92,10 @@ final class FakeDirectory implements OrganizationDirectory {
 
     MemberDirectory members() {
         return memberId -> Optional.ofNullable(members.get(memberId));
+    }
+
+    @Override
+    public Optional<LocalDate> earliestFactAbout(String organizationId) {
+        return Optional.ofNullable(earliestFacts.get(organizationId));
     }
 }

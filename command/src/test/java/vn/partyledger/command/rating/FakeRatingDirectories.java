@@ -92,4 +92,10 @@ final class FakeRatingDirectories implements OrganizationDirectory, RatingLookup
         }
         return all;
     }
+
+    /** No record ties facts to these organisations: their establishments are not corrected here. */
+    @Override
+    public Optional<LocalDate> earliestFactAbout(String organizationId) {
+        return Optional.empty();
+    }
 }

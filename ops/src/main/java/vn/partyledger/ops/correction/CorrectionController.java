@@ -27,6 +27,8 @@ import vn.partyledger.api.meeting.AttendanceStatus;
 import vn.partyledger.api.meeting.CorrectAttendance;
 import vn.partyledger.api.meeting.RetractMeeting;
 import vn.partyledger.api.member.CorrectMemberData;
+import vn.partyledger.api.organization.CellType;
+import vn.partyledger.api.organization.CorrectOrganizationFacts;
 import vn.partyledger.api.rules.LedgerRefusalException;
 import vn.partyledger.api.task.CorrectTaskAssignment;
 import vn.partyledger.ops.web.AuthorityDto;
@@ -60,7 +62,8 @@ class CorrectionController {
     record Replacement(AttendanceStatus status, @Size(max = 500) String reason,
                        @PastOrPresent LocalDate birthDate, @Size(max = 200) String fullName,
                        @Size(max = 2000) String description, LocalDate dueDate,
-                       @Size(max = 2000) String expectedResult, @Valid CommitmentSections sections) {
+                       @Size(max = 2000) String expectedResult, @Valid CommitmentSections sections,
+                       @Size(max = 200) String name, CellType cellType, @PastOrPresent LocalDate establishedOn) {
     }
 
     record CorrectionRequest(@NotBlank @Size(max = 255) String correctsEventId,
@@ -80,7 +83,7 @@ class CorrectionController {
     }
 
     @PostMapping("/api/v1/corrections")
-    @Operation(summary = "Correct a recorded fact with a replacement (attendance, member data, task, commitment), with reason and approver")
+    @Operation(summary = "Correct a recorded fact with a replacement (attendance, member data, organisation, task, commitment), with reason and approver")
     ResponseEntity<Created> correct(@Valid @RequestBody CorrectionRequest r) {
         Stored event = stored(r.correctsEventId());
         Replacement x = r.replacement();
@@ -102,6 +105,11 @@ class CorrectionController {
                 commands.send(new CorrectTaskAssignment(event.aggregateId(), event.eventId(), x.description(),
                         x.dueDate(), x.expectedResult(), r.occurredOn()), r.authority(), envelope);
                 return Created.accepted("/api/v1/tasks", event.aggregateId());
+            }
+            case "OrganizationEstablished", "OrganizationFactsCorrected" -> {
+                commands.send(new CorrectOrganizationFacts(event.aggregateId(), event.eventId(), x.name(),
+                        x.cellType(), x.establishedOn(), r.occurredOn()), r.authority(), envelope);
+                return Created.accepted("/api/v1/organizations", event.aggregateId());
             }
             case "CommitmentSubmitted", "CommitmentCorrected" -> {
                 commands.send(new CorrectCommitment(event.aggregateId(), event.eventId(), x.sections(),

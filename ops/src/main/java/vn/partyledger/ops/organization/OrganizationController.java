@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -182,42 +183,48 @@ class OrganizationController {
     }
 
     @GetMapping
-    @Operation(summary = "The whole tree (every province) as of a date; needs a ledger-wide grant")
+    @Operation(summary = "The whole tree (every province) as of a date, as known at an instant; needs a ledger-wide grant")
     ResponseEntity<OrganizationTree> forest(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        OrganizationTree tree = queries.query(new FindOrganizationTree(null, asOf),
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Instant knownAt) {
+        OrganizationTree tree = queries.query(new FindOrganizationTree(null, asOf, knownAt),
                 ResponseTypes.instanceOf(OrganizationTree.class)).join();
         return Reads.ok(tree, tree.provenance());
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One organisation with officers, liaisons and roll counts as of a date")
+    @Operation(summary = "One organisation with officers, liaisons and roll counts as of a date, as known at an instant")
     ResponseEntity<OrganizationView> get(@PathVariable String id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Instant knownAt) {
         known(id);
-        OrganizationView view = queries.query(new FindOrganization(id, asOf),
+        OrganizationView view = queries.query(new FindOrganization(id, asOf, knownAt),
                 ResponseTypes.instanceOf(OrganizationView.class)).join();
         return Reads.ok(view, view.provenance());
     }
 
     @GetMapping("/{id}/tree")
-    @Operation(summary = "The subtree under the organisation as of a date, with own and subtree counts by status")
+    @Operation(summary = "The subtree under the organisation as of a date, as known at an instant, with own and subtree "
+            + "counts by status")
     ResponseEntity<OrganizationTree> tree(@PathVariable String id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Instant knownAt) {
         known(id);
-        OrganizationTree tree = queries.query(new FindOrganizationTree(id, asOf),
+        OrganizationTree tree = queries.query(new FindOrganizationTree(id, asOf, knownAt),
                 ResponseTypes.instanceOf(OrganizationTree.class)).join();
         return Reads.ok(tree, tree.provenance());
     }
 
     @GetMapping("/{id}/roll")
-    @Operation(summary = "The member roll and counts by status (official, probationary, exempt, suspended, temporary transfers) as of a date")
+    @Operation(summary = "The member roll and counts by status (official, probationary, exempt, suspended, temporary transfers) as of a date, as known at an instant")
     ResponseEntity<RollView> roll(@PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Instant knownAt,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         known(id);
-        RollView roll = queries.query(new FindRoll(id, asOf, page, size), ResponseTypes.instanceOf(RollView.class)).join();
+        RollView roll = queries.query(new FindRoll(id, asOf, page, size, knownAt),
+                ResponseTypes.instanceOf(RollView.class)).join();
         return Reads.ok(roll, roll.provenance());
     }
 
