@@ -21,6 +21,7 @@ import vn.partyledger.api.envelope.Authority;
 import vn.partyledger.api.rating.AppraiseRating;
 import vn.partyledger.api.rating.CellReviewHeld;
 import vn.partyledger.api.rating.CloseRatingRound;
+import vn.partyledger.api.rating.CorrectRatingDecision;
 import vn.partyledger.api.rating.DecideRatings;
 import vn.partyledger.api.rating.DecisionRow;
 import vn.partyledger.api.rating.OpenRating;
@@ -28,6 +29,7 @@ import vn.partyledger.api.rating.OpenRatingRound;
 import vn.partyledger.api.rating.PublishRating;
 import vn.partyledger.api.rating.RatingAppraised;
 import vn.partyledger.api.rating.RatingDecided;
+import vn.partyledger.api.rating.RatingDecisionCorrected;
 import vn.partyledger.api.rating.RatingOpened;
 import vn.partyledger.api.rating.RatingPublished;
 import vn.partyledger.api.rating.RatingRedecided;
@@ -87,6 +89,10 @@ class RatingRound {
         boolean selfReviewed;
         Score score;
         RatingLevel level;
+        /** The decision in force: its number, date and recorded score, which a correction keeps or replaces. */
+        String decisionNo;
+        LocalDate decidedOn;
+        Integer decidedScore;
 
         // Axon's fixture compares the state a handler leaves with the state sourced from its events.
         @Override
@@ -345,6 +351,44 @@ class RatingRound {
                 judged.outcomes(), facts));
     }
 
+    /**
+     * A clerical error in the recording of the decision in force (a level or score entered wrongly, a wrong number) is
+     * corrected under the rules that judged the decision, on its date: the rule set's levels and score (R1), R2, R4,
+     * the R3 quota over the round and the R5 warnings with the ledger's facts of that date. A reopened rating is not
+     * corrected but decided again; a closed round's decisions can still be corrected, since the record must say what
+     * was decided.
+     */
+    @CommandHandler
+    void handle(CorrectRatingDecision c, RatingRuleSets ruleSets, RatingLookups lookups) {
+        requiredText(c.correctsEventId(), "correctsEventId");
+        required(c.occurredOn(), "occurredOn");
+        DecisionRow row = required(c.rating(), "rating");
+        Rating r = rating(row.ratingId());
+        if (r.state != State.DECIDED && r.state != State.PUBLISHED) {
+            throw LedgerRefusalException.state("rating " + row.ratingId() + " is " + r.state + "; only the decision "
+                    + "in force is corrected (a reopened rating is decided again)");
+        }
+        if (c.decisionNo() != null && c.decisionNo().isBlank()) {
+            throw LedgerRefusalException.invalid("decisionNo", "a decision number is not blank");
+        }
+        RatingRuleSet set = ruleSet(ruleSets);
+        Integer score = judgeRow(set, r, row, "rating.");
+        String decisionNo = c.decisionNo() == null ? r.decisionNo : c.decisionNo().strip();
+        if (row.level() == r.level && Objects.equals(score, r.decidedScore) && decisionNo.equals(r.decisionNo)) {
+            throw LedgerRefusalException.invalid("rating", "the correction repeats the recorded decision");
+        }
+        MemberYearEvidence facts = r.subject == RatingSubject.MEMBER
+                ? lookups.evidence(List.of(r.subjectId), year, r.decidedOn).get(r.subjectId) : null;
+        RatingDecided decided = new RatingDecided(roundId, row.ratingId(), r.organizationId, bodyId, year, r.subject,
+                r.subjectId, row.level(), score, decisionNo, r.decidedOn, ruleSetId, null,
+                warnings(set, row.level(), score, facts), facts);
+        RatingDecided judged = quota(set, List.of(row), Map.of(row.ratingId(), row.level()), c.quotaOverride(),
+                List.of(decided)).get(0);
+        apply(new RatingDecisionCorrected(roundId, row.ratingId(), r.organizationId, bodyId, year, r.subject,
+                r.subjectId, r.level, row.level(), score, decisionNo, r.decidedOn, ruleSetId, judged.quotaOverride(),
+                judged.outcomes(), facts, c.correctsEventId()));
+    }
+
     @CommandHandler
     void handle(CloseRatingRound c) {
         open();
@@ -383,6 +427,20 @@ class RatingRound {
         Rating r = ratings.get(e.ratingId());
         r.state = State.DECIDED;
         r.level = e.level();
+        decision(r, e.decisionNo(), e.decidedOn(), e.score());
+    }
+
+    @EventSourcingHandler
+    void on(RatingDecisionCorrected e) {
+        Rating r = ratings.get(e.ratingId());
+        r.level = e.level();
+        decision(r, e.decisionNo(), e.decidedOn(), e.score());
+    }
+
+    private static void decision(Rating r, String decisionNo, LocalDate decidedOn, Integer score) {
+        r.decisionNo = decisionNo;
+        r.decidedOn = decidedOn;
+        r.decidedScore = score;
     }
 
     @EventSourcingHandler
@@ -400,6 +458,7 @@ class RatingRound {
         Rating r = ratings.get(e.ratingId());
         r.state = State.DECIDED;
         r.level = e.level();
+        decision(r, e.decisionNo(), e.decidedOn(), e.score());
     }
 
     @EventSourcingHandler

@@ -18,12 +18,14 @@ import org.junit.jupiter.api.Test;
 import vn.partyledger.api.envelope.Authority;
 import vn.partyledger.api.organization.OrganizationLevel;
 import vn.partyledger.api.rating.CloseRatingRound;
+import vn.partyledger.api.rating.CorrectRatingDecision;
 import vn.partyledger.api.rating.DecideRatings;
 import vn.partyledger.api.rating.DecisionRow;
 import vn.partyledger.api.rating.OpenRating;
 import vn.partyledger.api.rating.OpenRatingRound;
 import vn.partyledger.api.rating.PublishRating;
 import vn.partyledger.api.rating.RatingDecided;
+import vn.partyledger.api.rating.RatingDecisionCorrected;
 import vn.partyledger.api.rating.RatingOpened;
 import vn.partyledger.api.rating.RatingPublished;
 import vn.partyledger.api.rating.RatingRedecided;
@@ -40,6 +42,7 @@ import vn.partyledger.api.rating.ReviewVote;
 import vn.partyledger.api.rating.Score;
 import vn.partyledger.api.rating.SelfReviewSubmitted;
 import vn.partyledger.api.rating.SubmitSelfReview;
+import vn.partyledger.api.rules.LedgerRefusalException;
 import vn.partyledger.api.rules.RuleOutcome;
 import vn.partyledger.api.rules.rating.DisciplineFact;
 import vn.partyledger.api.rules.rating.RatingLevel;
@@ -302,6 +305,69 @@ class RatingRoundTest {
                         RatingSubject.MEMBER, "m0", RatingLevel.GOOD, RatingLevel.COMPLETED, null, "03-QĐ/ĐU",
                         LocalDate.of(2019, 1, 20), "QD132-2018", null, List.of(),
                         dirs.evidence(List.of("m0"), 2018, LocalDate.of(2019, 1, 20)).get("m0")));
+    }
+
+    @Test
+    void aLevelRecordedWronglyIsCorrectedAndJudgedOnTheDecisionsDate() {
+        List<Object> given = reviewed2018(1);
+        given.add(decided(2018, "m0", RatingLevel.GOOD, List.of()));
+        LocalDate decidedOn = LocalDate.of(2018, 12, 20);
+        fixture().given(given)
+                .when(new CorrectRatingDecision(round(2018), "event-of-decision", row(2018, "m0", RatingLevel.COMPLETED),
+                        null, null, LocalDate.of(2019, 1, 5)))
+                .expectEvents(new RatingDecisionCorrected(round(2018), member(2018, "m0"), CELL, COMMUNE, 2018,
+                        RatingSubject.MEMBER, "m0", RatingLevel.GOOD, RatingLevel.COMPLETED, null, "12-QĐ/ĐU",
+                        decidedOn, "QD132-2018", null, List.of(),
+                        dirs.evidence(List.of("m0"), 2018, decidedOn).get("m0"), "event-of-decision"));
+    }
+
+    @Test
+    void aCorrectedDecisionNumberKeepsTheLevel() {
+        List<Object> given = reviewed2018(1);
+        given.add(decided(2018, "m0", RatingLevel.GOOD, List.of()));
+        fixture().given(given)
+                .when(new CorrectRatingDecision(round(2018), "event-of-decision", row(2018, "m0", RatingLevel.GOOD),
+                        " 21-QĐ/ĐU ", null, LocalDate.of(2019, 1, 5)))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches((RatingDecisionCorrected e) -> e.decisionNo().equals("21-QĐ/ĐU")
+                                && e.level() == RatingLevel.GOOD && e.previousLevel() == RatingLevel.GOOD),
+                        andNoMore())));
+    }
+
+    @Test
+    void aCorrectionIsHeldToTheQuotaAsTheDecisionWas() {
+        List<Object> given = reviewed2018(2);
+        given.add(decided(2018, "m0", RatingLevel.GOOD, List.of()));
+        given.add(decided(2018, "m1", RatingLevel.GOOD, List.of()));
+        fixture().given(given)
+                .when(new CorrectRatingDecision(round(2018), "event-of-decision",
+                        row(2018, "m1", RatingLevel.EXCELLENT), null, null, LocalDate.of(2019, 1, 5)))
+                .expectNoEvents()
+                .expectExceptionDetails(Refusals.refusal(RULE, "R3", "rating.level"));
+    }
+
+    @Test
+    void aCorrectionThatRepeatsTheDecisionIsRefused() {
+        List<Object> given = reviewed2018(1);
+        given.add(decided(2018, "m0", RatingLevel.GOOD, List.of()));
+        fixture().given(given)
+                .when(new CorrectRatingDecision(round(2018), "event-of-decision", row(2018, "m0", RatingLevel.GOOD),
+                        null, null, LocalDate.of(2019, 1, 5)))
+                .expectNoEvents()
+                .expectExceptionDetails(Refusals.refusal(INVALID_INPUT, null, "rating"));
+    }
+
+    @Test
+    void aReopenedRatingIsDecidedAgainNotCorrected() {
+        List<Object> given = reviewed2018(1);
+        given.add(decided(2018, "m0", RatingLevel.GOOD, List.of()));
+        given.add(new RatingReopened(round(2018), member(2018, "m0"), CELL, RatingLevel.GOOD,
+                ReopenReason.COMPLAINT, "khiếu nại của đảng viên", LocalDate.of(2019, 1, 10)));
+        fixture().given(given)
+                .when(new CorrectRatingDecision(round(2018), "event-of-decision",
+                        row(2018, "m0", RatingLevel.COMPLETED), null, null, LocalDate.of(2019, 1, 15)))
+                .expectNoEvents()
+                .expectException(LedgerRefusalException.class);
     }
 
     @Test

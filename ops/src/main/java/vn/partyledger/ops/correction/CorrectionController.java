@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -29,6 +31,10 @@ import vn.partyledger.api.meeting.RetractMeeting;
 import vn.partyledger.api.member.CorrectMemberData;
 import vn.partyledger.api.organization.CellType;
 import vn.partyledger.api.organization.CorrectOrganizationFacts;
+import vn.partyledger.api.rating.CorrectRatingDecision;
+import vn.partyledger.api.rating.DecisionRow;
+import vn.partyledger.api.rules.rating.DisciplineFact;
+import vn.partyledger.api.rules.rating.RatingLevel;
 import vn.partyledger.api.rules.LedgerRefusalException;
 import vn.partyledger.api.task.CorrectTaskAssignment;
 import vn.partyledger.ops.web.AuthorityDto;
@@ -63,7 +69,17 @@ class CorrectionController {
                        @PastOrPresent LocalDate birthDate, @Size(max = 200) String fullName,
                        @Size(max = 2000) String description, LocalDate dueDate,
                        @Size(max = 2000) String expectedResult, @Valid CommitmentSections sections,
-                       @Size(max = 200) String name, CellType cellType, @PastOrPresent LocalDate establishedOn) {
+                       @Size(max = 200) String name, CellType cellType, @PastOrPresent LocalDate establishedOn,
+                       RatingLevel level, @Min(0) @Max(100) Integer score, RatingLevel civilServantLevel,
+                       @Valid Discipline discipline, @Size(max = 100) String decisionNo,
+                       @Valid AuthorityDto quotaOverride) {
+    }
+
+    /** A discipline of the rated year (R2), as on a rating decision. */
+    record Discipline(@NotBlank @Size(max = 100) String form, @NotNull LocalDate decidedOn, boolean remedied) {
+        DisciplineFact toFact() {
+            return new DisciplineFact(form, decidedOn, remedied);
+        }
     }
 
     record CorrectionRequest(@NotBlank @Size(max = 255) String correctsEventId,
@@ -83,7 +99,7 @@ class CorrectionController {
     }
 
     @PostMapping("/api/v1/corrections")
-    @Operation(summary = "Correct a recorded fact with a replacement (attendance, member data, organisation, task, commitment), with reason and approver")
+    @Operation(summary = "Correct a recorded fact with a replacement (attendance, member data, organisation, task, commitment, rating decision), with reason and approver")
     ResponseEntity<Created> correct(@Valid @RequestBody CorrectionRequest r) {
         Stored event = stored(r.correctsEventId());
         Replacement x = r.replacement();
@@ -110,6 +126,13 @@ class CorrectionController {
                 commands.send(new CorrectOrganizationFacts(event.aggregateId(), event.eventId(), x.name(),
                         x.cellType(), x.establishedOn(), r.occurredOn()), r.authority(), envelope);
                 return Created.accepted("/api/v1/organizations", event.aggregateId());
+            }
+            case "RatingDecided", "RatingRedecided", "RatingDecisionCorrected" -> {
+                DecisionRow row = new DecisionRow(event.payload().path("ratingId").asText(null), x.level(), x.score(),
+                        x.civilServantLevel(), x.discipline() == null ? null : x.discipline().toFact());
+                commands.send(new CorrectRatingDecision(event.aggregateId(), event.eventId(), row, x.decisionNo(),
+                        AuthorityDto.toAuthority(x.quotaOverride()), r.occurredOn()), r.authority(), envelope);
+                return Created.accepted("/api/v1/ratings", row.ratingId());
             }
             case "CommitmentSubmitted", "CommitmentCorrected" -> {
                 commands.send(new CorrectCommitment(event.aggregateId(), event.eventId(), x.sections(),

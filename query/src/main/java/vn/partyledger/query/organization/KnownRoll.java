@@ -25,7 +25,7 @@ import vn.partyledger.api.rules.roll.RollFold.Kind;
  * asked about are read, by index; the answer is the rows holding on one business date, as the common table expression
  * {@code roll_period} with the columns of {@code member_roll_period}.
  */
-final class KnownRoll {
+public final class KnownRoll {
 
     /** Rows of {@link #on}, bound as the parameters of {@link #CTE}. */
     static final String CTE = """
@@ -41,13 +41,13 @@ final class KnownRoll {
                           suspended, temporarily_transferred_in, temporarily_transferred_out, valid_from, valid_to,
                           admitted_on, official_on))""";
 
-    /** The facts known at :knownAt of every member a fact ever moved to one of :orgs. */
-    static final String FACTS = """
+    /** The facts known at :knownAt of every member a fact ever moved to one of :orgs (public for its plan's test). */
+    public static final String FACTS = """
             select f.member_id, f.effective_on, f.position, f.kind, f.organization_id, f.until
-              from member_roll_fact f
-             where f.member_id in (select member_id from member_roll_fact
-                                    where organization_id = any(cast(:orgs as text[])))
-               and exists (select 1 from ledger_event e
+              from (select distinct member_id from member_roll_fact
+                     where organization_id = any(cast(:orgs as text[]))) m
+              join member_roll_fact f using (member_id)
+             where exists (select 1 from ledger_event e
                             where e.global_index = f.position and e.recorded_at <= cast(:knownAt as timestamptz))
              order by f.member_id, f.effective_on, f.position, f.seq""";
 
