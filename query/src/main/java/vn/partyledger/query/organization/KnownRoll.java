@@ -41,14 +41,19 @@ public final class KnownRoll {
                           suspended, temporarily_transferred_in, temporarily_transferred_out, valid_from, valid_to,
                           admitted_on, official_on))""";
 
-    /** The facts known at :knownAt of every member a fact ever moved to one of :orgs (public for its plan's test). */
+    /**
+     * The facts known at :knownAt of every member a fact ever moved to one of :orgs (public for its plan's test). The
+     * members' facts are fetched member by member through their index ({@code offset 0} keeps the planner from
+     * flattening the lateral into a hash join over the whole fact table, which it prefers while the table is small),
+     * and each fact's recorded instant by its event's position (a scalar subquery, never a hash of the whole store).
+     */
     public static final String FACTS = """
             select f.member_id, f.effective_on, f.position, f.kind, f.organization_id, f.until
               from (select distinct member_id from member_roll_fact
                      where organization_id = any(cast(:orgs as text[]))) m
-              join member_roll_fact f using (member_id)
-             where exists (select 1 from ledger_event e
-                            where e.global_index = f.position and e.recorded_at <= cast(:knownAt as timestamptz))
+             cross join lateral (select * from member_roll_fact f where f.member_id = m.member_id offset 0) f
+             where (select e.recorded_at from ledger_event e where e.global_index = f.position limit 1)
+                   <= cast(:knownAt as timestamptz)
              order by f.member_id, f.effective_on, f.position, f.seq""";
 
     private final NamedParameterJdbcTemplate jdbc;

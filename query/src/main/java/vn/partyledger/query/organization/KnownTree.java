@@ -26,7 +26,9 @@ public final class KnownTree {
                   left join lateral (select * from org_tree_correction c
                                       where c.organization_id = o.organization_id and c.recorded_at <= $KNOWN
                                       order by c.position desc limit 1) c on true
-                 where $ESTABLISHED),
+                 where $ESTABLISHED)""";
+
+    private static final String PARENT_PERIOD = """
             parent_period as (
                 select organization_id, parent_id, valid_from,
                        least(lead(valid_from) over (partition by organization_id
@@ -44,12 +46,13 @@ public final class KnownTree {
                        and e.payload_type in ('%s', '%s') and e.recorded_at <= cast(:knownAt as timestamptz))"""
             .formatted(OrganizationMerged.class.getName(), OrganizationDissolved.class.getName());
     // An organisation's establishment is the first event of its stream.
+    // Scalar subqueries: one index probe per organisation or period, never a hash of the store's recorded instants.
     private static final String ESTABLISHED_BY = """
-            exists (select 1 from ledger_event e where e.aggregate_id = o.organization_id and e.aggregate_seq = 0
-                       and e.recorded_at <= cast(:knownAt as timestamptz))""";
+            (select e.recorded_at from ledger_event e where e.aggregate_id = o.organization_id and e.aggregate_seq = 0
+              limit 1) <= cast(:knownAt as timestamptz)""";
     private static final String PARENT_KNOWN_BY = """
-            exists (select 1 from ledger_event e where e.global_index = p.opened_position
-                       and e.recorded_at <= cast(:knownAt as timestamptz))""";
+            (select e.recorded_at from ledger_event e where e.global_index = p.opened_position limit 1)
+            <= cast(:knownAt as timestamptz)""";
 
     private KnownTree() {
     }
@@ -59,7 +62,16 @@ public final class KnownTree {
      * parameter {@code :knownAt}, else as everything recorded so far (the store is not read then).
      */
     public static String ctes(boolean cut) {
-        return ORG.replace("$ENDED", cut ? ENDED_BY : "true")
+        return org(cut) + ",\n" + known(PARENT_PERIOD, cut);
+    }
+
+    /** The CTE {@code org} alone: a lookup of one organisation then reads only its own row and events. */
+    public static String org(boolean cut) {
+        return known(ORG, cut);
+    }
+
+    private static String known(String sql, boolean cut) {
+        return sql.replace("$ENDED", cut ? ENDED_BY : "true")
                 .replace("$ESTABLISHED", cut ? ESTABLISHED_BY : "true")
                 .replace("$KNOWN", cut ? "cast(:knownAt as timestamptz)" : "'infinity'")
                 .replace("$PARENT_KNOWN", cut ? PARENT_KNOWN_BY : "true");

@@ -411,7 +411,7 @@ public class OrganizationQueries {
         if (knownAt != null) {
             KnownRoll.knownAt(p, knownAt);
         }
-        return jdbc.query("with recursive " + KnownTree.ctes(knownAt != null)
+        return jdbc.query("with " + KnownTree.org(knownAt != null)
                                 + " select * from org where organization_id = :org", p,
                         (rs, n) -> new Organization(rs.getString("organization_id"), rs.getString("name"),
                                 OrganizationLevel.valueOf(rs.getString("level")), cellType(rs.getString("cell_type")),
