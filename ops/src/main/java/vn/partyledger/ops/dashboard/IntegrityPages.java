@@ -1,8 +1,12 @@
 package vn.partyledger.ops.dashboard;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,16 +33,21 @@ import vn.partyledger.ops.integrity.ScopeEvidence;
 @Controller
 class IntegrityPages extends Pages {
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+
     private final ScopeEvidence evidence;
     private final Organizations organizations;
     private final Labels labels;
     private final BusinessDay day;
+    private final ZoneId zone;
 
-    IntegrityPages(ScopeEvidence evidence, Organizations organizations, Labels labels, BusinessDay day) {
+    IntegrityPages(ScopeEvidence evidence, Organizations organizations, Labels labels, BusinessDay day,
+                   @Value("${ledger.business-zone:Asia/Ho_Chi_Minh}") String zone) {
         this.evidence = evidence;
         this.organizations = organizations;
         this.labels = labels;
         this.day = day;
+        this.zone = ZoneId.of(zone);
     }
 
     @GetMapping("/web/organizations/{id}/verification")
@@ -47,17 +56,45 @@ class IntegrityPages extends Pages {
         ChainVerification.Verification result = evidence.verify(id);
         model.addAttribute("org", org);
         model.addAttribute("result", result);
-        model.addAttribute("spokenDigest", result.sealNo() == null ? null
-                : evidence.spokenDigest(result.sealNo()).orElse(null));
+        model.addAttribute("digest", result.sealNo() == null ? result.sealDigest()
+                : evidence.spokenDigest(result.sealNo()).orElse(result.sealDigest()));
+        model.addAttribute("sealedAt", local(result.sealedAt()));
+        model.addAttribute("verifiedAt", local(result.verifiedAt()));
         model.addAttribute("form", Map.of());
         model.addAttribute("errors", Map.of());
         return "verification";
     }
 
+    /** An instant as the pages show times: Vietnam's wall clock. */
+    private String local(String instant) {
+        if (instant == null) {
+            return null;
+        }
+        try {
+            return WHEN.format(Instant.parse(instant).atZone(zone));
+        } catch (RuntimeException notAnInstant) {
+            return instant;
+        }
+    }
+
+    /** A date range that selects nothing: the form comes back with the reason, no bundle, no verification. */
+    static final class BadRange extends RuntimeException {
+        final OrganizationView org;
+        final Map<String, String> form;
+        final Map<String, String> errors;
+
+        BadRange(OrganizationView org, Map<String, String> form, Map<String, String> errors) {
+            super("bad bundle range");
+            this.org = org;
+            this.form = form;
+            this.errors = errors;
+        }
+    }
+
     @GetMapping("/web/organizations/{id}/bundle")
-    Object bundle(@PathVariable String id, @RequestParam(required = false) String from,
-                  @RequestParam(required = false) String to, @RequestParam(defaultValue = "false") boolean subtree,
-                  Model model) {
+    ResponseEntity<StreamingResponseBody> bundle(@PathVariable String id,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "false") boolean subtree) {
         OrganizationView org = organizations.view(id, day.today());
         FormErrors errors = new FormErrors();
         Map<String, String> form = new LinkedHashMap<>();
@@ -70,11 +107,7 @@ class IntegrityPages extends Pages {
             errors.add("to", labels.of("history.toBeforeFrom"));
         }
         if (!errors.isEmpty()) {
-            // the bundle is not made: the form comes back with the reason, without running a verification
-            model.addAttribute("org", org);
-            model.addAttribute("form", form);
-            model.addAttribute("errors", errors.byField());
-            return "verification";
+            throw new BadRange(org, form, errors.byField());
         }
         ScopeEvidence.Export export = evidence.bundle(id, fromDate, toDate, subtree);
         StreamingResponseBody body = out -> export.body().writeTo(out);
@@ -82,6 +115,15 @@ class IntegrityPages extends Pages {
                 .header("Content-Disposition", ContentDisposition.attachment().filename(export.fileName()).build()
                         .toString())
                 .body(body);
+    }
+
+    @ExceptionHandler(BadRange.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badRange(BadRange e, Model model) {
+        model.addAttribute("org", e.org);
+        model.addAttribute("form", e.form);
+        model.addAttribute("errors", e.errors);
+        return "verification";
     }
 
     @ExceptionHandler(NoSigningKeyException.class)

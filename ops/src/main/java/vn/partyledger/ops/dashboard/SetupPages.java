@@ -99,8 +99,8 @@ class SetupPages extends Pages {
         String id = UUID.randomUUID().toString();
         String parentId = parent == null ? null : parent.organizationId();
         return submit(organizationForm(parent), form, errors, model, response,
-                () -> commands.send(new EstablishOrganization(id, level, level == OrganizationLevel.CELL ? cellType
-                        : null, parentId, name, null, occurredOn), authority),
+                () -> commands.send(new EstablishOrganization(id, level, cellType, parentId, name, null, occurredOn),
+                        authority),
                 position -> "/web/organizations?established=" + id + "&minPosition=" + position);
     }
 
