@@ -1,5 +1,6 @@
 package vn.partyledger.ops.dashboard;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import jakarta.servlet.http.HttpServletResponse;
 import vn.partyledger.api.meeting.AttendanceStatus;
 import vn.partyledger.ops.correction.Corrections;
 import vn.partyledger.ops.history.History;

@@ -92,8 +92,8 @@ class HistoryPages extends Pages {
     }
 
     /** The pickers and filters as typed, what they mean, and the refusals of those that mean nothing. */
-    record Filters(String asOfText, String knownAtText, String fromText, String toText, String type, String pageText,
-                   LocalDate asOf, Instant knownAt, LocalDate from, LocalDate to, int page, Map<String, String> errors) {
+    record Filters(String asOfText, String knownAtText, String fromText, String toText, String type, LocalDate asOf,
+                   Instant knownAt, LocalDate from, LocalDate to, int page, Map<String, String> errors) {
 
         HistoryFilter filter(int page, int size) {
             return new HistoryFilter(from, to, asOf, null, null, knownAt, type == null ? null : List.of(type), null,
@@ -283,8 +283,8 @@ class HistoryPages extends Pages {
             }
         }
         String knownText = known == null ? "" : PICKER.format(known.atZone(zone));
-        return new Filters(text(asOfDate), knownText, text(fromDate), text(toDate), type, String.valueOf(p), asOfDate,
-                known, fromDate, toDate, p, errors);
+        return new Filters(text(asOfDate), knownText, text(fromDate), text(toDate), type, asOfDate, known, fromDate,
+                toDate, p, errors);
     }
 
     private LocalDate date(String value, String field, Map<String, String> errors) {
