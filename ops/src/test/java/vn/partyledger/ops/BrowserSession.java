@@ -86,6 +86,19 @@ final class BrowserSession implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /**
+     * Nothing on the current page matches: asked without the implicit wait, which would otherwise wait its full ten
+     * seconds for an element that is rightly not there. Call it once the page is known to be the new one.
+     */
+    boolean absent(By selector) {
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return browser.findElements(selector).isEmpty();
+        } finally {
+            browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+        }
+    }
+
     String text(String id) {
         return browser.findElement(By.id(id)).getText();
     }
