@@ -122,6 +122,7 @@ class AccessMatrixTest extends LedgerTestSupport {
                 switch (sc.kind()) {
                     case ORGANIZATION -> { path = path.replace("{" + sc.name() + "}", target); scope.add(target); }
                     case EVENT_IN_BODY -> { body.put(sc.name(), targetEvent); scope.add(target); }
+                    case EVENT -> { path = path.replace("{" + sc.name() + "}", targetEvent); scope.add(target); }
                     // an aggregate of the target's record (the meeting): oversight endpoints then answer 4xx, not 403
                     case AGGREGATE -> { path = path.replace("{" + sc.name() + "}", meeting); scope.add(target); }
                     case ORGANIZATION_OR_LEDGER -> { path = path.replace("{" + sc.name() + "}", target); scope.add(target); }

@@ -90,7 +90,8 @@ class OrganizationPages extends Pages {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                 @RequestParam(required = false) String format, Model model) {
         LocalDate on = asOf == null ? day.today() : asOf;
-        String name = organizations.view(id, on).name();
+        vn.partyledger.api.organization.OrganizationView org = organizations.view(id, on);
+        String name = org.name();
         RollView roll = organizations.roll(id, on);
         List<List<Object>> rows = new ArrayList<>();
         int n = 1;
@@ -109,6 +110,8 @@ class OrganizationPages extends Pages {
         model.addAttribute("asOf", on);
         model.addAttribute("table", table);
         model.addAttribute("total", roll.total());
+        model.addAttribute("memberIds", roll.items().stream().map(RollView.Entry::memberId).toList());
+        model.addAttribute("level", org.level());
         return "roll";
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import vn.partyledger.ops.web.StrictText;
 
 /**
  * A commune's paper roll read from a spreadsheet: one row per member with the paper roll's columns (name, birth date,
@@ -82,8 +83,9 @@ final class RollImport {
             if (cellsOfRow.stream().allMatch(s -> s == null || s.isBlank())) {
                 continue;
             }
-            String name = clean(value(cellsOfRow, at.get(Column.FULL_NAME)));
             List<String> reasons = new ArrayList<>();
+            cellsOfRow = textChecked(cellsOfRow, header, reasons, reason);
+            String name = clean(value(cellsOfRow, at.get(Column.FULL_NAME)));
             if (name.isEmpty() || name.length() > 200) {
                 reasons.add(reason.text("import.bad.name"));
             }
@@ -122,6 +124,30 @@ final class RollImport {
             }
         }
         return new Checked(rows, bad);
+    }
+
+    /**
+     * Every cell of the row through the API's text rules (NFC, no control characters, no lone surrogates): a file
+     * carries whatever its author's tool put in, and a bad cell makes the row bad rather than reach an event.
+     */
+    private static List<String> textChecked(List<String> row, List<String> header, List<String> reasons,
+                                            Reasons reason) {
+        List<String> checked = new ArrayList<>(row.size());
+        for (int c = 0; c < row.size(); c++) {
+            String raw = row.get(c);
+            if (raw == null) {
+                checked.add(null);
+                continue;
+            }
+            try {
+                checked.add(StrictText.check(raw, false));
+            } catch (IllegalArgumentException e) {
+                String column = c < header.size() && header.get(c) != null ? header.get(c) : String.valueOf(c + 1);
+                reasons.add(reason.text("import.bad.text", column, e.getMessage()));
+                checked.add(raw);
+            }
+        }
+        return checked;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,23 @@ public class HistoryReader {
     /** The record of one organisation (in its own order), or of every organisation ever below it (global order). */
     public History organization(String organizationId, List<String> scopes, HistoryFilter f, Locale locale) {
         return page(organizationId, organizationSql(scopes, f), f, locale);
+    }
+
+    /**
+     * The facts with these event ids, by id: the originals and corrections a page shows beside its own facts when
+     * they fall outside its filter or page.
+     */
+    public Map<String, History.Entry> entries(Collection<String> eventIds, Locale locale) {
+        Map<String, History.Entry> byId = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return byId;
+        }
+        jdbc.query("select " + COLUMNS + " from ledger_event e where e.event_id in (:ids)",
+                new MapSqlParameterSource("ids", List.copyOf(eventIds)), rs -> {
+                    History.Entry e = entry(rs, locale);
+                    byId.put(e.eventId(), e);
+                });
+        return byId;
     }
 
     /** A page's statement, its count and their parameters. */

@@ -25,14 +25,14 @@ import vn.partyledger.verifier.SealCheck;
  * module's checks, so the service and the offline verifier judge alike.
  */
 @Component
-class ChainVerification {
+public class ChainVerification {
 
     /** The answer of a verification: OK with the range checked, or the first finding. */
-    record Verification(String scope, boolean ok, long checkedFrom, long checkedTo, long sealedTo, Long sealNo,
+    public record Verification(String scope, boolean ok, long checkedFrom, long checkedTo, long sealedTo, Long sealNo,
                         String sealedAt, String sealDigest, Problem failure, String verifiedAt) {
     }
 
-    record Problem(String reason, String reasonText, Long position, Long sealNo, String detail) {
+    public record Problem(String reason, String reasonText, Long position, Long sealNo, String detail) {
         static Problem of(Finding f) {
             return new Problem(f.reason().name(), f.reason().text(), f.position(), f.sealNo(), f.describe());
         }

@@ -3,11 +3,8 @@ package vn.partyledger.ops.integrity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,8 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.partyledger.api.rules.LedgerRefusalException;
-import vn.partyledger.command.directory.OrganizationDirectory;
-import vn.partyledger.ops.security.CurrentActor;
 import vn.partyledger.ops.web.UnknownResourceException;
 import vn.partyledger.verifier.LedgerKey;
 import vn.partyledger.verifier.Seal;
@@ -49,26 +44,12 @@ class LedgerController {
 
     private final Sealer sealer;
     private final LedgerKeys keys;
-    private final ChainVerification verification;
-    private final BundleExporter exporter;
-    private final OrganizationDirectory organizations;
-    private final CurrentActor actor;
-    private final ApplicationEventPublisher publisher;
-    private final Clock clock;
-    private final Chainer chainer;
+    private final ScopeEvidence evidence;
 
-    LedgerController(Sealer sealer, LedgerKeys keys, ChainVerification verification, BundleExporter exporter,
-                     OrganizationDirectory organizations, CurrentActor actor,
-                     ApplicationEventPublisher publisher, Clock clock, Chainer chainer) {
-        this.chainer = chainer;
+    LedgerController(Sealer sealer, LedgerKeys keys, ScopeEvidence evidence) {
         this.sealer = sealer;
         this.keys = keys;
-        this.verification = verification;
-        this.exporter = exporter;
-        this.organizations = organizations;
-        this.actor = actor;
-        this.publisher = publisher;
-        this.clock = clock;
+        this.evidence = evidence;
     }
 
     @PostMapping("/seals")
@@ -115,10 +96,7 @@ class LedgerController {
     @GetMapping("/scopes/{orgId}/verification")
     @Operation(summary = "Recompute the organisation's chain from the stored events and check it against the seals")
     ChainVerification.Verification verify(@PathVariable String orgId) {
-        requireKnownScope(orgId);
-        published("verification", orgId, List.of(orgId), null, null);
-        chainer.chainPending();
-        return verification.verify(orgId);
+        return evidence.verify(orgId);
     }
 
     @GetMapping(value = "/scopes/{orgId}/bundle", produces = {"application/zip", MediaType.APPLICATION_PROBLEM_JSON_VALUE})
@@ -128,20 +106,10 @@ class LedgerController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "false") boolean subtree) {
-        requireKnownScope(orgId);
-        if (from != null && to != null && to.isBefore(from)) {
-            throw LedgerRefusalException.invalid("to", "must not be before from");
-        }
-        // checked before the first byte is streamed: a node without the private key answers 503, not a broken zip
-        keys.requireSigningKey();
-        List<String> scopes = exporter.scopes(orgId, subtree);
-        String username = String.valueOf(actor.asMetaData().getOrDefault("username", "system"));
-        BundleExporter.Request request = new BundleExporter.Request(orgId, subtree, from, to, username);
-        published("bundle", orgId, scopes, from, to);
-        StreamingResponseBody body = out -> exporter.write(request, scopes, out);
+        ScopeEvidence.Export export = evidence.bundle(orgId, from, to, subtree);
+        StreamingResponseBody body = out -> export.body().writeTo(out);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-" + orgId + "-"
-                        + LocalDate.now(clock) + ".zip\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.fileName() + "\"")
                 .body(body);
     }
 
@@ -152,25 +120,5 @@ class LedgerController {
         pd.setType(URI.create("about:blank"));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(pd);
-    }
-
-    /**
-     * An organisation's record, or the ledger's own scope (who may read which: AccessTable — inspectors and operators
-     * over the organisation, a ledger-wide grant for the ledger's scope).
-     */
-    private void requireKnownScope(String orgId) {
-        if (!LedgerEvents.LEDGER_SCOPE.equals(orgId) && organizations.find(orgId).isEmpty()) {
-            throw new UnknownResourceException("no organisation " + orgId);
-        }
-    }
-
-    private void published(String what, String orgId, List<String> scopes, LocalDate from, LocalDate to) {
-        Map<String, Object> who = actor.asMetaData();
-        publisher.publishEvent(new InspectorRead(what, str(who.get("userId")), str(who.get("username")),
-                str(who.get("role")), orgId, scopes, from, to, clock.instant()));
-    }
-
-    private static String str(Object o) {
-        return o == null ? null : o.toString();
     }
 }

@@ -74,7 +74,7 @@ class ReadYourWrites implements WebMvcConfigurer {
                 awaitPosition(position);
                 return true;
             }
-        }).addPathPatterns("/api/**");
+        }).addPathPatterns("/api/**", "/web/**");
     }
 
     void awaitPosition(long position) throws InterruptedException {

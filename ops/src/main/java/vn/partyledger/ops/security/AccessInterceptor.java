@@ -110,6 +110,7 @@ class AccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
                         undetermined = true;   // the controller refuses the missing field with a 400
                     }
                 }
+                case EVENT -> scope.add(scopeOfEvent(variable(path, s)));
                 case RATING_ROUND -> scope.add(bodyOfRound(variable(path, s)));
                 case RATING_BODY -> scope.add(bodyOfRound(roundOfRating(variable(path, s))));
                 case RATING_SUBJECT -> scope.add(subjectOrganization(variable(path, s)));

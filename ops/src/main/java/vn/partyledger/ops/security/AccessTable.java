@@ -17,6 +17,7 @@ import static vn.partyledger.ops.security.Scope.any;
 import static vn.partyledger.ops.security.Scope.body;
 import static vn.partyledger.ops.security.Scope.bodyOrLedger;
 import static vn.partyledger.ops.security.Scope.commitment;
+import static vn.partyledger.ops.security.Scope.event;
 import static vn.partyledger.ops.security.Scope.eventInBody;
 import static vn.partyledger.ops.security.Scope.ledger;
 import static vn.partyledger.ops.security.Scope.meeting;
@@ -176,6 +177,22 @@ public final class AccessTable {
             // an import job lives in the HTTP session that created it, after the check on its commune above
             get("/web/imports/{jobId}", RECORD_FACTS, any()),
             post("/web/imports/{jobId}/next", RECORD_FACTS, any()),
+            // the audit pages and the setup forms: a dossier, a history, a correction (on the record holding the
+            // event), verification and bundle, establishing an organisation, enrolling and registering people
+            get("/web/members/{id}/dossier", READ_RECORD, member("id")),
+            get("/web/organizations/{id}/history", READ_RECORD, organization("id")),
+            get("/web/events/{eventId}/correction", RECORD_FACTS, event("eventId")),
+            post("/web/events/{eventId}/correction", RECORD_FACTS, event("eventId")),
+            get("/web/organizations/{id}/verification", INSPECT, organization("id")),
+            get("/web/organizations/{id}/bundle", INSPECT, organization("id")),
+            get("/web/organizations/new", SHAPE_TREE, ledger()),
+            post("/web/organizations", SHAPE_TREE, ledger()),
+            get("/web/organizations/{parentId}/children/new", SHAPE_TREE, organization("parentId")),
+            post("/web/organizations/{parentId}/children", SHAPE_TREE, organization("parentId")),
+            get("/web/organizations/{cellId}/enrollments/new", RECORD_FACTS, organization("cellId")),
+            post("/web/organizations/{cellId}/enrollments", RECORD_FACTS, organization("cellId")),
+            get("/web/organizations/{cellId}/candidates/new", RECORD_FACTS, organization("cellId")),
+            post("/web/organizations/{cellId}/candidates", RECORD_FACTS, organization("cellId")),
             get("/web/ops", OPERATE, ledger()),
             post("/web/ops/processors/{name}/replay", OPERATE, ledger()),
             // the API document and the container's error page

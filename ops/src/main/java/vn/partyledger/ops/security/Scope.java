@@ -30,6 +30,8 @@ public record Scope(Kind kind, String name) {
         RATING_SUBJECT,
         /** The organisation whose record holds the event a body field names (corrections, retractions). */
         EVENT_IN_BODY,
+        /** The organisation whose record holds the event a path variable names (the web correction form). */
+        EVENT,
         /** The organisation whose record holds the aggregate a path variable names (oversight cases). */
         AGGREGATE,
         /** The whole ledger: only a ledger-wide grant. */
@@ -88,6 +90,10 @@ public record Scope(Kind kind, String name) {
 
     public static Scope eventInBody(String field) {
         return new Scope(Kind.EVENT_IN_BODY, field);
+    }
+
+    public static Scope event(String pathVariable) {
+        return new Scope(Kind.EVENT, pathVariable);
     }
 
     public static Scope aggregate(String pathVariable) {

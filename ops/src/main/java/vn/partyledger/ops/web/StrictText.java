@@ -16,7 +16,7 @@ import java.text.Normalizer;
  * typed on different keyboards arrives composed or decomposed, and "Nguyễn" must equal "Nguyễn" in every comparison
  * and every index.
  */
-final class StrictText extends StdScalarDeserializer<String> {
+public final class StrictText extends StdScalarDeserializer<String> {
 
     /** The longest free text of any command (minutes amendments); tighter limits are declared on the fields. */
     static final int MAX_LENGTH = 4000;
@@ -43,7 +43,7 @@ final class StrictText extends StdScalarDeserializer<String> {
      * in an id), no lone surrogates or non-characters, at most {@link #MAX_LENGTH} (ids {@link #MAX_ID_LENGTH})
      * characters after NFC. Answers the NFC form; throws IllegalArgumentException saying what is wrong.
      */
-    static String check(String raw, boolean identifier) {
+    public static String check(String raw, boolean identifier) {
         int max = identifier ? MAX_ID_LENGTH : MAX_LENGTH;
         // decomposed Vietnamese takes up to three UTF-16 units per letter before NFC: cut only what cannot fit
         if (raw.length() > max * 4) {

@@ -47,6 +47,18 @@ class RollImportTest {
     }
 
     @Test
+    void aCellWithAControlCharacterMakesItsRowBadAndOtherCellsArriveInNfc() {
+        String decomposed = java.text.Normalizer.normalize("Lò Văn Xuân", java.text.Normalizer.Form.NFD);
+        RollImport.Checked checked = check(
+                List.of("Chi bộ bản Na Tông 1", "Vì Thị\u0007 Hoa", "01/05/1980", "Nữ", "01/03/2001", ""),
+                List.of("Chi bộ bản Na Tông 1", decomposed, "01/05/1975", "Nam", "01/03/2000", ""));
+        assertThat(checked.bad()).extracting(RollImport.Bad::line, RollImport.Bad::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2,
+                        "import.bad.text[Họ và tên, contains the control character U+0007 at character 6]"));
+        assertThat(checked.rows()).extracting(RollImport.Row::fullName).containsExactly("Lò Văn Xuân");
+    }
+
+    @Test
     void theSamePersonTwiceInOneFileIsABadRow() {
         RollImport.Checked checked = check(
                 List.of("Chi bộ bản Na Tông 1", "Lò Văn Xuân", "01/05/1975", "Nam", "01/03/2000", ""),

@@ -1,0 +1,92 @@
+package vn.partyledger.ops.dashboard;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import vn.partyledger.api.rules.Refusal;
+
+/**
+ * The fields of a submitted form read with the API's shape rules (required, length, dates from 1900 up to today or
+ * before it), each failure added next to its field in the page's language. The text itself was already checked and
+ * NFC-normalised for every form by the web filter (the API's text rules).
+ */
+final class FormFields {
+
+    private final Map<String, String> form;
+    private final FormErrors errors;
+    private final Labels labels;
+    private final LocalDate today;
+
+    FormFields(Map<String, String> form, FormErrors errors, Labels labels, LocalDate today) {
+        this.form = form;
+        this.errors = errors;
+        this.labels = labels;
+        this.today = today;
+    }
+
+    /** Stripped text, null when empty. */
+    String text(String name, int max, boolean required) {
+        String value = form.get(name);
+        value = value == null || value.isBlank() ? null : value.strip();
+        if (value == null && required) {
+            errors.add(name, labels.of("form.required"));
+        } else if (value != null && value.codePointCount(0, value.length()) > max) {
+            errors.add(name, labels.of("form.tooLong", max));
+            return null;
+        }
+        return value;
+    }
+
+    /** A date not after today ({@code strictlyPast}: before today, as a birth date). */
+    LocalDate date(String name, boolean required, boolean strictlyPast) {
+        String value = form.get(name);
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(name, labels.of("form.required"));
+            }
+            return null;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(value.strip());
+        } catch (RuntimeException e) {
+            errors.add(name, labels.of("form.badDate"));
+            return null;
+        }
+        if (date.getYear() < 1900) {
+            errors.add(name, labels.of("form.badDate"));
+            return null;
+        }
+        if (strictlyPast ? !date.isBefore(today) : date.isAfter(today)) {
+            errors.add(name, labels.of(strictlyPast ? "form.notPast" : "form.future"));
+            return null;
+        }
+        return date;
+    }
+
+    <E extends Enum<E>> E choice(Class<E> type, String name, boolean required) {
+        String value = form.get(name);
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(name, labels.of("form.choose"));
+            }
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(name, labels.of("form.choose"));
+            return null;
+        }
+    }
+
+    /**
+     * A refusal next to its field when the form shows that field, otherwise at the top of the form: a rule may name a
+     * field of the command that the form fills by itself (the cell, the member).
+     */
+    static void addRefusal(FormErrors errors, Refusal r, Labels labels, Collection<String> shownFields) {
+        Refusal placed = r.field() != null && shownFields.contains(r.field()) ? r
+                : new Refusal(r.kind(), null, r.message(), r.rule(), r.basis());
+        errors.add(placed, labels);
+    }
+}

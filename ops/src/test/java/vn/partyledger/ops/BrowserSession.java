@@ -1,0 +1,122 @@
+package vn.partyledger.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * One headless Chromium (Debian's, through chromedriver) for a browser test class, set up as DashboardBrowserTest sets
+ * up its own, with the steps the audit pages' tests repeat: log in through the form, set a date picker, download
+ * with the browser's session, save a screenshot under target/screenshots.
+ */
+final class BrowserSession implements AutoCloseable {
+
+    private final WebDriver browser;
+    private final String base;
+
+    private BrowserSession(WebDriver browser, String base) {
+        this.browser = browser;
+        this.base = base;
+    }
+
+    /** No skipping: without the browser the test fails and says what to install (.ci/run installs it). */
+    static BrowserSession start(int port) throws IOException {
+        assertThat(DashboardBrowserTest.CHROMIUM).as("apt-get install -y chromium").isExecutable();
+        assertThat(DashboardBrowserTest.CHROMEDRIVER).as("apt-get install -y chromium-driver").isExecutable();
+        Files.createDirectories(DashboardBrowserTest.SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(DashboardBrowserTest.CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DashboardBrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        WebDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // a click that submits a form returns before the next page is there: look for its elements until they come
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+        return new BrowserSession(browser, "http://localhost:" + port);
+    }
+
+    WebDriver driver() {
+        return browser;
+    }
+
+    void open(String path) {
+        browser.get(base + path);
+    }
+
+    /** Logs in through the form (after logging out whoever was logged in). */
+    void logIn(String username, String password) {
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotEqualTo("Sổ ghi công tác Đảng");
+    }
+
+    void logOut() {
+        browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        browser.findElement(By.id("username"));
+    }
+
+    /** Date and time pickers: typed keys depend on the browser's locale, the value does not. */
+    void set(String id, String value) {
+        WebElement input = browser.findElement(By.id(id));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, value);
+    }
+
+    void type(String id, String text) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /**
+     * Nothing on the current page matches: asked without the implicit wait, which would otherwise wait its full ten
+     * seconds for an element that is rightly not there. Call it once the page is known to be the new one.
+     */
+    boolean absent(By selector) {
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return browser.findElements(selector).isEmpty();
+        } finally {
+            browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+        }
+    }
+
+    String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    /** A GET with the browser's session cookie, as a click on a download link would send it. */
+    HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    void screenshot(String name) throws IOException {
+        Path file = DashboardBrowserTest.SCREENSHOTS.resolve(name + ".png");
+        Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+    }
+}
