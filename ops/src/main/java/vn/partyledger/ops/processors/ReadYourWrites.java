@@ -74,7 +74,8 @@ class ReadYourWrites implements WebMvcConfigurer {
                 awaitPosition(position);
                 return true;
             }
-        }).addPathPatterns("/api/**");
+        // web pages too: a form's redirect names the position of what it stored, so the next page shows it
+        }).addPathPatterns("/api/**", "/web/**");
     }
 
     void awaitPosition(long position) throws InterruptedException {
