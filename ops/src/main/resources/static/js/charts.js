@@ -9,7 +9,10 @@
             data: {
                 labels: spec.labels,
                 datasets: spec.series.map(function (s, i) {
-                    return {label: s.label, data: s.values, backgroundColor: colours[i % colours.length]};
+                    var colour = colours[i % colours.length];
+                    // a judged value is green when it meets its target and red when not, framed in its series' colour
+                    return {label: s.label, data: s.values, borderColor: colour, borderWidth: s.met ? 3 : 0,
+                        backgroundColor: s.met ? s.met.map(function (m) { return m ? '#2e7d32' : '#c62828'; }) : colour};
                 })
             },
             options: {

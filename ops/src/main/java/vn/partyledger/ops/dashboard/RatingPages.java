@@ -101,7 +101,8 @@ class RatingPages extends Pages {
     record Chart(String type, List<String> labels, List<Series> series, String unit) {
     }
 
-    record Series(String label, List<Double> values) {
+    /** {@code met}: per value, whether it meets its target (drawn green or red); null where nothing is judged. */
+    record Series(String label, List<Double> values, List<Boolean> met) {
     }
 
     // ---- distribution ------------------------------------------------------------------------------------------
@@ -175,7 +176,7 @@ class RatingPages extends Pages {
         model.addAttribute("notRated", notRated);
         model.addAttribute("quota", quota);
         model.addAttribute("chartJson", chartJson(new Chart("bar", chartLabels,
-                List.of(new Series(labels.of("col.count"), chartCounts)), "")));
+                List.of(new Series(labels.of("col.count"), chartCounts, null)), "")));
         model.addAttribute("query", "year=" + y + "&subject=" + s + "&rounding=" + r + "&");
         return "rating-distribution";
     }
@@ -349,12 +350,14 @@ class RatingPages extends Pages {
         List<Series> series = new ArrayList<>();
         for (int i = 0; i < c.targets().size(); i++) {
             List<Double> values = new ArrayList<>();
+            List<Boolean> met = new ArrayList<>();
             for (TargetCompliance.Year y : c.years()) {
                 TargetCompliance.Result r = i < y.results().size() ? y.results().get(i) : null;
                 values.add(r == null || r.percent() == null ? null
                         : Double.valueOf(r.percent().replace("%", "")));
+                met.add(r != null && r.met());
             }
-            series.add(new Series(targetText(c.targets().get(i).label(), c.targets().get(i)), values));
+            series.add(new Series(targetText(c.targets().get(i).label(), c.targets().get(i)), values, met));
         }
         c.years().forEach(y -> years.add(String.valueOf(y.year())));
         // the form shows what is entered (or what was typed, after a refusal) and spare rows for more
@@ -496,6 +499,9 @@ class RatingPages extends Pages {
         }
     }
 
+    record AddLink(RatingSubject subject, String text) {
+    }
+
     @GetMapping("/web/rating-rounds/{id}")
     String round(@PathVariable String id, Model model) {
         RatingRoundView round = roundView(id);
@@ -616,7 +622,8 @@ class RatingPages extends Pages {
         model.addAttribute("body", organizations.view(round.decidingBodyId(), null));
         model.addAttribute("lines", lines);
         model.addAttribute("openCount", lines.stream().filter(DecisionLine::open).count());
-        model.addAttribute("formSubjects", FORM_SUBJECTS);
+        model.addAttribute("addLinks", FORM_SUBJECTS.stream()
+                .map(s -> new AddLink(s, labels.of("rating.round.addSubjects", labels.of(s)))).toList());
         model.addAttribute("idempotencyKey", key);
         model.addAttribute("form", form);
         model.addAttribute("today", day.today());
@@ -749,7 +756,7 @@ class RatingPages extends Pages {
         model.addAttribute("round", round);
         model.addAttribute("body", organizations.view(round.decidingBodyId(), null));
         model.addAttribute("subject", subject);
-        model.addAttribute("formSubjects", FORM_SUBJECTS);
+        model.addAttribute("heading", labels.of("rating.round.addSubjects", labels.of(subject)));
         model.addAttribute("candidates", candidates);
         model.addAttribute("rollDate", on);
         model.addAttribute("summary", summary);
