@@ -21,7 +21,8 @@
                 maintainAspectRatio: false,
                 plugins: {legend: {display: spec.series.length > 1}},
                 scales: {y: {beginAtZero: true, max: spec.unit === '%' ? 100 : undefined,
-                    ticks: {callback: function (v) { return v + spec.unit; }}}}
+                    ticks: {precision: spec.unit === '%' ? undefined : 0,
+                        callback: function (v) { return v + spec.unit; }}}}
             }
         });
         canvas.setAttribute('data-drawn', 'true');
