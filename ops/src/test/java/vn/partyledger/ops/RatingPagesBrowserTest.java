@@ -207,6 +207,12 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
             chromium.screenMedia();
         }
 
+        chromium.open("/web/organizations/" + commune + "/rating-distribution?year=" + YEAR + "&lang=en");
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Ratings of members, Đảng bộ xã Na Tông (xếp loại), 2025");
+        assertThat(browser.findElement(By.cssSelector("#table-quota tbody tr")).getText()).contains("Over 20%");
+        chromium.open("/web/organizations/" + commune + "/rating-distribution?year=" + YEAR + "&lang=vi");
+
         chromium.open("/web/members/" + members.get(0) + "/ratings");
         String history = browser.findElement(By.cssSelector("#table-ratings tbody tr")).getText();
         assertThat(history).contains("2025", "QD366-2025", "Hoàn thành xuất sắc nhiệm vụ", "45-QĐ/ĐU",
@@ -293,6 +299,39 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
                 + YEAR + "&subject=MEMBER&rounding=TRUNCATE&format=csv&table=levels"), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFMức xếp loại,Số lượng,Tỷ lệ")
                 .contains("Hoàn thành tốt nhiệm vụ,27,90.0%", "Hoàn thành nhiệm vụ,3,10.0%");
+    }
+
+    @Test
+    @Order(5)
+    void aMemberAdmittedTooLateIsRefusedByR1NextToTheirRowAndShownAsNotRated() throws Exception {
+        LedgerClient.Response late = op.post("/api/v1/members/enrollments", LedgerClient.json(
+                "organizationId", cell, "fullName", "Lò Văn Mới", "birthDate", "1995-05-01", "gender", "MALE",
+                "ethnicity", "Thái", "educationLevel", "UPPER_SECONDARY", "admittedOn", YEAR + "-09-01",
+                "ceremonyDate", YEAR + "-09-01", "source", "sổ đảng viên", "occurredOn", YEAR + "-09-05"));
+        scenario.ok(late);
+        scenario.awaitGet("/api/v1/organizations/" + cell + "/roll?asOf=" + YEAR + "-12-31",
+                r -> r.path("total").asInt() == NAMES.length + 1);
+
+        chromium.open("/web/rating-rounds/" + round + "/subjects?subject=MEMBER");
+        List<WebElement> open = browser.findElements(By.cssSelector("#candidates .pick:not(:disabled)"));
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).isSelected()).isTrue();
+        chromium.setValue(browser.findElement(By.id("occurredOn")), YEAR + "-12-02");
+        browser.findElement(By.id("add-subjects")).click();
+
+        if (browser.findElements(By.id("summary")).isEmpty()) {
+            throw new AssertionError("no summary of the refused subjects; the page was:\n" + browser.getPageSource());
+        }
+        assertThat(browser.findElement(By.id("summary")).getText())
+                .startsWith("Đã đưa vào đợt: 0; đã có từ trước: 0; bị từ chối: 1");
+        WebElement row = browser.findElement(By.xpath("//table[@id='candidates']/tbody/tr[td/label[text()='Lò Văn Mới']]"));
+        assertThat(row.findElement(By.cssSelector("p.error")).getText())
+                .contains("Không được chấp nhận theo quy tắc R1 (đối tượng không đánh giá, xếp loại). Căn cứ: QĐ 124-QĐ/TW");
+        chromium.screenshot("rating-subjects-refused");
+
+        chromium.open("/web/organizations/" + commune + "/rating-distribution?year=" + YEAR + "&subject=MEMBER");
+        assertThat(browser.findElement(By.cssSelector("#table-not-rated tbody")).getText())
+                .contains("Theo quy tắc R1 (đối tượng không đánh giá, xếp loại): admitted on " + YEAR + "-09-01");
     }
 
     private String ratedWithSelfReview(String inRound, String subject, String subjectId) {
