@@ -75,6 +75,10 @@ class RatingPages extends Pages {
     /** Congress terms run five years from 2020 (XIII) on: 2020-2025, 2025-2030, … */
     private static final int FIRST_TERM = 2020;
     private static final int TERM_YEARS = 5;
+    private static final int MAX_TERM_YEARS = 10;
+    /** The years the API accepts for rounds and distributions. */
+    private static final int MIN_YEAR = 1930;
+    private static final int MAX_YEAR = 2100;
 
     private final QueryGateway queries;
     private final Commands commands;
@@ -113,7 +117,7 @@ class RatingPages extends Pages {
                         @RequestParam(required = false) String rounding,
                         @RequestParam(required = false) String format, @RequestParam(required = false) String table,
                         Model model) {
-        int y = year == null ? defaultYear() : year;
+        int y = year == null || year < MIN_YEAR || year > MAX_YEAR ? defaultYear() : year;
         RatingSubject s = enumOr(RatingSubject.class, subject, RatingSubject.MEMBER);
         PercentDisplay r = enumOr(PercentDisplay.class, rounding, PercentDisplay.HALF_UP);
         OrganizationView org = organizations.view(id, null);
@@ -203,7 +207,7 @@ class RatingPages extends Pages {
     Object compliance(@PathVariable String id, @RequestParam(required = false) String term,
                       @RequestParam(required = false) String format, @RequestParam(required = false) String table,
                       Model model) {
-        String t = term != null && TERM.matcher(term).matches() ? term : defaultTerm();
+        String t = isTerm(term) ? term : defaultTerm();
         OrganizationView org = organizations.view(id, null);
         TargetCompliance c = compliance(id, t);
         Table results = complianceTable(org, c);
@@ -223,7 +227,7 @@ class RatingPages extends Pages {
         FormErrors errors = new FormErrors();
         Map<Integer, String> rowErrors = new LinkedHashMap<>();
         String term = form.getOrDefault("term", "").strip();
-        if (!TERM.matcher(term).matches()) {
+        if (!isTerm(term)) {
             errors.add("term", labels.of("form.badTerm"));
         }
         LocalDate occurredOn = date(form.get("occurredOn"), "occurredOn", errors);
@@ -255,7 +259,7 @@ class RatingPages extends Pages {
         if (targets.isEmpty() && rowErrors.isEmpty()) {
             errors.add("targets", labels.of("form.noTargets"));
         }
-        String t = TERM.matcher(term).matches() ? term : defaultTerm();
+        String t = isTerm(term) ? term : defaultTerm();
         if (!errors.isEmpty() || !rowErrors.isEmpty()) {
             return targetsForm(model, org, t, key, form, errors, rowErrors);
         }
@@ -841,6 +845,16 @@ class RatingPages extends Pages {
         return today.getMonthValue() == 12 ? today.getYear() : today.getYear() - 1;
     }
 
+    /** A term the ledger can judge: {@code 2025-2030}, at most ten years, none before ratings were recorded. */
+    private static boolean isTerm(String term) {
+        if (term == null || !TERM.matcher(term).matches()) {
+            return false;
+        }
+        int first = Integer.parseInt(term.substring(0, 4));
+        int last = Integer.parseInt(term.substring(5));
+        return first >= MIN_YEAR && last > first && last - first <= MAX_TERM_YEARS;
+    }
+
     private String defaultTerm() {
         int start = FIRST_TERM + Math.floorDiv(day.today().getYear() - FIRST_TERM, TERM_YEARS) * TERM_YEARS;
         return start + "-" + (start + TERM_YEARS);
@@ -871,7 +885,7 @@ class RatingPages extends Pages {
     private static Integer parseYear(String value) {
         try {
             int y = Integer.parseInt(value.strip());
-            return y >= 1930 && y <= 2100 ? y : null;
+            return y >= MIN_YEAR && y <= MAX_YEAR ? y : null;
         } catch (RuntimeException e) {
             return null;
         }
