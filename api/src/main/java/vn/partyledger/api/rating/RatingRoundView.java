@@ -21,8 +21,8 @@ public record RatingRoundView(String roundId, String decidingBodyId, int year, S
      * leaders, as §2.6 orders their decisions), then by organisation and name.
      */
     public record Entry(String ratingId, RatingSubject subject, String subjectId, String subjectName,
-                        String organizationId, String organizationName, String state, RatingLevel selfProposed, RatingLevel cellProposed,
-                        RatingLevel appraised, RatingLevel level, String decisionNo, LocalDate decidedOn,
-                        Authority quotaOverride) {
+                        String organizationId, String organizationName, String state, RatingLevel selfProposed,
+                        RatingLevel cellProposed, RatingLevel appraised, RatingLevel level, String decisionNo,
+                        LocalDate decidedOn, Authority quotaOverride) {
     }
 }
