@@ -334,6 +334,41 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
                 .contains("Theo quy tắc R1 (đối tượng không đánh giá, xếp loại): admitted on " + YEAR + "-09-01");
     }
 
+    @Test
+    @Order(6)
+    void aLaterDecisionCoversTheRowsStillOpenBetweenThoseDecidedBefore() throws Exception {
+        String tam = scenario.enrollOfficial(cell, "Vì Văn Tâm", "2000-03-01", "2001-03-01");
+        scenario.awaitGet("/api/v1/organizations/" + cell + "/roll?asOf=" + YEAR + "-12-31",
+                r -> r.path("total").asInt() == NAMES.length + 2);
+        chromium.open("/web/rating-rounds/" + round + "/subjects?subject=MEMBER");
+        WebElement tooLate = browser.findElement(
+                By.xpath("//table[@id='candidates']/tbody/tr[td/label[text()='Lò Văn Mới']]//input[@type='checkbox']"));
+        tooLate.click();
+        assertThat(tooLate.isSelected()).isFalse();
+        chromium.setValue(browser.findElement(By.id("occurredOn")), YEAR + "-12-02");
+        browser.findElement(By.id("add-subjects")).click();
+        assertThat(browser.findElement(By.id("added")).getText()).isEqualTo("Đã đưa vào đợt: 1; đã có từ trước: 0.");
+
+        Map<String, Object> review = new HashMap<>();
+        review.put("proposedLevel", "GOOD");
+        review.put("score", Map.of("general", 27, "tasks", 60));
+        review.put("occurredOn", YEAR + "-12-05");
+        scenario.ok(op.post("/api/v1/ratings/" + OpenRating.idOf(round, RatingSubject.MEMBER, tam) + "/self-review",
+                review));
+        scenario.awaitGet("/api/v1/members/" + tam + "/ratings",
+                h -> "GOOD".equals(h.path("ratings").path(0).path("selfProposed").asText()));
+        chromium.open("/web/rating-rounds/" + round);
+        // the list is in name order, so the one open row sits among rows decided before
+        assertThat(browser.findElements(By.cssSelector("#decision-list select"))).hasSize(1);
+        assertThat(levelOf("Vì Văn Tâm").getFirstSelectedOption().getText()).isEqualTo("Hoàn thành tốt nhiệm vụ");
+        browser.findElement(By.id("decisionNo")).sendKeys("46-QĐ/ĐU");
+        chromium.setValue(browser.findElement(By.id("occurredOn")), YEAR + "-12-22");
+        browser.findElement(By.id("decide")).click();
+
+        assertThat(browser.findElement(By.id("decided")).getText()).isEqualTo("Đã lưu quyết định cho 1 trường hợp.");
+        assertThat(rowOf("Vì Văn Tâm").getText()).contains("Hoàn thành tốt nhiệm vụ", "46-QĐ/ĐU");
+    }
+
     private String ratedWithSelfReview(String inRound, String subject, String subjectId) {
         String rating = RatingsTest.rate(op, inRound, subject, subjectId, YEAR + "-12-02");
         Map<String, Object> review = new HashMap<>();

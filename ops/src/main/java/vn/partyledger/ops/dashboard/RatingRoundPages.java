@@ -161,10 +161,12 @@ class RatingRoundPages extends Pages {
         }
         List<DecisionRow> rows = new ArrayList<>();
         List<Integer> formRows = new ArrayList<>();
-        for (int i = 0; form.containsKey("rating_" + i); i++) {
+        // rows already decided carry no field, so the indices of those that do have gaps; ratings are never taken off
+        // a round, so none is beyond its size
+        for (int i = 0; i < round.ratings().size(); i++) {
             String levelName = MeetingPages.blankToNull(form.get("level_" + i));
-            if (levelName == null) {
-                continue;   // not decided in this document
+            if (!form.containsKey("rating_" + i) || levelName == null) {
+                continue;   // decided before, or not decided in this document
             }
             Integer at = indexOf.get(form.get("rating_" + i));
             RatingLevel level = parseEnum(RatingLevel.class, levelName);
@@ -236,8 +238,10 @@ class RatingRoundPages extends Pages {
                            FormErrors errors, Map<Integer, String> rowErrors) {
         RatingRuleSet set = ruleSets.byId(round.ruleSetId()).orElse(null);
         Map<String, String> chosenById = new LinkedHashMap<>();
-        for (int i = 0; form.containsKey("rating_" + i); i++) {
-            chosenById.put(form.get("rating_" + i), form.getOrDefault("level_" + i, ""));
+        for (int i = 0; i < round.ratings().size(); i++) {
+            if (form.containsKey("rating_" + i)) {
+                chosenById.put(form.get("rating_" + i), form.getOrDefault("level_" + i, ""));
+            }
         }
         List<DecisionLine> lines = new ArrayList<>();
         for (int i = 0; i < round.ratings().size(); i++) {
