@@ -74,6 +74,7 @@ class ReadYourWrites implements WebMvcConfigurer {
                 awaitPosition(position);
                 return true;
             }
+        // web pages too: a form's redirect names the position of what it stored, so the next page shows it
         }).addPathPatterns("/api/**", "/web/**");
     }
 

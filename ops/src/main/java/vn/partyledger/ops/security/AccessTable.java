@@ -193,6 +193,17 @@ public final class AccessTable {
             post("/web/organizations/{cellId}/enrollments", RECORD_FACTS, organization("cellId")),
             get("/web/organizations/{cellId}/candidates/new", RECORD_FACTS, organization("cellId")),
             post("/web/organizations/{cellId}/candidates", RECORD_FACTS, organization("cellId")),
+            // ratings on the dashboard (the December round, distribution, congress targets, a member's history)
+            get("/web/organizations/{id}/rating-distribution", READ_AGGREGATE, organization("id")),
+            get("/web/organizations/{id}/target-compliance", READ_AGGREGATE, organization("id")),
+            post("/web/organizations/{id}/targets", RECORD_FACTS, organization("id")),
+            get("/web/organizations/{id}/rating-rounds/new", RECORD_FACTS, organization("id")),
+            post("/web/organizations/{id}/rating-rounds", RECORD_FACTS, organization("id")),
+            get("/web/rating-rounds/{id}", RECORD_FACTS, ratingRound("id")),
+            get("/web/rating-rounds/{id}/subjects", RECORD_FACTS, ratingRound("id")),
+            post("/web/rating-rounds/{id}/subjects", RECORD_FACTS, ratingRound("id")),
+            post("/web/rating-rounds/{id}/decisions", RECORD_FACTS, ratingRound("id")),
+            get("/web/members/{id}/ratings", READ_RECORD, member("id")),
             get("/web/ops", OPERATE, ledger()),
             post("/web/ops/processors/{name}/replay", OPERATE, ledger()),
             // the API document and the container's error page

@@ -84,10 +84,10 @@ class SecurityConfiguration {
             throws Exception {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwords);
-        http.securityMatcher("/", "/web/**", "/login", "/logout", "/css/**", "/js/**")
+        http.securityMatcher("/", "/web/**", "/login", "/logout", "/css/**", "/js/**", "/webjars/**")
                 .authenticationManager(new ProviderManager(new VerifiedCredentials(bcrypt, clock)))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**").permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/web/organizations", false))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));

@@ -19,6 +19,7 @@ import vn.partyledger.api.rating.CongressTarget;
 import vn.partyledger.api.rating.CongressTargetsSet;
 import vn.partyledger.api.rating.FindMemberRatings;
 import vn.partyledger.api.rating.FindRatingDistribution;
+import vn.partyledger.api.rating.FindRatingRound;
 import vn.partyledger.api.rating.FindTargetCompliance;
 import vn.partyledger.api.rating.MemberRatings;
 import vn.partyledger.api.rating.RatingAppraised;
@@ -27,6 +28,7 @@ import vn.partyledger.api.rating.RatingDistribution;
 import vn.partyledger.api.rating.RatingOpened;
 import vn.partyledger.api.rating.RatingPublished;
 import vn.partyledger.api.rating.RatingRedecided;
+import vn.partyledger.api.rating.RatingRoundView;
 import vn.partyledger.api.rating.RatingReopened;
 import vn.partyledger.api.rating.RatingRoundClosed;
 import vn.partyledger.api.rating.RatingRoundOpened;
@@ -189,6 +191,11 @@ public class RatingProjection {
     @QueryHandler
     TargetCompliance handle(FindTargetCompliance query) {
         return queries.compliance(query);
+    }
+
+    @QueryHandler
+    RatingRoundView handle(FindRatingRound query) {
+        return queries.round(query);
     }
 
     @QueryHandler

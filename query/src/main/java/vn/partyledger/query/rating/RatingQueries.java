@@ -21,7 +21,9 @@ import vn.partyledger.api.rating.FindMemberRatings;
 import vn.partyledger.api.rating.FindRatingDistribution;
 import vn.partyledger.api.rating.FindTargetCompliance;
 import vn.partyledger.api.rating.MemberRatings;
+import vn.partyledger.api.rating.FindRatingRound;
 import vn.partyledger.api.rating.RatingDistribution;
+import vn.partyledger.api.rating.RatingRoundView;
 import vn.partyledger.api.rating.TargetCompliance;
 import vn.partyledger.api.rules.RuleOutcome;
 import vn.partyledger.api.rules.Severity;
@@ -201,6 +203,47 @@ final class RatingQueries {
         return new TargetCompliance(q.organizationId(), q.term(), targets, years, provenance);
     }
 
+    /** The round and its ratings in the order opened; null when the read model holds no such round. */
+    RatingRoundView round(FindRatingRound q) {
+        Provenance provenance = provenance();
+        MapSqlParameterSource p = new MapSqlParameterSource("round", q.roundId());
+        List<RatingRoundView> rounds = jdbc.query("select * from rating_round where round_id = :round", p,
+                (rs, n) -> new RatingRoundView(rs.getString("round_id"), rs.getString("organization_id"),
+                        rs.getInt("year"), rs.getString("rule_set_id"), rs.getString("rule_set_title"),
+                        rs.getObject("opened_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
+                        List.of(), provenance));
+        if (rounds.isEmpty()) {
+            return null;
+        }
+        List<RatingRoundView.Entry> entries = jdbc.query("""
+                        select e.*, coalesce(m.full_name, o.name) as subject_name, u.name as organization_name
+                          from rating_entry e
+                          left join member_roll_member m on m.member_id = e.subject_id
+                          left join org_tree_organization o on o.organization_id = e.subject_id
+                          left join org_tree_organization u on u.organization_id = e.organization_id
+                         where e.round_id = :round
+                         order by e.subject, u.name, subject_name, e.rating_id""", p,
+                (rs, n) -> new RatingRoundView.Entry(rs.getString("rating_id"),
+                        RatingSubject.valueOf(rs.getString("subject")), rs.getString("subject_id"),
+                        rs.getString("subject_name"), rs.getString("organization_id"),
+                        rs.getString("organization_name"), state(rs),
+                        level(rs.getString("self_proposed")), level(rs.getString("cell_proposed")),
+                        level(rs.getString("appraised")), level(rs.getString("level")), rs.getString("decision_no"),
+                        rs.getObject("decided_on", LocalDate.class), rs.getString("override_doc_no") == null ? null
+                        : new Authority(rs.getString("override_doc_no"), rs.getString("override_issuer"),
+                                rs.getObject("override_issued_on", LocalDate.class))));
+        RatingRoundView r = rounds.get(0);
+        return new RatingRoundView(r.roundId(), r.decidingBodyId(), r.year(), r.ruleSetId(), r.ruleSetTitle(),
+                r.openedOn(), r.closedOn(), entries, provenance);
+    }
+
+    /** OPEN until decided; then DECIDED, PUBLISHED, or REOPENED while a reopening waits for its new decision. */
+    private static String state(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return rs.getString("level") == null ? "OPEN"
+                : rs.getString("reopened_for") != null ? "REOPENED"
+                : rs.getObject("published_on") != null ? "PUBLISHED" : "DECIDED";
+    }
+
     MemberRatings history(FindMemberRatings q) {
         Provenance provenance = provenance();
         List<MemberRatings.Entry> entries = jdbc.query("""
@@ -209,9 +252,7 @@ final class RatingQueries {
                          order by e.year, e.subject""",
                 new MapSqlParameterSource("member", q.memberId()), (rs, n) -> {
                     String id = rs.getString("rating_id");
-                    String state = rs.getString("level") == null ? "OPEN"
-                            : rs.getString("reopened_for") != null ? "REOPENED"
-                            : rs.getObject("published_on") != null ? "PUBLISHED" : "DECIDED";
+                    String state = state(rs);
                     return new MemberRatings.Entry(rs.getInt("year"), RatingSubject.valueOf(rs.getString("subject")),
                             id, rs.getString("round_id"), rs.getString("deciding_body_id"),
                             rs.getString("organization_id"), rs.getString("rule_set_id"),

@@ -25,6 +25,7 @@ import vn.partyledger.api.rating.CongressTarget;
 import vn.partyledger.api.rating.CongressTargetsSet;
 import vn.partyledger.api.rating.FindMemberRatings;
 import vn.partyledger.api.rating.FindRatingDistribution;
+import vn.partyledger.api.rating.FindRatingRound;
 import vn.partyledger.api.rating.FindTargetCompliance;
 import vn.partyledger.api.rating.MemberRatings;
 import vn.partyledger.api.rating.OpenRating;
@@ -33,6 +34,8 @@ import vn.partyledger.api.rating.RatingDecided;
 import vn.partyledger.api.rating.RatingDistribution;
 import vn.partyledger.api.rating.RatingOpened;
 import vn.partyledger.api.rating.RatingRoundOpened;
+import vn.partyledger.api.rating.RatingRoundView;
+import vn.partyledger.api.rating.SelfReviewSubmitted;
 import vn.partyledger.api.rating.SetCongressTargets;
 import vn.partyledger.api.rating.TargetCompliance;
 import vn.partyledger.api.rules.RuleOutcome;
@@ -215,6 +218,42 @@ class RatingProjectionTest {
                 .anySatisfy(r -> assertThat(r).startsWith("R1: admitted on 2024-09-01"))
                 .contains("NOT_RATED");
         assertThat(d.notRated()).extracting(RatingDistribution.NotRated::count).containsOnly(1);
+    }
+
+    /** The round page's list: cells first, then members by cell and name, each with the step it has reached. */
+    @Test
+    void aRoundListsItsRatingsByKindCellAndNameWithTheStepEachHasReached() {
+        side.feed(province(PROVINCE, "Điện Biên"), commune("commune-nt", PROVINCE, "Na Tông"),
+                cell("cell-b", "commune-nt", "Chi bộ bản B", CellType.VILLAGE),
+                cell("cell-a", "commune-nt", "Chi bộ bản A", CellType.VILLAGE), round("commune-nt", 2024));
+        side.feed(MemberFixture.officialMember("m-xuan", "cell-a", "Lò Văn Xuân", LocalDate.of(2005, 1, 1)));
+        side.feed(MemberFixture.officialMember("m-hoa", "cell-a", "Quàng Thị Hoa", LocalDate.of(2005, 1, 1)));
+        side.feed(MemberFixture.officialMember("m-an", "cell-b", "Cà Văn An", LocalDate.of(2005, 1, 1)));
+        Authority override = new Authority("05-CV/HU", "Huyện ủy", LocalDate.of(2024, 12, 18));
+        side.feed(rated("commune-nt", 2024, RatingSubject.MEMBER, "m-an", "cell-b", null, null, List.of(), null));
+        side.feed(rated("commune-nt", 2024, RatingSubject.MEMBER, "m-xuan", "cell-a", RatingLevel.EXCELLENT, override,
+                List.of(), null));
+        side.feed(rated("commune-nt", 2024, RatingSubject.MEMBER, "m-hoa", "cell-a", null, null, List.of(), null));
+        side.feed(rated("commune-nt", 2024, RatingSubject.CELL, "cell-b", "cell-b", null, null, List.of(), null));
+        String round = OpenRatingRound.idOf("commune-nt", 2024);
+        side.feed(new SelfReviewSubmitted(round, OpenRating.idOf(round, RatingSubject.MEMBER, "m-hoa"), "cell-a",
+                RatingLevel.GOOD, null, "Bản tự kiểm điểm", LocalDate.of(2024, 12, 5)));
+
+        RatingRoundView view = side.query(new FindRatingRound(round), RatingRoundView.class);
+
+        assertThat(view.decidingBodyId()).isEqualTo("commune-nt");
+        assertThat(view.ruleSetId()).isEqualTo(setOf(2024));
+        assertThat(view.ratings()).extracting(RatingRoundView.Entry::subjectName, RatingRoundView.Entry::organizationName,
+                RatingRoundView.Entry::state, RatingRoundView.Entry::selfProposed, RatingRoundView.Entry::level)
+                .containsExactly(
+                        tuple("Chi bộ bản B", "Chi bộ bản B", "OPEN", null, null),
+                        tuple("Lò Văn Xuân", "Chi bộ bản A", "DECIDED", null, RatingLevel.EXCELLENT),
+                        tuple("Quàng Thị Hoa", "Chi bộ bản A", "OPEN", RatingLevel.GOOD, null),
+                        tuple("Cà Văn An", "Chi bộ bản B", "OPEN", null, null));
+        assertThat(view.ratings().get(1).quotaOverride()).isEqualTo(override);
+        assertThat(view.ratings().get(1).decisionNo()).isEqualTo("1-QĐ");
+        assertThat(side.query(new FindRatingRound(OpenRatingRound.idOf("commune-nt", 2023)), RatingRoundView.class))
+                .isNull();
     }
 
     /** Na Tông (AE4): 13 of 16 cells GOOD+ fails "≥ 85%", 14 passes; 123 of 137 members fails "> 90%", 124 passes. */

@@ -1,0 +1,407 @@
+package vn.partyledger.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.partyledger.api.rating.OpenRating;
+import vn.partyledger.api.rating.OpenRatingRound;
+import vn.partyledger.api.rules.rating.RatingSubject;
+
+/**
+ * The ratings side of the dashboard in headless Chromium, in the order of the Na Tông walk-through: the December round
+ * opened from the form, the roll put on it, a decision over the list refused by R3 in Vietnamese next to the row at
+ * fault and then stored on an overriding authority, the distribution with its chart and quota per decision scope, the
+ * congress targets entered from the form and judged on AE4's figures, and the tables exported and read back with POI.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RatingPagesBrowserTest extends LedgerTestSupport {
+
+    private static final int YEAR = 2025;
+    private static final String[] NAMES = {"Lò Văn Xuân", "Quàng Thị Hoa", "Lường Văn Minh", "Cà Thị Lan",
+            "Điêu Văn Hùng", "Tòng Thị Mai", "Lò Thị Sen"};
+    /** The first two propose EXCELLENT for themselves: 2 of 5 GOOD is more than the 20% R3 allows. */
+    private static final int PROPOSING_EXCELLENT = 2;
+    private static final int MEMBERS = 30;
+    private static final int GOOD_MEMBERS = 27;
+
+    private Chromium chromium;
+    private WebDriver browser;
+    private Scenario scenario;
+    private LedgerClient op;
+    private String commune;
+    private String cell;
+    private final List<String> members = new ArrayList<>();
+    private String round;
+
+    @BeforeAll
+    void startBrowserAndCommune() throws Exception {
+        chromium = Chromium.start(port);
+        browser = chromium.driver();
+        op = operator();
+        scenario = new Scenario(op);
+        String province = scenario.establish("PROVINCE", null, null, "Đảng bộ tỉnh Điện Biên", "2004-01-01");
+        commune = scenario.establish("COMMUNE", null, province, "Đảng bộ xã Na Tông (xếp loại)", "2004-01-01");
+        cell = scenario.establish("CELL", "VILLAGE", commune, "Chi bộ bản Na Tông 1", "2004-01-01");
+        for (String name : NAMES) {
+            members.add(scenario.enrollOfficial(cell, name, "2000-03-01", "2001-03-01"));
+        }
+        round = OpenRatingRound.idOf(commune, YEAR);
+        scenario.awaitGet("/api/v1/organizations/" + cell + "/roll", r -> r.path("total").asInt() == NAMES.length);
+        chromium.logIn(OPERATOR, OPERATOR_PASSWORD);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theCommuneCommitteeOpensItsRoundAndPutsTheRollOnItFromTheTree() throws Exception {
+        chromium.open("/web/organizations");
+        WebElement row = browser.findElement(By.xpath("//tr[td/a[text()='Đảng bộ xã Na Tông (xếp loại)']]"));
+        row.findElement(By.linkText("Đợt đánh giá cuối năm")).click();
+
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Mở đợt đánh giá, xếp loại cuối năm: Đảng bộ xã Na Tông (xếp loại)");
+        WebElement year = browser.findElement(By.id("year"));
+        year.clear();
+        year.sendKeys(String.valueOf(YEAR));
+        chromium.setValue(browser.findElement(By.id("occurredOn")), YEAR + "-12-01");
+        browser.findElement(By.id("open-round")).click();
+
+        assertThat(browser.findElement(By.id("opened")).getText()).isEqualTo("Đã mở đợt đánh giá.");
+        assertThat(browser.findElement(By.id("rule-set")).getText()).startsWith("Quy định áp dụng: QD366-2025");
+        browser.findElement(By.id("add-MEMBER")).click();
+
+        List<WebElement> candidates = browser.findElements(By.cssSelector("#candidates tbody tr"));
+        assertThat(candidates).hasSize(NAMES.length);
+        assertThat(candidates).allSatisfy(c -> assertThat(c.findElement(By.className("pick")).isSelected()).isTrue());
+        assertThat(candidates).allSatisfy(c -> assertThat(c.getText()).contains("Chi bộ bản Na Tông 1"));
+        chromium.setValue(browser.findElement(By.id("occurredOn")), YEAR + "-12-02");
+
+        // The connection dropped after the first submission: the browser sends the same form again.
+        @SuppressWarnings("unchecked")
+        List<String> landed = (List<String>) chromium.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.getElementById('subjects-form');
+                const send = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))});
+                send().then(a => send().then(b => done([a.url, b.url])));
+                """);
+        assertThat(landed.get(0)).contains("/web/rating-rounds/" + round + "?added=7&already=0");
+        assertThat(landed.get(1)).contains("?added=0&already=7");
+        browser.get(landed.get(0));
+        assertThat(browser.findElement(By.id("added")).getText()).isEqualTo("Đã đưa vào đợt: 7; đã có từ trước: 0.");
+        assertThat(browser.findElements(By.cssSelector("#decision-list tbody tr"))).hasSize(NAMES.length);
+        chromium.open("/web/rating-rounds/" + round + "/subjects?subject=MEMBER");
+        assertThat(browser.findElements(By.cssSelector("#candidates .pick:disabled"))).hasSize(NAMES.length);
+    }
+
+    @Test
+    @Order(2)
+    void aDecisionOverTheQuotaIsRefusedInVietnameseNextToTheRowAndStoredOnAnOverridingAuthority() throws Exception {
+        // each member's self-review comes first (the subjects write theirs; the API records them here)
+        for (int i = 0; i < members.size(); i++) {
+            boolean excellent = i < PROPOSING_EXCELLENT;
+            Map<String, Object> review = new HashMap<>();
+            review.put("proposedLevel", excellent ? "EXCELLENT" : "GOOD");
+            review.put("score", Map.of("general", excellent ? 28 : 27, "tasks", excellent ? 64 : 60));
+            review.put("summary", "Bản tự kiểm điểm");
+            review.put("occurredOn", YEAR + "-12-05");
+            scenario.ok(op.post("/api/v1/ratings/" + ratingOf(i) + "/self-review", review));
+        }
+        scenario.awaitGet("/api/v1/members/" + members.get(members.size() - 1) + "/ratings",
+                h -> "GOOD".equals(h.path("ratings").path(0).path("selfProposed").asText()));
+        chromium.open("/web/rating-rounds/" + round);
+        assertThat(levelOf(NAMES[0]).getFirstSelectedOption().getText()).isEqualTo("Hoàn thành xuất sắc nhiệm vụ");
+        assertThat(levelOf(NAMES[2]).getFirstSelectedOption().getText()).isEqualTo("Hoàn thành tốt nhiệm vụ");
+        browser.findElement(By.id("decisionNo")).sendKeys("45-QĐ/ĐU");
+        chromium.setValue(browser.findElement(By.id("occurredOn")), YEAR + "-12-20");
+        browser.findElement(By.id("decide")).click();
+
+        List<WebElement> refused = browser.findElements(By.cssSelector("#decision-list tr.refused"));
+        if (refused.isEmpty()) {
+            throw new AssertionError("no refused row; the page was:\n" + browser.getPageSource());
+        }
+        assertThat(refused).hasSize(1);
+        assertThat(refused.get(0).getText()).containsAnyOf(NAMES[0], NAMES[1]);
+        assertThat(refused.get(0).findElement(By.cssSelector("p.error")).getText())
+                .contains("Không được chấp nhận theo quy tắc R3 (số HTXS không quá 20% số HTT). Căn cứ: QĐ 366-QĐ/TW");
+        // what the committee chose and typed is kept
+        assertThat(levelOf(NAMES[1]).getFirstSelectedOption().getText()).isEqualTo("Hoàn thành xuất sắc nhiệm vụ");
+        assertThat(browser.findElement(By.id("decisionNo")).getAttribute("value")).isEqualTo("45-QĐ/ĐU");
+        chromium.script("arguments[0].scrollIntoView()", refused.get(0));
+        chromium.screenshot("rating-decision-refused");
+        scenario.awaitCaughtUp();
+        assertThat(op.get("/api/v1/members/" + members.get(0) + "/ratings").body().path("ratings").path(0)
+                .path("state").asText()).isEqualTo("OPEN");
+
+        browser.findElement(By.id("overrideDocNo")).sendKeys("05-CV/HU");
+        browser.findElement(By.id("overrideIssuer")).sendKeys("Huyện ủy Điện Biên");
+        chromium.setValue(browser.findElement(By.id("overrideIssuedOn")), YEAR + "-12-18");
+        browser.findElement(By.id("decide")).click();
+
+        assertThat(browser.findElement(By.id("decided")).getText()).isEqualTo("Đã lưu quyết định cho 7 trường hợp.");
+        assertThat(browser.findElements(By.cssSelector("#decision-list td.decided"))).hasSize(NAMES.length);
+        assertThat(rowOf(NAMES[0]).getText()).contains("Hoàn thành xuất sắc nhiệm vụ", "45-QĐ/ĐU",
+                "vượt tỷ lệ theo 05-CV/HU");
+        // nothing is left to decide: the decision fields are gone (asked of the page, not waited for)
+        assertThat(chromium.script("return document.getElementById('decide') === null")).isEqualTo(true);
+    }
+
+    @Test
+    @Order(3)
+    void theDistributionShowsCountsSharesAChartAndTheQuotaOfItsDecisionScope() throws Exception {
+        chromium.open("/web/organizations/" + commune + "/rating-distribution?year=" + YEAR + "&subject=MEMBER");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(b -> "true".equals(b.findElement(By.id("chart")).getAttribute("data-drawn")));
+        @SuppressWarnings("unchecked")
+        List<Number> bars = (List<Number>) chromium.script(
+                "return Chart.getChart(document.getElementById('chart')).data.datasets[0].data");
+        assertThat(bars).extracting(Number::intValue).containsExactly(2, 5, 0, 0);
+        assertThat(browser.findElement(By.id("summary")).getText()).startsWith("Được đánh giá: 7; đã có quyết định: 7");
+        List<WebElement> levels = browser.findElements(By.cssSelector("#table-levels tbody tr"));
+        assertThat(levels).extracting(WebElement::getText).containsExactly(
+                "Hoàn thành xuất sắc nhiệm vụ 2 28.6%", "Hoàn thành tốt nhiệm vụ 5 71.4%",
+                "Hoàn thành nhiệm vụ 0 0.0%", "Không hoàn thành nhiệm vụ 0 0.0%", "Tổng số được đánh giá 7 100.0%");
+        String quota = browser.findElement(By.cssSelector("#table-quota tbody tr")).getText();
+        assertThat(quota).contains("Đảng bộ xã Na Tông (xếp loại)", "QD366-2025", "Vượt 20%",
+                "05-CV/HU (Huyện ủy Điện Biên, 18/12/2025)");
+        chromium.screenshot("rating-distribution");
+
+        // on paper: no menus, pickers, forms or export links; the chart and the tables stay
+        chromium.printMedia();
+        try {
+            assertThat(browser.findElement(By.tagName("nav")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.cssSelector("form.picker")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("xlsx-levels")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("chart")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.id("table-quota")).isDisplayed()).isTrue();
+            chromium.screenshot("rating-distribution-print");
+        } finally {
+            chromium.screenMedia();
+        }
+
+        chromium.open("/web/organizations/" + commune + "/rating-distribution?year=" + YEAR + "&lang=en");
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Ratings of members, Đảng bộ xã Na Tông (xếp loại), 2025");
+        assertThat(browser.findElement(By.cssSelector("#table-quota tbody tr")).getText()).contains("Over 20%");
+        chromium.open("/web/organizations/" + commune + "/rating-distribution?year=" + YEAR + "&lang=vi");
+
+        chromium.open("/web/members/" + members.get(0) + "/ratings");
+        String history = browser.findElement(By.cssSelector("#table-ratings tbody tr")).getText();
+        assertThat(history).contains("2025", "QD366-2025", "Hoàn thành xuất sắc nhiệm vụ", "45-QĐ/ĐU",
+                "Đã quyết định", "R3 (số HTXS không quá 20% số HTT)");
+    }
+
+    @Test
+    @Order(4)
+    void naTongsCongressTargetsEnteredFromTheFormAreJudgedOnAE4sFigures() throws Exception {
+        // AE4's targets and its 16 cells: 14 GOOD meets "≥ 85%" (87.50%). Its 137 members are RatingsTest's to seed
+        // (123 of them miss "> 90%" there); here 27 of 30 members GOOD is exactly 90.00%, and "more than" misses it.
+        String province = scenario.establish("PROVINCE", null, null, "Đảng bộ tỉnh Điện Biên (AE4)", "2004-01-01");
+        String naTong = scenario.establish("COMMUNE", null, province, "Đảng bộ xã Na Tông (AE4)", "2004-01-01");
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            cells.add(scenario.establish("CELL", i < 11 ? "VILLAGE" : i < 15 ? "SCHOOL" : "HEALTH_STATION", naTong,
+                    "Chi bộ " + (i + 1), "2004-01-01"));
+        }
+        List<String> roll = new ArrayList<>();
+        for (int i = 0; i < MEMBERS; i++) {
+            roll.add(scenario.enrollOfficial(cells.get(i % 16), "Đảng viên " + (i + 1), "2000-03-01", "2001-03-01"));
+        }
+        String naTongRound = RatingsTest.openRound(op, naTong, YEAR, YEAR + "-12-01");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            rows.add(RatingsTest.row(ratedWithSelfReview(naTongRound, "CELL", cells.get(i)), i < 14 ? "GOOD"
+                    : "COMPLETED"));
+        }
+        for (int i = 0; i < MEMBERS; i++) {
+            rows.add(RatingsTest.row(ratedWithSelfReview(naTongRound, "MEMBER", roll.get(i)), i < GOOD_MEMBERS
+                    ? "GOOD" : "COMPLETED"));
+        }
+        scenario.ok(RatingsTest.decide(op, naTongRound, "12-QĐ/ĐU", rows, null, YEAR + "-12-20"));
+        scenario.awaitGet("/api/v1/organizations/" + naTong + "/rating-distribution?year=" + YEAR + "&subject=MEMBER",
+                d -> d.path("decided").asInt() == MEMBERS);
+
+        chromium.open("/web/organizations/" + naTong + "/target-compliance?term=2025-2030");
+        assertThat(browser.findElement(By.id("no-targets")).getText()).isEqualTo("Chưa nhập chỉ tiêu cho nhiệm kỳ này.");
+        target(0, "≥ 85% chi bộ HTT trở lên", "CELL", "AT_LEAST", "85");
+        target(1, "> 90% đảng viên HTT trở lên", "MEMBER", "MORE_THAN", "90");
+        chromium.setValue(browser.findElement(By.id("occurredOn")), "2025-08-15");
+        browser.findElement(By.id("save-targets")).click();
+
+        assertThat(browser.findElement(By.id("saved")).getText()).isEqualTo("Đã lưu chỉ tiêu.");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(b -> "true".equals(b.findElement(By.id("chart")).getAttribute("data-drawn")));
+        List<WebElement> results = browser.findElements(By.cssSelector("#table-compliance tbody tr"));
+        assertThat(results.get(0).getText()).isEqualTo("2025 ≥ 85% chi bộ HTT trở lên 16 14 87.50% Đạt");
+        assertThat(results.get(1).getText()).isEqualTo("2025 > 90% đảng viên HTT trở lên 30 27 90.00% Không đạt");
+        @SuppressWarnings("unchecked")
+        List<Number> cellBars = (List<Number>) chromium.script(
+                "return Chart.getChart(document.getElementById('chart')).data.datasets[0].data");
+        assertThat(cellBars.get(0).doubleValue()).isEqualTo(87.5);
+        chromium.screenshot("target-compliance");
+        assertThat(chromium.firstLoadBytes()).as("a chart page with Chart.js from its webjar").isLessThan(400_000);
+
+        // the compliance table and the distribution as spreadsheets, read back with the same library
+        byte[] xlsx = chromium.download("/web/organizations/" + naTong
+                + "/target-compliance?term=2025-2030&format=xlsx&table=compliance");
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheetAt(0);
+            Row header = sheet.getRow(0);
+            assertThat(header.getCell(0).getStringCellValue()).isEqualTo("Năm");
+            assertThat(header.getCell(5).getStringCellValue()).isEqualTo("Kết quả");
+            Row members = sheet.getRow(2);
+            assertThat(members.getCell(0).getNumericCellValue()).isEqualTo(YEAR);
+            assertThat(members.getCell(2).getNumericCellValue()).isEqualTo(MEMBERS);
+            assertThat(members.getCell(3).getNumericCellValue()).isEqualTo(GOOD_MEMBERS);
+            assertThat(members.getCell(4).getStringCellValue()).isEqualTo("90.00%");
+            assertThat(members.getCell(5).getStringCellValue()).isEqualTo("Không đạt");
+        }
+        byte[] distribution = chromium.download("/web/organizations/" + naTong + "/rating-distribution?year=" + YEAR
+                + "&subject=CELL&format=xlsx&table=levels");
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(distribution))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Mức xếp loại");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Hoàn thành xuất sắc nhiệm vụ");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Hoàn thành tốt nhiệm vụ");
+            assertThat(sheet.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(14);
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("Hoàn thành nhiệm vụ");
+            assertThat(sheet.getRow(3).getCell(2).getStringCellValue()).isEqualTo("12.5%");
+        }
+        String csv = new String(chromium.download("/web/organizations/" + naTong + "/rating-distribution?year="
+                + YEAR + "&subject=MEMBER&rounding=TRUNCATE&format=csv&table=levels"), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFMức xếp loại,Số lượng,Tỷ lệ")
+                .contains("Hoàn thành tốt nhiệm vụ,27,90.0%", "Hoàn thành nhiệm vụ,3,10.0%");
+    }
+
+    @Test
+    @Order(5)
+    void aMemberAdmittedTooLateIsRefusedByR1NextToTheirRowAndShownAsNotRated() throws Exception {
+        LedgerClient.Response late = op.post("/api/v1/members/enrollments", LedgerClient.json(
+                "organizationId", cell, "fullName", "Lò Văn Mới", "birthDate", "1995-05-01", "gender", "MALE",
+                "ethnicity", "Thái", "educationLevel", "UPPER_SECONDARY", "admittedOn", YEAR + "-09-01",
+                "ceremonyDate", YEAR + "-09-01", "source", "sổ đảng viên", "occurredOn", YEAR + "-09-05"));
+        scenario.ok(late);
+        scenario.awaitGet("/api/v1/organizations/" + cell + "/roll?asOf=" + YEAR + "-12-31",
+                r -> r.path("total").asInt() == NAMES.length + 1);
+
+        chromium.open("/web/rating-rounds/" + round + "/subjects?subject=MEMBER");
+        List<WebElement> open = browser.findElements(By.cssSelector("#candidates .pick:not(:disabled)"));
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).isSelected()).isTrue();
+        chromium.setValue(browser.findElement(By.id("occurredOn")), YEAR + "-12-02");
+        browser.findElement(By.id("add-subjects")).click();
+
+        if (browser.findElements(By.id("summary")).isEmpty()) {
+            throw new AssertionError("no summary of the refused subjects; the page was:\n" + browser.getPageSource());
+        }
+        assertThat(browser.findElement(By.id("summary")).getText())
+                .startsWith("Đã đưa vào đợt: 0; đã có từ trước: 0; bị từ chối: 1");
+        WebElement row = browser.findElement(By.xpath("//table[@id='candidates']/tbody/tr[td/label[text()='Lò Văn Mới']]"));
+        assertThat(row.findElement(By.cssSelector("p.error")).getText())
+                .contains("Không được chấp nhận theo quy tắc R1 (đối tượng không đánh giá, xếp loại). Căn cứ: QĐ 124-QĐ/TW");
+        chromium.screenshot("rating-subjects-refused");
+
+        chromium.open("/web/organizations/" + commune + "/rating-distribution?year=" + YEAR + "&subject=MEMBER");
+        assertThat(browser.findElement(By.cssSelector("#table-not-rated tbody")).getText())
+                .contains("Theo quy tắc R1 (đối tượng không đánh giá, xếp loại): admitted on " + YEAR + "-09-01");
+    }
+
+    @Test
+    @Order(6)
+    void aLaterDecisionCoversTheRowsStillOpenBetweenThoseDecidedBefore() throws Exception {
+        String tam = scenario.enrollOfficial(cell, "Vì Văn Tâm", "2000-03-01", "2001-03-01");
+        scenario.awaitGet("/api/v1/organizations/" + cell + "/roll?asOf=" + YEAR + "-12-31",
+                r -> r.path("total").asInt() == NAMES.length + 2);
+        chromium.open("/web/rating-rounds/" + round + "/subjects?subject=MEMBER");
+        WebElement tooLate = browser.findElement(
+                By.xpath("//table[@id='candidates']/tbody/tr[td/label[text()='Lò Văn Mới']]//input[@type='checkbox']"));
+        tooLate.click();
+        assertThat(tooLate.isSelected()).isFalse();
+        chromium.setValue(browser.findElement(By.id("occurredOn")), YEAR + "-12-02");
+        browser.findElement(By.id("add-subjects")).click();
+        assertThat(browser.findElement(By.id("added")).getText()).isEqualTo("Đã đưa vào đợt: 1; đã có từ trước: 0.");
+
+        Map<String, Object> review = new HashMap<>();
+        review.put("proposedLevel", "GOOD");
+        review.put("score", Map.of("general", 27, "tasks", 60));
+        review.put("occurredOn", YEAR + "-12-05");
+        scenario.ok(op.post("/api/v1/ratings/" + OpenRating.idOf(round, RatingSubject.MEMBER, tam) + "/self-review",
+                review));
+        scenario.awaitGet("/api/v1/members/" + tam + "/ratings",
+                h -> "GOOD".equals(h.path("ratings").path(0).path("selfProposed").asText()));
+        chromium.open("/web/rating-rounds/" + round);
+        // the list is in name order, so the one open row sits among rows decided before
+        assertThat(browser.findElements(By.cssSelector("#decision-list select"))).hasSize(1);
+        assertThat(levelOf("Vì Văn Tâm").getFirstSelectedOption().getText()).isEqualTo("Hoàn thành tốt nhiệm vụ");
+        browser.findElement(By.id("decisionNo")).sendKeys("46-QĐ/ĐU");
+        chromium.setValue(browser.findElement(By.id("occurredOn")), YEAR + "-12-22");
+        browser.findElement(By.id("decide")).click();
+
+        assertThat(browser.findElement(By.id("decided")).getText()).isEqualTo("Đã lưu quyết định cho 1 trường hợp.");
+        assertThat(rowOf("Vì Văn Tâm").getText()).contains("Hoàn thành tốt nhiệm vụ", "46-QĐ/ĐU");
+    }
+
+    private String ratedWithSelfReview(String inRound, String subject, String subjectId) {
+        String rating = RatingsTest.rate(op, inRound, subject, subjectId, YEAR + "-12-02");
+        Map<String, Object> review = new HashMap<>();
+        review.put("proposedLevel", "GOOD");
+        review.put("score", Map.of("general", 27, "tasks", 60));
+        review.put("occurredOn", YEAR + "-12-05");
+        scenario.ok(op.post("/api/v1/ratings/" + rating + "/self-review", review));
+        return rating;
+    }
+
+    private void target(int row, String label, String subject, String comparison, String percent) {
+        browser.findElement(By.id("label_" + row)).sendKeys(label);
+        new Select(browser.findElement(By.id("subject_" + row))).selectByValue(subject);
+        new Select(browser.findElement(By.id("level_" + row))).selectByValue("GOOD");
+        new Select(browser.findElement(By.id("comparison_" + row))).selectByValue(comparison);
+        WebElement p = browser.findElement(By.id("percent_" + row));
+        p.clear();
+        p.sendKeys(percent);
+        WebElement orBetter = browser.findElement(By.name("orBetter_" + row));
+        if (!orBetter.isSelected()) {
+            orBetter.click();
+        }
+    }
+
+    private String ratingOf(int member) {
+        return OpenRating.idOf(round, RatingSubject.MEMBER, members.get(member));
+    }
+
+    private WebElement rowOf(String name) {
+        return browser.findElement(By.xpath("//table[@id='decision-list']/tbody/tr[td[2]/a[text()='" + name + "']]"));
+    }
+
+    private Select levelOf(String name) {
+        return new Select(rowOf(name).findElement(By.tagName("select")));
+    }
+}
