@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.partyledger.api.member.EducationLevel;
 import vn.partyledger.api.member.EnrollExistingMember;
 import vn.partyledger.api.member.Gender;
+import vn.partyledger.api.rating.SubmitSelfReview;
+import vn.partyledger.api.rules.rating.RatingLevel;
 
 /**
  * Issue 9 through the HTTP API: rounds, ratings and their steps, decisions over a list (one command, all or nothing,
@@ -190,8 +192,9 @@ class RatingsTest extends LedgerTestSupport {
      * ("15%", "72%", "10%" truncated; 10 rated without a reported level), decided by the committees of three
      * grassroots organisations in lists of a few hundred rows. Each committee's own decision at AE2's ratio (21.9% of
      * GOOD) is refused by R3 and goes through only on an overriding authority, so every decision scope is flagged;
-     * the district aggregate with the same ratio is only shown. The roll is filled in-process: enrolment is not what
-     * this test is about, and 3,643 enrolments over HTTP would cost more than everything else together.
+     * the district aggregate with the same ratio is only shown. Enrolments and self-reviews are sent in-process: they
+     * are not what this test is about (the self-review over HTTP is tested above), and over HTTP they would cost more
+     * than everything else together.
      */
     @Test
     void bacMeMembersReproduceThePublishedFiguresAndTheQuotaIsJudgedPerDecisionScope() throws Exception {
@@ -251,7 +254,8 @@ class RatingsTest extends LedgerTestSupport {
                     for (int l = 0; l < levels.length; l++) {
                         for (int n = 0; n < split[commune][l]; n++, i++) {
                             String rating = rate(op, round, "MEMBER", ids.get(i), "2018-12-05");
-                            selfReview(op, rating, "GOOD", null, "2018-12-10");
+                            commands.sendAndWait(new SubmitSelfReview(round, rating, RatingLevel.GOOD, null,
+                                    "Bản tự kiểm điểm", LocalDate.parse("2018-12-10")));
                             if (l == 0) {
                                 excellent.add(row(rating, levels[l]));
                             } else if (levels[l] != null) {
