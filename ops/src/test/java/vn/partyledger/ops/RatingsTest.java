@@ -4,13 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.partyledger.ops.LedgerClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.partyledger.api.member.EducationLevel;
+import vn.partyledger.api.member.EnrollExistingMember;
+import vn.partyledger.api.member.Gender;
+import vn.partyledger.api.rating.SubmitSelfReview;
+import vn.partyledger.api.rules.rating.RatingLevel;
 
 /**
  * Issue 9 through the HTTP API: rounds, ratings and their steps, decisions over a list (one command, all or nothing,
@@ -21,6 +33,8 @@ class RatingsTest extends LedgerTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CommandGateway commands;
 
     private long storedEvents() {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
@@ -171,6 +185,141 @@ class RatingsTest extends LedgerTestSupport {
         assertThat(scope.path("rule").asText()).isEqualTo("R3");
         assertThat(scope.path("overriddenBy").path("docNo").asText()).isEqualTo("05-CV/HU");
         assertThat(level(d, "EXCELLENT").path("count").asInt()).isEqualTo(8);
+    }
+
+    /**
+     * AE2 through the running service: Bắc Mê 2018, 581 EXCELLENT / 2,656 GOOD / 396 COMPLETED of 3,643 members rated
+     * ("15%", "72%", "10%" truncated; 10 rated without a reported level), decided by the committees of three
+     * grassroots organisations in lists of a few hundred rows. Each committee's own decision at AE2's ratio (21.9% of
+     * GOOD) is refused by R3 and goes through only on an overriding authority, so every decision scope is flagged;
+     * the district aggregate with the same ratio is only shown. Enrolments and self-reviews are sent in-process: they
+     * are not what this test is about (the self-review over HTTP is tested above), and over HTTP they would cost more
+     * than everything else together.
+     */
+    @Test
+    void bacMeMembersReproduceThePublishedFiguresAndTheQuotaIsJudgedPerDecisionScope() throws Exception {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        String province = s.establish("PROVINCE", null, null, "Đảng bộ tỉnh Hà Giang " + System.nanoTime(), "2004-01-01");
+        String district = s.establish("DISTRICT", null, province, "Đảng bộ huyện Bắc Mê", "2004-01-01");
+        // Per commune: EXCELLENT, GOOD, COMPLETED, rated without a reported level (AE2 split like the read-model test).
+        int[][] split = {{194, 886, 132, 0}, {194, 885, 132, 0}, {193, 885, 132, 10}};
+        String[] levels = {"EXCELLENT", "GOOD", "COMPLETED", null};
+        List<String> communes = new ArrayList<>();
+        List<List<String>> members = new ArrayList<>();
+        List<Callable<Void>> enrolments = new ArrayList<>();
+        for (int c = 0; c < split.length; c++) {
+            String commune = s.establish("COMMUNE", null, district, "Đảng bộ xã " + c, "2004-01-01");
+            communes.add(commune);
+            List<String> cells = new ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                cells.add(s.establish("CELL", "VILLAGE", commune, "Chi bộ thôn " + c + "-" + k, "2004-01-01"));
+            }
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < split[c][0] + split[c][1] + split[c][2] + split[c][3]; i++) {
+                ids.add(UUID.randomUUID().toString());
+            }
+            members.add(ids);
+            for (int k = 0; k < cells.size(); k++) {
+                String cell = cells.get(k);
+                int from = k;
+                enrolments.add(() -> {
+                    for (int i = from; i < ids.size(); i += cells.size()) {
+                        commands.sendAndWait(new EnrollExistingMember(ids.get(i), cell, "Đảng viên " + i,
+                                LocalDate.parse("1975-05-01"), Gender.MALE, "Tày", EducationLevel.UPPER_SECONDARY,
+                                LocalDate.parse("2000-03-01"), LocalDate.parse("2000-03-01"),
+                                LocalDate.parse("2001-03-01"), null, "sổ đảng viên", LocalDate.parse("2018-06-01")));
+                    }
+                    return null;
+                });
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            for (Future<Void> f : pool.invokeAll(enrolments)) {
+                f.get();
+            }
+            s.awaitCaughtUp();
+
+            // One thread per commune: each round is its own aggregate, so the rounds do not wait for each other.
+            List<Callable<String>> rounds = new ArrayList<>();
+            for (int c = 0; c < split.length; c++) {
+                int commune = c;
+                rounds.add(() -> {
+                    String round = openRound(op, communes.get(commune), 2018, "2018-12-01");
+                    List<String> ids = members.get(commune);
+                    List<Map<String, Object>> completedAndGood = new ArrayList<>();
+                    List<Map<String, Object>> excellent = new ArrayList<>();
+                    int i = 0;
+                    for (int l = 0; l < levels.length; l++) {
+                        for (int n = 0; n < split[commune][l]; n++, i++) {
+                            String rating = rate(op, round, "MEMBER", ids.get(i), "2018-12-05");
+                            commands.sendAndWait(new SubmitSelfReview(round, rating, RatingLevel.GOOD, null,
+                                    "Bản tự kiểm điểm", LocalDate.parse("2018-12-10")));
+                            if (l == 0) {
+                                excellent.add(row(rating, levels[l]));
+                            } else if (levels[l] != null) {
+                                completedAndGood.add(row(rating, levels[l]));
+                            }
+                        }
+                    }
+                    for (int from = 0; from < completedAndGood.size(); from += 300) {
+                        List<Map<String, Object>> rows =
+                                completedAndGood.subList(from, Math.min(from + 300, completedAndGood.size()));
+                        LedgerClient.Response d = decide(op, round, commune + "-" + from + "-QĐ/ĐU", rows, null,
+                                "2018-12-28");
+                        assertThat(d.status()).as(d.toString()).isEqualTo(202);
+                    }
+                    LedgerClient.Response refused = decide(op, round, commune + "-E-QĐ/ĐU", excellent, null,
+                            "2018-12-28");
+                    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+                    assertThat(refused.body().path("rule").asText()).isEqualTo("R3");
+                    assertThat(refused.body().path("errors").findValuesAsText("field"))
+                            .containsExactly("ratings[0].level");
+                    LedgerClient.Response overridden = decide(op, round, commune + "-E-QĐ/ĐU", excellent,
+                            Map.of("docNo", "05-CV/HU", "issuer", "Huyện ủy Bắc Mê", "issuedOn", "2018-12-20"),
+                            "2018-12-28");
+                    assertThat(overridden.status()).as(overridden.toString()).isEqualTo(202);
+                    return round;
+                });
+            }
+            for (Future<String> f : pool.invokeAll(rounds)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        JsonNode d = s.awaitGet("/api/v1/organizations/" + district
+                        + "/rating-distribution?year=2018&subject=MEMBER&rounding=TRUNCATE&decimals=0",
+                x -> x.path("decided").asInt() == 3633);
+        assertThat(d.path("rated").asInt()).isEqualTo(3643);
+        assertThat(d.path("unreported").asInt()).isEqualTo(10);
+        assertThat(level(d, "EXCELLENT").path("count").asInt()).isEqualTo(581);
+        assertThat(level(d, "EXCELLENT").path("percent").asText()).isEqualTo("15%");
+        assertThat(level(d, "GOOD").path("count").asInt()).isEqualTo(2656);
+        assertThat(level(d, "GOOD").path("percent").asText()).isEqualTo("72%");
+        assertThat(level(d, "COMPLETED").path("count").asInt()).isEqualTo(396);
+        assertThat(level(d, "COMPLETED").path("percent").asText()).isEqualTo("10%");
+        assertThat(d.path("ruleSets").get(0).asText()).isEqualTo("QD132-2018");
+        // The district's 581 of 2,656 (21%) is shown, never judged: R3 has no scope above the deciding bodies.
+        assertThat(d.path("aggregate").path("excellent").asInt()).isEqualTo(581);
+        assertThat(d.path("aggregate").path("good").asInt()).isEqualTo(2656);
+        assertThat(d.path("aggregate").path("excellentOfGood").asText()).isEqualTo("21%");
+        assertThat(d.path("quotaScopes").findValuesAsText("decidingBodyId"))
+                .containsExactlyInAnyOrderElementsOf(communes).doesNotContain(district);
+        int excellentInScopes = 0;
+        int goodInScopes = 0;
+        for (JsonNode scope : d.path("quotaScopes")) {
+            assertThat(scope.path("quotaApplies").asBoolean()).isTrue();
+            assertThat(scope.path("within").asBoolean()).as("%s", scope).isFalse();
+            assertThat(scope.path("rule").asText()).isEqualTo("R3");
+            assertThat(scope.path("overriddenBy").path("docNo").asText()).isEqualTo("05-CV/HU");
+            excellentInScopes += scope.path("excellent").asInt();
+            goodInScopes += scope.path("good").asInt();
+        }
+        assertThat(excellentInScopes).isEqualTo(581);
+        assertThat(goodInScopes).isEqualTo(2656);
     }
 
     /** Item 7: bad input is a problem document naming the field, and nothing is stored. */
