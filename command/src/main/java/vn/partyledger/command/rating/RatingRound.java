@@ -2,6 +2,8 @@ package vn.partyledger.command.rating;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.partyledger.api.envelope.Authority;
 import vn.partyledger.api.rating.AppraiseRating;
@@ -60,8 +63,14 @@ import vn.partyledger.command.directory.RatingLookups;
  * One deciding body's rating round for one year (§2.6) with every rating in it. The round is the decision scope: the
  * R3 quota is judged over the ratings it decides, and a decision covering hundreds of subjects is one command on one
  * aggregate, stored in one transaction or not at all. Ratings are judged by the rule set of the round's year.
+ *
+ * <p>Its snapshot is its fields as JSON, revision 1 (docs/decisions/0013): a change of the fields below raises the
+ * revision, and a snapshot of another revision is skipped and the round replayed from its events.
  */
-@Aggregate(cache = "ratingRoundCache")
+@Aggregate(cache = "ratingRoundCache", snapshotTriggerDefinition = "ratingRoundSnapshots")
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 class RatingRound {
 
     /** The order of §2.6 [W2]: lower level first, leadership collectives before their members, heads after units. */
@@ -79,6 +88,8 @@ class RatingRound {
     enum State { OPEN, DECIDED, PUBLISHED, REOPENED }
 
     /** What the handlers of one rating read; everything else a reader needs is in the events. */
+    @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+            isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
     static final class Rating {
         RatingSubject subject;
         String subjectId;
