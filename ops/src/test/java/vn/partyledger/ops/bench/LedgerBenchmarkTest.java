@@ -44,6 +44,8 @@ class LedgerBenchmarkTest extends LedgerTestSupport {
     private static final int MEETING_ROWS = 300;
     private static final int CHAIN_ROUND = Integer.getInteger("bench.chain-round", 500);
     private static final int RATED_MEMBERS = 900;
+    /** Issue #9: one request rates 900 members in under 2 seconds on this machine kind. */
+    private static final long RATING_TARGET_MILLIS = 2000;
 
     @Autowired
     Chainer chainer;
@@ -141,8 +143,11 @@ class LedgerBenchmarkTest extends LedgerTestSupport {
         assertThat(decision.status()).as(decision.toString()).isEqualTo(202);
         long baselineNanos = rawInsertBaseline(decisionRows.size());
         report.append(String.format("rating decision over %d members in one request: %.0f ms "
-                        + "(raw PostgreSQL baseline, %d rows of 1 kB in one JDBC batch transaction: %.0f ms)%n",
-                decisionRows.size(), decisionNanos / 1e6, decisionRows.size(), baselineNanos / 1e6));
+                        + "(raw PostgreSQL baseline, %d rows of 1 kB in one JDBC batch transaction: %.0f ms; "
+                        + "ratio %.1f; issue #9 target under %d ms: %s)%n",
+                decisionRows.size(), decisionNanos / 1e6, decisionRows.size(), baselineNanos / 1e6,
+                (double) decisionNanos / baselineNanos, RATING_TARGET_MILLIS,
+                decisionNanos / 1e6 < RATING_TARGET_MILLIS ? "met" : "NOT met"));
 
         // 4. Replay of the member roll from the start of the store.
         JsonNode started = op.post("/api/v1/ops/processors/member-roll/replay", "").body();
