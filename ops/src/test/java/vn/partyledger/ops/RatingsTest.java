@@ -4,13 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.partyledger.ops.LedgerClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.partyledger.api.member.EducationLevel;
+import vn.partyledger.api.member.EnrollExistingMember;
+import vn.partyledger.api.member.Gender;
+import vn.partyledger.api.rating.SubmitSelfReview;
+import vn.partyledger.api.rules.rating.RatingLevel;
 
 /**
  * Issue 9 through the HTTP API: rounds, ratings and their steps, decisions over a list (one command, all or nothing,
@@ -21,6 +40,13 @@ class RatingsTest extends LedgerTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    Serializer serializer;
+    @Autowired
+    @Qualifier("ratingRoundCache")
+    Cache ratingRoundCache;
 
     private long storedEvents() {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
@@ -39,6 +65,19 @@ class RatingsTest extends LedgerTestSupport {
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.header("Location")).endsWith("/api/v1/ratings/" + r.id());
         return r.id();
+    }
+
+    /** Every member of {@code memberIds} on the round in one request; answers the rating ids in the list's order. */
+    static List<String> rateAll(LedgerClient op, String round, List<String> memberIds, String on) {
+        List<Map<String, Object>> rows = memberIds.stream()
+                .map(m -> Map.<String, Object>of("subject", "MEMBER", "subjectId", m)).toList();
+        LedgerClient.Response r = op.post("/api/v1/rating-rounds/" + round + "/ratings",
+                json("ratings", rows, "occurredOn", on));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        List<String> ids = new ArrayList<>();
+        r.body().path("ids").forEach(id -> ids.add(id.asText()));
+        assertThat(ids).hasSameSizeAs(memberIds);
+        return ids;
     }
 
     static void selfReview(LedgerClient op, String rating, String level, Map<String, Integer> score, String on) {
@@ -173,6 +212,204 @@ class RatingsTest extends LedgerTestSupport {
         assertThat(level(d, "EXCELLENT").path("count").asInt()).isEqualTo(8);
     }
 
+    /**
+     * AE2 through the running service: Bắc Mê 2018, 581 EXCELLENT / 2,656 GOOD / 396 COMPLETED of 3,643 members rated
+     * ("15%", "72%", "10%" truncated; 10 rated without a reported level), decided by the committees of three
+     * grassroots organisations in lists of a few hundred rows. Each committee's own decision at AE2's ratio (21.9% of
+     * GOOD) is refused by R3 and goes through only on an overriding authority, so every decision scope is flagged;
+     * the district aggregate with the same ratio is only shown. Enrolments and self-reviews are sent in-process: they
+     * are not what this test is about (the self-review over HTTP is tested above), and over HTTP they would cost more
+     * than everything else together.
+     */
+    @Test
+    void bacMeMembersReproduceThePublishedFiguresAndTheQuotaIsJudgedPerDecisionScope() throws Exception {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        String province = s.establish("PROVINCE", null, null, "Đảng bộ tỉnh Hà Giang " + System.nanoTime(), "2004-01-01");
+        String district = s.establish("DISTRICT", null, province, "Đảng bộ huyện Bắc Mê", "2004-01-01");
+        // Per commune: EXCELLENT, GOOD, COMPLETED, rated without a reported level (AE2 split like the read-model test).
+        int[][] split = {{194, 886, 132, 0}, {194, 885, 132, 0}, {193, 885, 132, 10}};
+        String[] levels = {"EXCELLENT", "GOOD", "COMPLETED", null};
+        List<String> communes = new ArrayList<>();
+        List<List<String>> members = new ArrayList<>();
+        List<Callable<Void>> enrolments = new ArrayList<>();
+        for (int c = 0; c < split.length; c++) {
+            String commune = s.establish("COMMUNE", null, district, "Đảng bộ xã " + c, "2004-01-01");
+            communes.add(commune);
+            List<String> cells = new ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                cells.add(s.establish("CELL", "VILLAGE", commune, "Chi bộ thôn " + c + "-" + k, "2004-01-01"));
+            }
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < split[c][0] + split[c][1] + split[c][2] + split[c][3]; i++) {
+                ids.add(UUID.randomUUID().toString());
+            }
+            members.add(ids);
+            for (int k = 0; k < cells.size(); k++) {
+                String cell = cells.get(k);
+                int from = k;
+                enrolments.add(() -> {
+                    for (int i = from; i < ids.size(); i += cells.size()) {
+                        commands.sendAndWait(new EnrollExistingMember(ids.get(i), cell, "Đảng viên " + i,
+                                LocalDate.parse("1975-05-01"), Gender.MALE, "Tày", EducationLevel.UPPER_SECONDARY,
+                                LocalDate.parse("2000-03-01"), LocalDate.parse("2000-03-01"),
+                                LocalDate.parse("2001-03-01"), null, "sổ đảng viên", LocalDate.parse("2018-06-01")));
+                    }
+                    return null;
+                });
+            }
+        }
+        // Eight clients, as in the benchmark: enrolments of different members commit side by side.
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (Future<Void> f : pool.invokeAll(enrolments)) {
+                f.get();
+            }
+            s.awaitCaughtUp();
+
+            // One thread per commune: each round is its own aggregate, so the rounds do not wait for each other.
+            List<Callable<String>> rounds = new ArrayList<>();
+            for (int c = 0; c < split.length; c++) {
+                int commune = c;
+                rounds.add(() -> {
+                    String round = openRound(op, communes.get(commune), 2018, "2018-12-01");
+                    List<String> ids = members.get(commune);
+                    // The commune's whole roll goes on the round in one request (one command, all or nothing).
+                    List<String> ratings = rateAll(op, round, ids, "2018-12-05");
+                    List<Map<String, Object>> completedAndGood = new ArrayList<>();
+                    List<Map<String, Object>> excellent = new ArrayList<>();
+                    int i = 0;
+                    for (int l = 0; l < levels.length; l++) {
+                        for (int n = 0; n < split[commune][l]; n++, i++) {
+                            String rating = ratings.get(i);
+                            commands.sendAndWait(new SubmitSelfReview(round, rating, RatingLevel.GOOD, null,
+                                    "Bản tự kiểm điểm", LocalDate.parse("2018-12-10")));
+                            if (l == 0) {
+                                excellent.add(row(rating, levels[l]));
+                            } else if (levels[l] != null) {
+                                completedAndGood.add(row(rating, levels[l]));
+                            }
+                        }
+                    }
+                    for (int from = 0; from < completedAndGood.size(); from += 300) {
+                        List<Map<String, Object>> rows =
+                                completedAndGood.subList(from, Math.min(from + 300, completedAndGood.size()));
+                        LedgerClient.Response d = decide(op, round, commune + "-" + from + "-QĐ/ĐU", rows, null,
+                                "2018-12-28");
+                        assertThat(d.status()).as(d.toString()).isEqualTo(202);
+                    }
+                    LedgerClient.Response refused = decide(op, round, commune + "-E-QĐ/ĐU", excellent, null,
+                            "2018-12-28");
+                    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+                    assertThat(refused.body().path("rule").asText()).isEqualTo("R3");
+                    assertThat(refused.body().path("errors").findValuesAsText("field"))
+                            .containsExactly("ratings[0].level");
+                    LedgerClient.Response overridden = decide(op, round, commune + "-E-QĐ/ĐU", excellent,
+                            Map.of("docNo", "05-CV/HU", "issuer", "Huyện ủy Bắc Mê", "issuedOn", "2018-12-20"),
+                            "2018-12-28");
+                    assertThat(overridden.status()).as(overridden.toString()).isEqualTo(202);
+                    return round;
+                });
+            }
+            for (Future<String> f : pool.invokeAll(rounds)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // About 15,000 events pass through every read model here, and the read waits for all of them: on a shared,
+        // loaded machine that takes longer than the 30 s one read is given, so the test waits for the position first.
+        Awaitility.await("every read model reaches the last decision").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> op.getAfterWrites("/api/v1/organizations/" + district).status() == 200);
+        JsonNode d = s.awaitGet("/api/v1/organizations/" + district
+                        + "/rating-distribution?year=2018&subject=MEMBER&rounding=TRUNCATE&decimals=0",
+                x -> x.path("decided").asInt() == 3633);
+        assertThat(d.path("rated").asInt()).isEqualTo(3643);
+        assertThat(d.path("unreported").asInt()).isEqualTo(10);
+        assertThat(level(d, "EXCELLENT").path("count").asInt()).isEqualTo(581);
+        assertThat(level(d, "EXCELLENT").path("percent").asText()).isEqualTo("15%");
+        assertThat(level(d, "GOOD").path("count").asInt()).isEqualTo(2656);
+        assertThat(level(d, "GOOD").path("percent").asText()).isEqualTo("72%");
+        assertThat(level(d, "COMPLETED").path("count").asInt()).isEqualTo(396);
+        assertThat(level(d, "COMPLETED").path("percent").asText()).isEqualTo("10%");
+        assertThat(d.path("ruleSets").get(0).asText()).isEqualTo("QD132-2018");
+        // The district's 581 of 2,656 (21%) is shown, never judged: R3 has no scope above the deciding bodies.
+        assertThat(d.path("aggregate").path("excellent").asInt()).isEqualTo(581);
+        assertThat(d.path("aggregate").path("good").asInt()).isEqualTo(2656);
+        assertThat(d.path("aggregate").path("excellentOfGood").asText()).isEqualTo("21%");
+        assertThat(d.path("quotaScopes").findValuesAsText("decidingBodyId"))
+                .containsExactlyInAnyOrderElementsOf(communes).doesNotContain(district);
+        int excellentInScopes = 0;
+        int goodInScopes = 0;
+        for (JsonNode scope : d.path("quotaScopes")) {
+            assertThat(scope.path("quotaApplies").asBoolean()).isTrue();
+            assertThat(scope.path("within").asBoolean()).as("%s", scope).isFalse();
+            assertThat(scope.path("rule").asText()).isEqualTo("R3");
+            assertThat(scope.path("overriddenBy").path("docNo").asText()).isEqualTo("05-CV/HU");
+            excellentInScopes += scope.path("excellent").asInt();
+            goodInScopes += scope.path("good").asInt();
+        }
+        assertThat(excellentInScopes).isEqualTo(581);
+        assertThat(goodInScopes).isEqualTo(2656);
+    }
+
+    /**
+     * Decision 0013: a round longer than the snapshot threshold (500 events) is snapshotted as its fields in JSON; the
+     * stored snapshot reads back into the round and writes out to the same JSON, and once the cache has let the round
+     * go, the round read from its snapshot still knows every rating it holds.
+     */
+    @Test
+    void aLongRoundIsSnapshottedAndReadBackFromItsSnapshot() throws Exception {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        String province = s.establish("PROVINCE", null, null, "Đảng bộ tỉnh Cao Bằng " + System.nanoTime(), "2004-01-01");
+        String commune = s.establish("COMMUNE", null, province, "Đảng bộ xã Quang Trung", "2004-01-01");
+        String cell = s.establish("CELL", "VILLAGE", commune, "Chi bộ xóm Nà Vài", "2004-01-01");
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < 520; i++) {
+            String id = UUID.randomUUID().toString();
+            commands.sendAndWait(new EnrollExistingMember(id, cell, "Đảng viên " + i, LocalDate.parse("1975-05-01"),
+                    Gender.FEMALE, "Nùng", EducationLevel.UPPER_SECONDARY, LocalDate.parse("2000-03-01"),
+                    LocalDate.parse("2000-03-01"), LocalDate.parse("2001-03-01"), null, "sổ đảng viên",
+                    LocalDate.parse("2018-06-01")));
+            members.add(id);
+        }
+        String round = openRound(op, commune, 2018, "2018-12-01");
+        List<String> ratings = rateAll(op, round, members, "2018-12-05");
+
+        Map<String, Object> snapshot = Awaitility.await("the round's snapshot").atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForList("SELECT sequencenumber, payloadtype, payloadrevision, payload "
+                        + "FROM snapshotevententry WHERE aggregateidentifier = ?", round), l -> !l.isEmpty()).get(0);
+        assertThat(snapshot.get("payloadrevision")).isEqualTo("1");
+        assertThat(((Number) snapshot.get("sequencenumber")).longValue()).isEqualTo(520);
+        byte[] stored = (byte[]) snapshot.get("payload");
+        Object restored = serializer.deserialize(new SimpleSerializedObject<>(stored, byte[].class,
+                (String) snapshot.get("payloadtype"), "1"));
+        assertThat(restored.getClass().getName()).isEqualTo("vn.partyledger.command.rating.RatingRound");
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode fields = mapper.readTree(stored);
+        assertThat(mapper.readTree(serializer.serialize(restored, byte[].class).getData())).isEqualTo(fields);
+        assertThat(fields.path("roundId").asText()).isEqualTo(round);
+        assertThat(fields.path("ratings").size()).isEqualTo(520);
+        assertThat(fields.path("ratings").path(ratings.get(519)).path("subjectId").asText()).isEqualTo(members.get(519));
+        assertThat(fields.path("ratings").path(ratings.get(519)).path("path").get(0).asText()).isEqualTo(cell);
+
+        ratingRoundCache.removeAll();
+        LedgerClient.Response again = op.post("/api/v1/rating-rounds/" + round + "/ratings",
+                json("subject", "MEMBER", "subjectId", members.get(7), "occurredOn", "2018-12-06"));
+        assertThat(again.status()).as("the round read from its snapshot knows the rating: %s", again).isEqualTo(409);
+        LedgerClient.Response decidedEarly = decide(op, round, "1-QĐ/ĐU", List.of(row(ratings.get(3), "GOOD")), null,
+                "2018-12-20");
+        assertThat(decidedEarly.status()).as(decidedEarly.toString()).isEqualTo(422);
+        assertThat(decidedEarly.body().path("errors").findValuesAsText("field")).containsExactly("ratings[0].ratingId");
+        selfReview(op, ratings.get(3), "GOOD", null, "2018-12-10");
+        LedgerClient.Response decided = decide(op, round, "1-QĐ/ĐU", List.of(row(ratings.get(3), "GOOD")), null,
+                "2018-12-20");
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(202);
+    }
+
     /** Item 7: bad input is a problem document naming the field, and nothing is stored. */
     @Test
     void badRatingInputIsRefusedAndNothingIsStored() {
@@ -192,6 +429,7 @@ class RatingsTest extends LedgerTestSupport {
         assertThat(late.status()).as(late.toString()).isEqualTo(201);
         String round = openRound(op, commune, 2025, "2025-12-01");
         String rating = rate(op, round, "MEMBER", member, "2025-12-02");
+        String second = s.enrollOfficial(cell, "Lò Thị Xuân", "2000-03-01", "2001-03-01");
         long before = storedEvents();
 
         LedgerClient.Response beforeSelfReview = decide(op, round, "1-QĐ/ĐU", List.of(row(rating, "GOOD")), null,
@@ -225,6 +463,25 @@ class RatingsTest extends LedgerTestSupport {
                 json("subject", "MEMBER", "subjectId", far, "occurredOn", "2025-12-02"));
         assertThat(outside.status()).as(outside.toString()).isEqualTo(422);
         assertThat(outside.body().path("errors").findValuesAsText("field")).containsExactly("subjectId");
+
+        // A list is all or nothing: one refused row stores none of the others and is named by its index.
+        LedgerClient.Response listWithOutsider = op.post("/api/v1/rating-rounds/" + round + "/ratings", json(
+                "ratings", List.of(Map.of("subject", "MEMBER", "subjectId", second),
+                        Map.of("subject", "MEMBER", "subjectId", far)), "occurredOn", "2025-12-02"));
+        assertThat(listWithOutsider.status()).as(listWithOutsider.toString()).isEqualTo(422);
+        assertThat(listWithOutsider.body().path("errors").findValuesAsText("field"))
+                .containsExactly("ratings[1].subjectId");
+        LedgerClient.Response listWithoutSubject = op.post("/api/v1/rating-rounds/" + round + "/ratings", json(
+                "ratings", List.of(Map.of("subject", "MEMBER", "subjectId", second), Map.of("subjectId", far)),
+                "occurredOn", "2025-12-02"));
+        assertThat(listWithoutSubject.status()).as(listWithoutSubject.toString()).isEqualTo(400);
+        assertThat(listWithoutSubject.body().path("errors").findValuesAsText("field"))
+                .containsExactly("ratings[1].subject");
+        LedgerClient.Response listAndSubject = op.post("/api/v1/rating-rounds/" + round + "/ratings", json(
+                "subject", "MEMBER", "subjectId", second,
+                "ratings", List.of(Map.of("subject", "MEMBER", "subjectId", second)), "occurredOn", "2025-12-02"));
+        assertThat(listAndSubject.status()).as(listAndSubject.toString()).isEqualTo(400);
+        assertThat(listAndSubject.body().path("errors").findValuesAsText("field")).containsExactly("ratings");
 
         LedgerClient.Response noRound = op.post("/api/v1/rating-rounds", json("decidingBodyId", commune,
                 "year", 2010, "occurredOn", "2010-12-01"));

@@ -29,12 +29,11 @@ class JdbcRatingLookups implements RatingLookups {
     }
 
     @Override
-    public Optional<MemberStanding> standing(String memberId, LocalDate date) {
-        return Optional.ofNullable(standings(List.of(memberId), date).get(memberId));
-    }
-
-    private Map<String, MemberStanding> standings(Collection<String> memberIds, LocalDate date) {
+    public Map<String, MemberStanding> standings(Collection<String> memberIds, LocalDate date) {
         Map<String, MemberStanding> found = new HashMap<>();
+        if (memberIds.isEmpty()) {
+            return found;
+        }
         jdbc.query("""
                         select p.member_id, p.organization_id, p.membership, p.fully_exempt, p.temporarily_exempt,
                                p.suspended,

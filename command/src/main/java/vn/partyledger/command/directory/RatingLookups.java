@@ -3,7 +3,6 @@ package vn.partyledger.command.directory;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import vn.partyledger.api.rules.rating.MemberYearEvidence;
 
 /**
@@ -12,8 +11,8 @@ import vn.partyledger.api.rules.rating.MemberYearEvidence;
  */
 public interface RatingLookups {
 
-    /** The member's home roll on {@code date}; empty when the member is on no roll that day. */
-    Optional<MemberStanding> standing(String memberId, LocalDate date);
+    /** The members' home rolls on {@code date}, in one read; a member on no roll that day is missing from the map. */
+    Map<String, MemberStanding> standings(Collection<String> memberIds, LocalDate date);
 
     /** Evidence for each of {@code memberIds} in {@code year}, judged on {@code asOf} (tasks still open then are overdue). */
     Map<String, MemberYearEvidence> evidence(Collection<String> memberIds, int year, LocalDate asOf);

@@ -2,6 +2,8 @@ package vn.partyledger.command.rating;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.partyledger.api.envelope.Authority;
 import vn.partyledger.api.rating.AppraiseRating;
@@ -26,6 +29,7 @@ import vn.partyledger.api.rating.DecideRatings;
 import vn.partyledger.api.rating.DecisionRow;
 import vn.partyledger.api.rating.OpenRating;
 import vn.partyledger.api.rating.OpenRatingRound;
+import vn.partyledger.api.rating.OpenRatings;
 import vn.partyledger.api.rating.PublishRating;
 import vn.partyledger.api.rating.RatingAppraised;
 import vn.partyledger.api.rating.RatingDecided;
@@ -61,8 +65,14 @@ import vn.partyledger.command.directory.RatingLookups;
  * One deciding body's rating round for one year (§2.6) with every rating in it. The round is the decision scope: the
  * R3 quota is judged over the ratings it decides, and a decision covering hundreds of subjects is one command on one
  * aggregate, stored in one transaction or not at all. Ratings are judged by the rule set of the round's year.
+ *
+ * <p>Its snapshot is its fields as JSON, revision 1 (docs/decisions/0013): a change of the fields below raises the
+ * revision, and a snapshot of another revision is skipped and the round replayed from its events.
  */
-@Aggregate(cache = "ratingRoundCache")
+@Aggregate(cache = "ratingRoundCache", snapshotTriggerDefinition = "ratingRoundSnapshots")
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 class RatingRound {
 
     /** The order of §2.6 [W2]: lower level first, leadership collectives before their members, heads after units. */
@@ -80,6 +90,8 @@ class RatingRound {
     enum State { OPEN, DECIDED, PUBLISHED, REOPENED }
 
     /** What the handlers of one rating read; everything else a reader needs is in the events. */
+    @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+            isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
     static final class Rating {
         RatingSubject subject;
         String subjectId;
@@ -144,52 +156,116 @@ class RatingRound {
         LocalDate on = required(c.occurredOn(), "occurredOn");
         RatingSubject subject = required(c.subject(), "subject");
         requiredText(c.subjectId(), "subjectId");
+        Map<String, MemberStanding> standings = subject.isPerson()
+                ? lookups.standings(List.of(c.subjectId()), judgedOn(on)) : Map.of();
+        apply(opened(new OpenRatings.Row(c.ratingId(), subject, c.subjectId(), c.organizationId()), on, "",
+                organizations, standings, ruleSet(ruleSets), new HashMap<>()));
+    }
+
+    /**
+     * A list of subjects in one document: each row judged as {@link OpenRating} is, the standings of all members read
+     * at once; one refused row refuses the list, naming the row.
+     */
+    @CommandHandler
+    void handle(OpenRatings c, OrganizationDirectory organizations, RatingLookups lookups, RatingRuleSets ruleSets) {
+        open();
+        LocalDate on = required(c.occurredOn(), "occurredOn");
+        if (c.ratings() == null || c.ratings().isEmpty()) {
+            throw LedgerRefusalException.invalid("ratings", "a list names at least one subject");
+        }
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < c.ratings().size(); i++) {
+            OpenRatings.Row row = c.ratings().get(i);
+            String at = "ratings[" + i + "].";
+            if (row == null) {
+                throw LedgerRefusalException.invalid("ratings[" + i + "]", "is required");
+            }
+            required(row.subject(), at + "subject");
+            requiredText(row.subjectId(), at + "subjectId");
+            if (row.subject().isPerson()) {
+                people.add(row.subjectId());
+            }
+        }
+        Map<String, MemberStanding> standings = people.isEmpty() ? Map.of() : lookups.standings(people, judgedOn(on));
+        RatingRuleSet set = ruleSet(ruleSets);
+        Map<String, List<String>> paths = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        List<RatingOpened> events = new ArrayList<>();
+        for (int i = 0; i < c.ratings().size(); i++) {
+            OpenRatings.Row row = c.ratings().get(i);
+            String at = "ratings[" + i + "].";
+            if (!seen.add(String.valueOf(row.ratingId()))) {
+                throw new LedgerRefusalException(new Refusal(Refusal.Kind.CONFLICT, at + "subjectId",
+                        row.subject() + " " + row.subjectId() + " appears twice in the list", null, null));
+            }
+            events.add(opened(row, on, at, organizations, standings, set, paths));
+        }
+        events.forEach(e -> apply(e));
+    }
+
+    /**
+     * One subject put on the round, judged on the facts of {@code standings} (the members' rolls on the day) and the
+     * tree; {@code at} prefixes the fields a refusal names, {@code paths} remembers the subtrees already read.
+     */
+    private RatingOpened opened(OpenRatings.Row c, LocalDate on, String at, OrganizationDirectory organizations,
+                                Map<String, MemberStanding> standings, RatingRuleSet set,
+                                Map<String, List<String>> paths) {
+        RatingSubject subject = c.subject();
         if (!OpenRating.idOf(roundId, subject, c.subjectId()).equals(c.ratingId())) {
-            throw LedgerRefusalException.invalid("ratingId", "one rating per subject in a round");
+            throw LedgerRefusalException.invalid(at + "ratingId", "one rating per subject in a round");
         }
         if (ratings.containsKey(c.ratingId())) {
-            throw new LedgerRefusalException(new Refusal(Refusal.Kind.CONFLICT, "subjectId",
+            throw new LedgerRefusalException(new Refusal(Refusal.Kind.CONFLICT, at + "subjectId",
                     subject + " " + c.subjectId() + " is already rated in this round", null, null));
         }
-        RatingRuleSet set = ruleSet(ruleSets);
         String organizationId;
         if (subject.isPerson()) {
-            LocalDate judgedOn = on.isBefore(yearEnd()) ? on : yearEnd();
-            MemberStanding standing = lookups.standing(c.subjectId(), judgedOn).orElseThrow(() ->
-                    LedgerRefusalException.notFound("subjectId", "member " + c.subjectId() + " is on no roll on "
-                            + judgedOn));
+            MemberStanding standing = standings.get(c.subjectId());
+            if (standing == null) {
+                throw LedgerRefusalException.notFound(at + "subjectId", "member " + c.subjectId()
+                        + " is on no roll on " + judgedOn(on));
+            }
             set.exclusions().judge(subject, year, standing.fullyExempt(), standing.suspended(), standing.admittedOn())
                     .ifPresent(r1 -> {
-                        throw LedgerRefusalException.rule(r1, "subjectId");
+                        throw LedgerRefusalException.rule(r1, at + "subjectId");
                     });
             organizationId = standing.organizationId();
             if (subject == RatingSubject.LEADER) {
-                organizationId = requiredText(c.organizationId(), "organizationId");
-                organization(organizations, organizationId, "organizationId");
+                organizationId = requiredText(c.organizationId(), at + "organizationId");
+                organization(organizations, organizationId, at + "organizationId");
             }
         } else {
-            OrganizationEntry rated = organization(organizations, c.subjectId(), "subjectId");
+            OrganizationEntry rated = organization(organizations, c.subjectId(), at + "subjectId");
             if (subject == RatingSubject.CELL && rated.level() != vn.partyledger.api.organization.OrganizationLevel.CELL) {
-                throw LedgerRefusalException.invalid("subjectId", "organisation " + c.subjectId() + " is not a cell");
+                throw LedgerRefusalException.invalid(at + "subjectId", "organisation " + c.subjectId()
+                        + " is not a cell");
             }
             if (subject == RatingSubject.GRASSROOTS_ORG && !rated.grassroots()) {
-                throw LedgerRefusalException.invalid("subjectId",
+                throw LedgerRefusalException.invalid(at + "subjectId",
                         "organisation " + c.subjectId() + " is not a grassroots organisation");
             }
             organizationId = rated.organizationId();
         }
-        List<String> path = new ArrayList<>();
-        path.add(organizationId);
-        path.addAll(organizations.ancestors(organizationId));
+        List<String> path = paths.computeIfAbsent(organizationId, id -> {
+            List<String> up = new ArrayList<>();
+            up.add(id);
+            up.addAll(organizations.ancestors(id));
+            return List.copyOf(up);
+        });
         boolean collectiveRatesItself = !subject.isPerson() && subject != RatingSubject.COMMITTEE
                 && organizationId.equals(bodyId);
         if (!path.contains(bodyId) || collectiveRatesItself) {
             throw LedgerRefusalException.rule(RuleOutcome.violation("R-SCOPE", ORDER_BASIS,
                     subject + " " + c.subjectId() + " is outside the subtree the deciding body " + bodyId
-                            + " rates"), "subjectId");
+                            + " rates"), at + "subjectId");
         }
-        apply(new RatingOpened(roundId, c.ratingId(), organizationId, bodyId, year, subject, c.subjectId(),
-                List.copyOf(path), ruleSetId, on));
+        return new RatingOpened(roundId, c.ratingId(), organizationId, bodyId, year, subject, c.subjectId(), path,
+                ruleSetId, on);
+    }
+
+    /** A person is put on the round as they stand on the day, or at the year's end when that comes first. */
+    private LocalDate judgedOn(LocalDate on) {
+        return on.isBefore(yearEnd()) ? on : yearEnd();
     }
 
     @CommandHandler

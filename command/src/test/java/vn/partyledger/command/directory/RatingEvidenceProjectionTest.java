@@ -144,9 +144,9 @@ class RatingEvidenceProjectionTest {
         roll.on(new FullExemptionGranted("hoa", CELL, ExemptionGround.ELDERLY, "12-NQ/CB", LocalDate.of(2025, 5, 1)),
                 UUID.randomUUID().toString());
 
-        assertThat(lookups.standing("hoa", LocalDate.of(2025, 4, 30)).orElseThrow().fullyExempt()).isFalse();
-        assertThat(lookups.standing("hoa", LocalDate.of(2025, 12, 1)).orElseThrow().fullyExempt()).isTrue();
-        assertThat(lookups.standing("nobody", LocalDate.of(2025, 12, 1))).isEmpty();
+        assertThat(lookups.standings(List.of("hoa"), LocalDate.of(2025, 4, 30)).get("hoa").fullyExempt()).isFalse();
+        assertThat(lookups.standings(List.of("hoa"), LocalDate.of(2025, 12, 1)).get("hoa").fullyExempt()).isTrue();
+        assertThat(lookups.standings(List.of("nobody"), LocalDate.of(2025, 12, 1))).isEmpty();
     }
 
     @Test

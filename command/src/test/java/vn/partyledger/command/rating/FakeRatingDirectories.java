@@ -77,8 +77,10 @@ final class FakeRatingDirectories implements OrganizationDirectory, RatingLookup
     }
 
     @Override
-    public Optional<MemberStanding> standing(String memberId, LocalDate date) {
-        return Optional.ofNullable(members.get(memberId));
+    public Map<String, MemberStanding> standings(Collection<String> memberIds, LocalDate date) {
+        Map<String, MemberStanding> found = new HashMap<>();
+        memberIds.stream().filter(members::containsKey).forEach(id -> found.put(id, members.get(id)));
+        return found;
     }
 
     @Override

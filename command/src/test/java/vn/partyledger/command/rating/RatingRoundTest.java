@@ -23,6 +23,7 @@ import vn.partyledger.api.rating.DecideRatings;
 import vn.partyledger.api.rating.DecisionRow;
 import vn.partyledger.api.rating.OpenRating;
 import vn.partyledger.api.rating.OpenRatingRound;
+import vn.partyledger.api.rating.OpenRatings;
 import vn.partyledger.api.rating.PublishRating;
 import vn.partyledger.api.rating.RatingDecided;
 import vn.partyledger.api.rating.RatingDecisionCorrected;
@@ -181,6 +182,50 @@ class RatingRoundTest {
                         LocalDate.of(2018, 12, 2)))
                 .expectNoEvents()
                 .expectExceptionDetails(Refusals.refusal(RULE, "R-SCOPE", "subjectId"));
+    }
+
+    private static OpenRatings.Row listed(String memberId) {
+        return new OpenRatings.Row(member(2018, memberId), RatingSubject.MEMBER, memberId, null);
+    }
+
+    @Test
+    void aListPutsEveryMemberOnTheRoundInOneCommand() {
+        fixture().given(opened(2018))
+                .when(new OpenRatings(round(2018), List.of(listed("m0"), listed("m1"), listed("m2")),
+                        LocalDate.of(2018, 12, 2)))
+                .expectEvents(ratingOf(2018, "m0"), ratingOf(2018, "m1"), ratingOf(2018, "m2"));
+    }
+
+    @Test
+    void aListWithOneRefusedRowStoresNothingAndNamesTheRow() {
+        fixture().given(opened(2018))
+                .when(new OpenRatings(round(2018), List.of(listed("m0"), listed("m1"), listed("m-exempt")),
+                        LocalDate.of(2018, 12, 2)))
+                .expectNoEvents()
+                .expectExceptionDetails(Refusals.refusal(RULE, "R1", "ratings[2].subjectId"));
+        fixture().given(opened(2018))
+                .when(new OpenRatings(round(2018), List.of(listed("m0"), listed("m-far")),
+                        LocalDate.of(2018, 12, 2)))
+                .expectNoEvents()
+                .expectExceptionDetails(Refusals.refusal(RULE, "R-SCOPE", "ratings[1].subjectId"));
+        fixture().given(opened(2018))
+                .when(new OpenRatings(round(2018), List.of(listed("m0"), listed("nobody")),
+                        LocalDate.of(2018, 12, 2)))
+                .expectNoEvents()
+                .expectExceptionDetails(Refusals.notFound("ratings[1].subjectId"));
+    }
+
+    @Test
+    void aMemberListedTwiceOrAlreadyOnTheRoundIsAConflictNamingTheRow() {
+        fixture().given(opened(2018))
+                .when(new OpenRatings(round(2018), List.of(listed("m0"), listed("m1"), listed("m0")),
+                        LocalDate.of(2018, 12, 2)))
+                .expectNoEvents()
+                .expectExceptionDetails(Refusals.refusal(CONFLICT, null, "ratings[2].subjectId"));
+        fixture().given(opened(2018), ratingOf(2018, "m1"))
+                .when(new OpenRatings(round(2018), List.of(listed("m0"), listed("m1")), LocalDate.of(2018, 12, 2)))
+                .expectNoEvents()
+                .expectExceptionDetails(Refusals.refusal(CONFLICT, null, "ratings[1].subjectId"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -36,6 +37,7 @@ import vn.partyledger.api.rating.FindTargetCompliance;
 import vn.partyledger.api.rating.MemberRatings;
 import vn.partyledger.api.rating.OpenRating;
 import vn.partyledger.api.rating.OpenRatingRound;
+import vn.partyledger.api.rating.OpenRatings;
 import vn.partyledger.api.rating.PublishRating;
 import vn.partyledger.api.rating.RatingDistribution;
 import vn.partyledger.api.rating.RecordCellReview;
@@ -48,6 +50,7 @@ import vn.partyledger.api.rating.Score;
 import vn.partyledger.api.rating.SetCongressTargets;
 import vn.partyledger.api.rating.SubmitSelfReview;
 import vn.partyledger.api.rating.TargetCompliance;
+import vn.partyledger.api.rules.LedgerRefusalException;
 import vn.partyledger.api.rules.rating.DisciplineFact;
 import vn.partyledger.api.rules.rating.PercentDisplay;
 import vn.partyledger.api.rules.rating.RatingLevel;
@@ -102,15 +105,51 @@ class RatingController {
         return Created.at(ROUNDS, roundId);
     }
 
-    record RatingRequest(@NotNull RatingSubject subject, @NotBlank @Size(max = 100) String subjectId,
-                         @Size(max = 100) String organizationId, @NotNull @PastOrPresent LocalDate occurredOn,
-                         @Valid AuthorityDto authority) {
+    record SubjectDto(@NotNull RatingSubject subject, @NotBlank @Size(max = 100) String subjectId,
+                      @Size(max = 100) String organizationId) {
     }
 
+    /** One subject ({@code subject}, {@code subjectId}, {@code organizationId}) or a list of them ({@code ratings}). */
+    record RatingRequest(RatingSubject subject, @Size(max = 100) String subjectId,
+                         @Size(max = 100) String organizationId,
+                         @Size(max = 5000) List<@NotNull @Valid SubjectDto> ratings,
+                         @NotNull @PastOrPresent LocalDate occurredOn, @Valid AuthorityDto authority) {
+    }
+
+    /** The ids of the ratings a list put on the round, in the list's order. */
+    record CreatedRatings(List<String> ids) {
+    }
+
+    /**
+     * One subject answers 201 with the rating's id; a list ({@code ratings}: a commune's whole roll) is one command,
+     * one transaction, all rows or none, a refusal naming the row ({@code ratings[37].subjectId}), and answers 201
+     * with the ids in the list's order.
+     */
     @PostMapping("/rating-rounds/{id}/ratings")
-    @Operation(summary = "Put a member, cell, grassroots organisation, committee or leader on the round")
-    ResponseEntity<Created> openRating(@PathVariable String id, @Valid @RequestBody RatingRequest r) {
+    @Operation(summary = "Put a member, cell, grassroots organisation, committee or leader on the round — or a list "
+            + "of them in one request (all or nothing)")
+    ResponseEntity<?> openRating(@PathVariable String id, @Valid @RequestBody RatingRequest r) {
         bodyOfRound(id);
+        if (r.ratings() != null) {
+            if (r.subject() != null || r.subjectId() != null || r.organizationId() != null) {
+                throw LedgerRefusalException.invalid("ratings", "either one subject or a list, not both");
+            }
+            if (r.ratings().isEmpty()) {
+                throw LedgerRefusalException.invalid("ratings", "a list names at least one subject");
+            }
+            List<OpenRatings.Row> rows = r.ratings().stream().map(x -> new OpenRatings.Row(
+                    OpenRating.idOf(id, x.subject(), x.subjectId()), x.subject(), x.subjectId(), x.organizationId()))
+                    .toList();
+            commands.send(new OpenRatings(id, rows, r.occurredOn()), r.authority());
+            return ResponseEntity.created(URI.create(ROUNDS + "/" + id))
+                    .body(new CreatedRatings(rows.stream().map(OpenRatings.Row::ratingId).toList()));
+        }
+        if (r.subject() == null) {
+            throw LedgerRefusalException.invalid("subject", "must not be null");
+        }
+        if (r.subjectId() == null || r.subjectId().isBlank()) {
+            throw LedgerRefusalException.invalid("subjectId", "must not be blank");
+        }
         String ratingId = OpenRating.idOf(id, r.subject(), r.subjectId());
         commands.send(new OpenRating(id, ratingId, r.subject(), r.subjectId(), r.organizationId(), r.occurredOn()),
                 r.authority());

@@ -44,6 +44,9 @@ class EmbeddedPostgresConfiguration {
                 .build();
         ds.setMaximumPoolSize(poolSize);
         ds.setPoolName("ledger-embedded");
+        // A command's events and a lookup's rows go out as JDBC batches; the driver then sends each batch as a few
+        // multi-row INSERTs instead of one round trip per row (a 900-row rating decision is 900 events).
+        ds.addDataSourceProperty("reWriteBatchedInserts", "true");
         return ds;
     }
 
