@@ -51,7 +51,7 @@ class ReadModelRebuildBenchmarkTest extends LedgerTestSupport {
         LedgerClient op = operator();
         Scenario s = new Scenario(op);
         load(op, s);
-        s.awaitCaughtUp();
+        awaitCaughtUp(op);
         long events = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
 
         StringBuilder report = new StringBuilder();
@@ -166,6 +166,18 @@ class ReadModelRebuildBenchmarkTest extends LedgerTestSupport {
         }
         Arrays.sort(rates);
         return rates[1];
+    }
+
+    /** Every processor has applied everything stored (on a loaded machine this can take minutes after the load). */
+    private static void awaitCaughtUp(LedgerClient op) {
+        Awaitility.await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            for (JsonNode p : op.get("/api/v1/ops/processors").body()) {
+                if (p.hasNonNull("lag") && p.path("lag").asLong() > 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     /** Seconds from asking for the replays until every one of them has reached the store's head. */
