@@ -45,12 +45,9 @@ public class ProcessorAdmin {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Map<String, ReplayRun> replays = new ConcurrentHashMap<>();
-    private final ReadModelBatches batches;
 
-    ProcessorAdmin(EventProcessingConfiguration processing, EventStore eventStore, Clock clock, MeterRegistry meters,
-                   ReadModelBatches batches) {
+    ProcessorAdmin(EventProcessingConfiguration processing, EventStore eventStore, Clock clock, MeterRegistry meters) {
         this.processing = processing;
-        this.batches = batches;
         this.eventStore = eventStore;
         this.clock = clock;
         this.meters = meters;
@@ -92,7 +89,6 @@ public class ProcessorAdmin {
         log.warn("Replaying processor {} up to position {}", name, target);
         p.shutDown();
         p.resetTokens();
-        batches.forget(name);
         replays.put(name, new ReplayRun(clock.instant(), target));
         Gauge.builder("ledger.replay.progress", () -> progress(name).percent() / 100.0)
                 .tag("processor", name).description("share of the event store a replay has rebuilt")

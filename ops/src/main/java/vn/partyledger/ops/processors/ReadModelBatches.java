@@ -135,19 +135,20 @@ class ReadModelBatches implements HandlerEnhancerDefinition {
         };
     }
 
-    /** Forgets the isolated ranges of {@code processor}, whose tokens were reset: a replay starts in batch mode. */
-    void forget(String processor) {
-        isolateThrough.keySet().removeIf(key -> key.startsWith(processor + "/"));
-    }
-
     /**
-     * Remembers the highest position a batch applies; if the batch rolls back, for whatever reason, the events up to
-     * it are isolated when they come again.
+     * Remembers the highest position a batch applies. If the batch rolls back, for whatever reason, the events up to it
+     * are isolated when they come again; once a committed batch has reached that position, the segment is back in
+     * batch mode (and a replay that starts over from the beginning starts in batch mode).
      */
     private void watch(UnitOfWork<?> root, String key, long position) {
         long[] highest = root.getOrComputeResource(ReadModelBatches.class.getName() + "/" + key, k -> {
             long[] h = {-1};
-            root.onRollback(u -> isolateThrough.merge(key, h[0], Math::max));
+            root.onRollback(u -> {
+                log.warn("{}: a batch up to position {} was rolled back; its events are applied again one at a time",
+                        key, h[0]);
+                isolateThrough.merge(key, h[0], Math::max);
+            });
+            root.afterCommit(u -> isolateThrough.computeIfPresent(key, (k2, through) -> h[0] >= through ? null : through));
             return h;
         });
         highest[0] = Math.max(highest[0], position);
