@@ -42,6 +42,11 @@ public final class ReadModelDatabase implements AutoCloseable {
         return jdbc;
     }
 
+    /** The one connection the template uses, for a transaction manager around a batch. */
+    public javax.sql.DataSource dataSource() {
+        return connection;
+    }
+
     public void clean() {
         List<String> tables = jdbc.queryForList("""
                 select table_name from information_schema.tables

@@ -25,6 +25,11 @@ class DeadLetterConfiguration {
         processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
         processing.registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance());
         processing.registerDefaultDeadLetterPolicy(c -> (letter, cause) -> {
+            if (cause instanceof ReadModelBatches.BatchFailure) {
+                // Not this event's own failure: its batch rolls back and the retry applies the events one at a time,
+                // which dead-letters the one that really fails.
+                return Decisions.doNotEnqueue();
+            }
             log.error("Projection failed on event {} ({}); parked in the dead-letter queue",
                     letter.message().getIdentifier(), letter.message().getPayloadType().getSimpleName(), cause);
             meters.counter("ledger.deadletters.enqueued", "payloadType", letter.message().getPayloadType().getSimpleName())

@@ -11,6 +11,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import vn.partyledger.query.BatchWrites;
 import vn.partyledger.query.ProjectionPositions;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,7 +59,7 @@ public class CommitmentCoverageProjection {
     @EventHandler
     void on(CommitmentSubmitted e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into commitment_record (commitment_id, organization_id, member_id, year, submitted_on,
                                                last_position)
                 values (:id, :org, :member, :year, :on, :position) on conflict (commitment_id) do nothing""",
@@ -70,7 +71,7 @@ public class CommitmentCoverageProjection {
     @EventHandler
     void on(CommitmentReviewed e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update commitment_record set reviewed_on = :on, last_position = greatest(last_position, :position) where commitment_id = :id""",
                 params(e.commitmentId(), position).addValue("on", e.reviewedOn(), Types.DATE));
         advance(position);
@@ -79,7 +80,7 @@ public class CommitmentCoverageProjection {
     @EventHandler
     void on(CommitmentSelfAssessed e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update commitment_record set self_assessed_on = :on, fulfilled = :fulfilled, last_position = greatest(last_position, :position)
                  where commitment_id = :id""",
                 params(e.commitmentId(), position).addValue("on", e.assessedOn(), Types.DATE)
@@ -90,7 +91,7 @@ public class CommitmentCoverageProjection {
     @EventHandler
     void on(CommitmentBreachNoted e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into commitment_breach (commitment_id, position, meeting_id, description, noted_on)
                 values (:id, :position, :meeting, :description, :on) on conflict do nothing""",
                 params(e.commitmentId(), position).addValue("meeting", e.meetingId())

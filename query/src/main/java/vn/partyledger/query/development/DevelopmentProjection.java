@@ -11,6 +11,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import vn.partyledger.query.BatchWrites;
 import vn.partyledger.query.ProjectionPositions;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,7 +131,7 @@ public class DevelopmentProjection {
     void on(TransferReceived e, TrackingToken token) {
         long position = position(token);
         if (e.kind() == TransferKind.OFFICIAL) {
-            jdbc.update("""
+            BatchWrites.update(jdbc, """
                     update development_probation set organization_id = :org, last_position = :position
                      where member_id = :member and last_position <= :position""",
                     new MapSqlParameterSource("member", e.memberId()).addValue("org", e.organizationId())
@@ -142,7 +143,7 @@ public class DevelopmentProjection {
     @EventHandler
     void on(AdmissionQuotaSet e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into development_quota (organization_id, year, quota, set_on, last_position)
                 values (:org, :year, :quota, :on, :position)
                 on conflict (organization_id, year) do update
@@ -237,7 +238,7 @@ public class DevelopmentProjection {
 
     private long fact(String memberId, TrackingToken token, Kind kind, String organizationId, LocalDate on) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into development_fact (member_id, position, kind, organization_id, on_date)
                 values (:member, :position, :kind, :org, :on) on conflict do nothing""",
                 new MapSqlParameterSource("member", memberId).addValue("position", position)
@@ -247,7 +248,7 @@ public class DevelopmentProjection {
     }
 
     private void probation(String memberId, String organizationId, LocalDate endsOn, long position) {
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into development_probation (member_id, organization_id, probation_ends_on, settled_on,
                                                    last_position)
                 values (:member, :org, :ends, null, :position)
@@ -260,7 +261,7 @@ public class DevelopmentProjection {
     }
 
     private void settle(String memberId, LocalDate on, long position) {
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update development_probation set settled_on = coalesce(least(settled_on, :on), :on),
                        last_position = greatest(last_position, :position)
                  where member_id = :member""",

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import vn.partyledger.query.BatchWrites;
 import vn.partyledger.query.ProjectionPositions;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -53,7 +54,7 @@ public class MeetingRegisterProjection {
     @EventHandler
     void on(MeetingScheduled e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into meeting_register_meeting (meeting_id, organization_id, kind, held_on, correction, state,
                                                       agenda, last_position, recorded_at)
                 values (:meeting, :org, :kind, :heldOn, :correction, 'SCHEDULED', :agenda, :position, :recordedAt)
@@ -73,7 +74,7 @@ public class MeetingRegisterProjection {
     @EventHandler
     void on(MaterialsPublished e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update meeting_register_meeting set materials_published_on = :on, materials_channel = :channel,
                        last_position = :position where meeting_id = :meeting""",
                 params(e.meetingId(), position).addValue("on", e.publishedOn(), Types.DATE)
@@ -85,7 +86,7 @@ public class MeetingRegisterProjection {
     void on(MeetingOpened e, TrackingToken token) {
         long position = position(token);
         var r = e.roll();
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update meeting_register_meeting set state = 'OPEN', held_on = :heldOn, chair_member_id = :chair,
                        minutes_secretary_id = :secretary, roll_official = :official,
                        roll_probationary = :probationary, roll_exempt = :exempt, roll_transferred_in = :in,
@@ -101,7 +102,7 @@ public class MeetingRegisterProjection {
                 .addValue("fullyExempt", m.fullyExempt()).addValue("temporarilyExempt", m.temporarilyExempt())
                 .addValue("suspended", m.suspended()).addValue("in", m.temporarilyTransferredIn())
                 .addValue("out", m.temporarilyTransferredOut())).toArray(SqlParameterSource[]::new);
-        jdbc.batchUpdate("""
+        BatchWrites.update(jdbc, """
                 insert into meeting_register_roll (meeting_id, member_id, membership, fully_exempt, temporarily_exempt,
                     suspended, temporarily_transferred_in, temporarily_transferred_out, last_position)
                 values (:meeting, :member, :membership, :fullyExempt, :temporarilyExempt, :suspended, :in, :out,
@@ -113,7 +114,7 @@ public class MeetingRegisterProjection {
     @EventHandler
     void on(AttendanceRecorded e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into meeting_register_attendance (meeting_id, member_id, organization_id, held_on, status,
                                                          reason, reason_accepted, last_position, recorded_at)
                 values (:meeting, :member, :org, :heldOn, :status, :reason, :accepted, :position, :recordedAt)
@@ -132,7 +133,7 @@ public class MeetingRegisterProjection {
     @EventHandler
     void on(AttendanceCorrected e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into meeting_register_attendance_correction (meeting_id, position, member_id, status, reason,
                     reason_accepted, corrects_event_id, attended, required_to_attend, absent_without_reason,
                     recorded_at, last_position)
@@ -150,7 +151,7 @@ public class MeetingRegisterProjection {
     @EventHandler
     void on(MeetingRetracted e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into meeting_register_retraction (meeting_id, corrects_event_id, recorded_at, last_position)
                 values (:meeting, :corrects, :recordedAt, :position)
                 on conflict (meeting_id) do nothing""",
@@ -162,7 +163,7 @@ public class MeetingRegisterProjection {
     @EventHandler
     void on(GuestAttended e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into meeting_register_guest (meeting_id, position, organization_id, held_on, person_id,
                     full_name, org_level, role, guest_organization_id, last_position)
                 values (:meeting, :position, :org, :heldOn, :person, :name, :level, :role, :guestOrg, :position)
@@ -177,7 +178,7 @@ public class MeetingRegisterProjection {
     @EventHandler
     void on(AgendaItemDiscussed e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into meeting_register_agenda_item (meeting_id, position, topic, summary, last_position)
                 values (:meeting, :position, :topic, :summary, :position)
                 on conflict (meeting_id, position) do nothing""",
@@ -200,7 +201,7 @@ public class MeetingRegisterProjection {
     @EventHandler
     void on(FeeReportPresented e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update meeting_register_meeting set fee_collected = :collected, fee_spent = :spent,
                        fee_balance = :balance, last_position = :position where meeting_id = :meeting""",
                 params(e.meetingId(), position).addValue("collected", e.collected()).addValue("spent", e.spent())
@@ -211,7 +212,7 @@ public class MeetingRegisterProjection {
     @EventHandler
     void on(MeetingClosed e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update meeting_register_meeting set state = 'CLOSED', duration_minutes = :duration,
                        attended = :attended, required_to_attend = :required, absent_without_reason = :absent,
                        last_position = :position where meeting_id = :meeting""",
@@ -225,7 +226,7 @@ public class MeetingRegisterProjection {
     @EventHandler
     void on(MinutesAmended e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into meeting_register_amendment (meeting_id, position, corrects_event_id, text,
                     approved_at_meeting, approved_on, last_position)
                 values (:meeting, :position, :corrects, :text, :approvedAt, :approvedOn, :position)
@@ -251,7 +252,7 @@ public class MeetingRegisterProjection {
     private void resolution(String meetingId, long position, int number, ResolutionSubject subject, String text,
                             int votesFor, int votesAgainst, int abstentions, int eligible, boolean adopted,
                             RuleOutcome outcome) {
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into meeting_register_resolution (meeting_id, number, subject, text, votes_for, votes_against,
                     abstentions, eligible, adopted, last_position)
                 values (:meeting, :number, :subject, :text, :for, :against, :abstentions, :eligible, :adopted, :position)
@@ -267,7 +268,7 @@ public class MeetingRegisterProjection {
     private void outcomes(String meetingId, long position, String source, List<RuleOutcome> outcomes) {
         for (int i = 0; i < outcomes.size(); i++) {
             RuleOutcome o = outcomes.get(i);
-            jdbc.update("""
+            BatchWrites.update(jdbc, """
                     insert into meeting_register_outcome (meeting_id, source, ordinal, rule, severity, basis, message,
                                                           last_position)
                     values (:meeting, :source, :ordinal, :rule, :severity, :basis, :message, :position)

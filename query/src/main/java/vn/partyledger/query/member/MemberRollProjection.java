@@ -2,13 +2,17 @@ package vn.partyledger.query.member;
 
 import java.sql.Types;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import vn.partyledger.query.BatchWrites;
 import vn.partyledger.query.ProjectionPositions;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -57,6 +61,9 @@ public class MemberRollProjection {
     /** Bump when the tables or their meaning change: answers built by another version are not comparable. */
     public static final int VERSION = 1;
 
+    /** The batch's deferred re-fold of the members it touched. */
+    private static final String REFOLD = MemberRollProjection.class.getName() + ".refold";
+
     private static final RowMapper<Fact> FACT = (rs, n) -> new Fact(
             rs.getObject("effective_on", LocalDate.class), rs.getLong("position"), Kind.valueOf(rs.getString("kind")),
             rs.getString("organization_id"), rs.getObject("until", LocalDate.class));
@@ -70,7 +77,7 @@ public class MemberRollProjection {
     @EventHandler
     void on(CandidateRegistered e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into member_roll_member (member_id, full_name, birth_date, gender, ethnicity, education_level,
                                                 last_position)
                 values (:member, :name, :birth, :gender, :ethnicity, :education, :position)
@@ -90,7 +97,7 @@ public class MemberRollProjection {
     @EventHandler
     void on(MemberDataCorrected e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update member_roll_member set full_name = coalesce(:name, full_name),
                        birth_date = coalesce(:birth, birth_date), last_position = :position
                  where member_id = :member""",
@@ -102,7 +109,7 @@ public class MemberRollProjection {
     @EventHandler
     void on(ExistingMemberEnrolled e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into member_roll_member (member_id, full_name, birth_date, gender, ethnicity, education_level,
                                                 admitted_on, ceremony_date, probation_ends_on, official_on, last_position)
                 values (:member, :name, :birth, :gender, :ethnicity, :education, :admitted, :ceremony, :probationEnds,
@@ -131,7 +138,7 @@ public class MemberRollProjection {
     void on(AwarenessCourseCompleted e, TrackingToken token) {
         long position = position(token);
         ensureMember(e.memberId(), position);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update member_roll_member set awareness_certificate_no = :certificate, last_position = :position
                  where member_id = :member""",
                 params(e.memberId(), position).addValue("certificate", e.certificateNo()));
@@ -142,7 +149,7 @@ public class MemberRollProjection {
     void on(MemberAdmitted e, TrackingToken token) {
         long position = position(token);
         ensureMember(e.memberId(), position);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update member_roll_member set admitted_on = :admitted, ceremony_date = :ceremony,
                        probation_ends_on = :probationEnds, last_position = :position
                  where member_id = :member""",
@@ -158,7 +165,7 @@ public class MemberRollProjection {
     void on(MembershipMadeOfficial e, TrackingToken token) {
         long position = position(token);
         ensureMember(e.memberId(), position);
-        jdbc.update("update member_roll_member set official_on = :official, last_position = :position where member_id = :member",
+        BatchWrites.update(jdbc, "update member_roll_member set official_on = :official, last_position = :position where member_id = :member",
                 params(e.memberId(), position).addValue("official", e.effectiveDate(), Types.DATE));
         // Effective at the end of probation even when decided later (P5): the fold places it on that date.
         record(e.memberId(), position, new Fact(e.effectiveDate(), position, Kind.MADE_OFFICIAL, null, null), null);
@@ -270,7 +277,7 @@ public class MemberRollProjection {
 
     /** {@code counterpartId}: the other organisation of a transfer, kept with the fact for inspection. */
     private void record(String memberId, long position, Fact fact, String counterpartId) {
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into member_roll_fact (member_id, position, effective_on, kind, organization_id, counterpart_id, until)
                 values (:member, :position, :on, :kind, :organization, :counterpart, :until)
                 on conflict (member_id, position) where position >= 0 do nothing""",
@@ -280,54 +287,76 @@ public class MemberRollProjection {
                         .addValue("organization", fact.organizationId())
                         .addValue("counterpart", counterpartId)
                         .addValue("until", fact.until(), Types.DATE));
-        refold(memberId, position);
+        BatchWrites.defer(REFOLD, Touched::new, touched -> touched.members.merge(memberId, position, Math::max),
+                this::refold);
         advance(position);
     }
 
-    private void refold(String memberId, long position) {
-        var member = new MapSqlParameterSource("member", memberId);
-        List<Fact> facts = jdbc.query("""
-                select effective_on, position, kind, organization_id, counterpart_id, until
-                  from member_roll_fact where member_id = :member order by effective_on, position, seq""",
-                member, FACT);
-        RollFold.Result result = RollFold.fold(facts);
-        jdbc.update("delete from member_roll_period where member_id = :member", member);
-        SqlParameterSource[] rows = result.periods().stream().map(p -> params(memberId, p.lastPosition())
-                .addValue("organization", p.row().organizationId())
-                .addValue("status", p.row().status().name())
-                .addValue("membership", p.row().membership().name())
-                .addValue("fullyExempt", p.row().fullyExempt())
-                .addValue("temporarilyExempt", p.row().temporarilyExempt())
-                .addValue("suspended", p.row().suspended())
-                .addValue("in", p.row().transferredIn())
-                .addValue("out", p.row().transferredOut())
-                .addValue("from", p.from(), Types.DATE)
-                .addValue("to", p.to(), Types.DATE)).toArray(SqlParameterSource[]::new);
+    /** Members whose facts a batch changed, each with the position of its latest such event. */
+    private static final class Touched {
+        private final Map<String, Long> members = new LinkedHashMap<>();
+    }
+
+    /**
+     * Folds the history of every member the batch touched once, after the batch's facts are written: a member with
+     * many facts in one batch is read and folded once, not once per fact. A back-dated fact may change any period,
+     * so each touched member's periods are replaced as a whole.
+     */
+    private void refold(Touched touched) {
+        var members = new MapSqlParameterSource("members", touched.members.keySet().toArray(String[]::new));
+        Map<String, List<Fact>> facts = new HashMap<>();
+        jdbc.query("""
+                select member_id, effective_on, position, kind, organization_id, counterpart_id, until
+                  from member_roll_fact where member_id = any(:members) order by member_id, effective_on, position, seq""",
+                members, rs -> {
+                    facts.computeIfAbsent(rs.getString("member_id"), k -> new ArrayList<>())
+                            .add(FACT.mapRow(rs, 0));
+                });
+        jdbc.update("delete from member_roll_period where member_id = any(:members)", members);
+        List<SqlParameterSource> periods = new ArrayList<>();
+        List<SqlParameterSource> current = new ArrayList<>();
+        touched.members.forEach((memberId, position) -> {
+            RollFold.Result result = RollFold.fold(facts.getOrDefault(memberId, List.of()));
+            result.periods().forEach(p -> periods.add(params(memberId, p.lastPosition())
+                    .addValue("organization", p.row().organizationId())
+                    .addValue("status", p.row().status().name())
+                    .addValue("membership", p.row().membership().name())
+                    .addValue("fullyExempt", p.row().fullyExempt())
+                    .addValue("temporarilyExempt", p.row().temporarilyExempt())
+                    .addValue("suspended", p.row().suspended())
+                    .addValue("in", p.row().transferredIn())
+                    .addValue("out", p.row().transferredOut())
+                    .addValue("from", p.from(), Types.DATE)
+                    .addValue("to", p.to(), Types.DATE)));
+            RollFold.Current c = result.current();
+            current.add(params(memberId, position)
+                    .addValue("organization", c.organizationId())
+                    .addValue("status", name(c.status()))
+                    .addValue("fullyExempt", c.fullyExempt())
+                    .addValue("temporarilyExempt", c.temporarilyExempt())
+                    .addValue("until", c.temporaryExemptionUntil(), Types.DATE)
+                    .addValue("suspended", c.suspended())
+                    .addValue("host", c.hostOrganizationId()));
+        });
+        if (!periods.isEmpty()) {
+            jdbc.batchUpdate("""
+                    insert into member_roll_period (member_id, organization_id, status, membership, fully_exempt,
+                        temporarily_exempt, suspended, temporarily_transferred_in, temporarily_transferred_out,
+                        valid_from, valid_to, last_position)
+                    values (:member, :organization, :status, :membership, :fullyExempt, :temporarilyExempt, :suspended,
+                        :in, :out, :from, :to, :position)""", periods.toArray(SqlParameterSource[]::new));
+        }
+        // greatest: a later event of the same batch that is no fact (a data correction) has already moved the row on.
         jdbc.batchUpdate("""
-                insert into member_roll_period (member_id, organization_id, status, membership, fully_exempt,
-                    temporarily_exempt, suspended, temporarily_transferred_in, temporarily_transferred_out,
-                    valid_from, valid_to, last_position)
-                values (:member, :organization, :status, :membership, :fullyExempt, :temporarilyExempt, :suspended,
-                    :in, :out, :from, :to, :position)""", rows);
-        RollFold.Current c = result.current();
-        jdbc.update("""
                 update member_roll_member set organization_id = :organization, status = :status,
                        fully_exempt = :fullyExempt, temporarily_exempt = :temporarilyExempt,
                        temporary_exemption_until = :until, suspended = :suspended, host_organization_id = :host,
-                       last_position = :position
-                 where member_id = :member""",
-                params(memberId, position)
-                        .addValue("organization", c.organizationId())
-                        .addValue("status", name(c.status()))
-                        .addValue("fullyExempt", c.fullyExempt())
-                        .addValue("temporarilyExempt", c.temporarilyExempt())
-                        .addValue("until", c.temporaryExemptionUntil(), Types.DATE)
-                        .addValue("suspended", c.suspended())
-                        .addValue("host", c.hostOrganizationId()));
+                       last_position = greatest(last_position, :position)
+                 where member_id = :member""", current.toArray(SqlParameterSource[]::new));
     }
 
     private void ensureMember(String memberId, long position) {
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into member_roll_member (member_id, last_position) values (:member, :position)
                 on conflict (member_id) do nothing""", params(memberId, position));
     }

@@ -7,6 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import vn.partyledger.query.BatchWrites;
 import vn.partyledger.query.ProjectionPositions;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -46,7 +47,7 @@ public class OrganizationTreeProjection {
     @EventHandler
     void on(OrganizationEstablished e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into org_tree_organization (organization_id, name, level, cell_type, grassroots, established_on,
                                                    last_position)
                 values (:org, :name, :level, :cellType, :grassroots, :on, :position)
@@ -85,7 +86,7 @@ public class OrganizationTreeProjection {
     void on(OfficerAssigned e, TrackingToken token) {
         long position = position(token);
         // `to` (like every end date here) is the first day the post is no longer held.
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into org_tree_officer_period (organization_id, member_id, role, valid_from, valid_to, last_position)
                 values (:org, :member, :role, :from, :to, :position)
                 on conflict (organization_id, member_id, role, valid_from) do update
@@ -101,7 +102,7 @@ public class OrganizationTreeProjection {
     @EventHandler
     void on(OfficerRemoved e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update org_tree_officer_period set valid_to = :on, last_position = :position
                  where organization_id = :org and member_id = :member and role = :role
                    and valid_from <= :on and (valid_to is null or valid_to > :on)""",
@@ -115,7 +116,7 @@ public class OrganizationTreeProjection {
     @EventHandler
     void on(RegularMeetingDaySet e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into org_tree_meeting_day (organization_id, effective_from, day_of_month, committee_prep_day,
                                                   last_position)
                 values (:org, :from, :day, :prepDay, :position)
@@ -131,7 +132,7 @@ public class OrganizationTreeProjection {
     @EventHandler
     void on(LiaisonAssigned e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into org_tree_liaison_period (organization_id, liaison_member_id, superior_organization_id,
                                                      visits, visit_period, valid_from, last_position)
                 values (:org, :liaison, :superior, :visits, :per, :from, :position)
@@ -151,7 +152,7 @@ public class OrganizationTreeProjection {
     @EventHandler
     void on(LiaisonEnded e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update org_tree_liaison_period set valid_to = :on, last_position = :position
                  where organization_id = :org and liaison_member_id = :liaison
                    and valid_from <= :on and (valid_to is null or valid_to > :on)""",
@@ -177,15 +178,15 @@ public class OrganizationTreeProjection {
                 .addValue("on", on, Types.DATE)
                 .addValue("reason", reason)
                 .addValue("mergedInto", mergedInto);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update org_tree_organization set ended_on = :on, end_reason = :reason, merged_into = :mergedInto,
                        last_position = :position
                  where organization_id = :org""", p);
         // Posts and liaisons end with the organisation; later dates would otherwise still list them.
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update org_tree_officer_period set valid_to = :on, last_position = :position
                  where organization_id = :org and valid_from <= :on and (valid_to is null or valid_to > :on)""", p);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update org_tree_liaison_period set valid_to = :on, last_position = :position
                  where organization_id = :org and valid_from <= :on and (valid_to is null or valid_to > :on)""", p);
         recomputeParentPeriods(organizationId, position);
@@ -193,7 +194,7 @@ public class OrganizationTreeProjection {
     }
 
     private void addParent(String organizationId, String parentId, LocalDate from, long position) {
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into org_tree_parent_period (organization_id, parent_id, valid_from, opened_position, last_position)
                 values (:org, :parent, :from, :position, :position)
                 on conflict (organization_id, opened_position) where opened_position >= 0 do nothing""",
@@ -206,7 +207,7 @@ public class OrganizationTreeProjection {
     // Each parent holds until the next one takes over (or the organisation ends); deriving valid_to from the ordered
     // versions keeps O6 (one parent on any date) true even when a reparenting is recorded after a later one.
     private void recomputeParentPeriods(String organizationId, long position) {
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update org_tree_parent_period p
                    set valid_to = n.next_from, last_position = greatest(p.last_position, :position)
                   from (select pp.id,
@@ -220,7 +221,7 @@ public class OrganizationTreeProjection {
     }
 
     private void touch(String organizationId, long position) {
-        jdbc.update("update org_tree_organization set last_position = :position where organization_id = :org",
+        BatchWrites.update(jdbc, "update org_tree_organization set last_position = :position where organization_id = :org",
                 params(organizationId, position));
     }
 

@@ -39,6 +39,7 @@ import vn.partyledger.api.rules.RuleOutcome;
 import vn.partyledger.api.rules.rating.MemberYearEvidence;
 import vn.partyledger.api.rules.rating.RatingRuleSets;
 import vn.partyledger.api.rules.rating.TaskFact;
+import vn.partyledger.query.BatchWrites;
 import vn.partyledger.query.ProjectionPositions;
 
 /**
@@ -71,7 +72,7 @@ public class RatingProjection {
     @EventHandler
     void on(RatingRoundOpened e, TrackingToken token) {
         long position = ProjectionPositions.of(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into rating_round (round_id, organization_id, year, rule_set_id, rule_set_title, opened_on,
                                           last_position)
                 values (:id, :org, :year, :set, :title, :on, :position) on conflict (round_id) do nothing""",
@@ -84,7 +85,7 @@ public class RatingProjection {
     @EventHandler
     void on(RatingRoundClosed e, TrackingToken token) {
         long position = ProjectionPositions.of(token);
-        jdbc.update("update rating_round set closed_on = :on, last_position = greatest(last_position, :position) "
+        BatchWrites.update(jdbc, "update rating_round set closed_on = :on, last_position = greatest(last_position, :position) "
                         + "where round_id = :id",
                 new MapSqlParameterSource("id", e.roundId()).addValue("on", e.closedOn(), Types.DATE)
                         .addValue("position", position));
@@ -94,7 +95,7 @@ public class RatingProjection {
     @EventHandler
     void on(RatingOpened e, TrackingToken token) {
         long position = ProjectionPositions.of(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into rating_entry (rating_id, round_id, deciding_body_id, year, subject, subject_id,
                                           organization_id, rule_set_id, opened_on, last_position)
                 values (:id, :round, :body, :year, :subject, :subjectId, :org, :set, :on, :position)
@@ -158,10 +159,10 @@ public class RatingProjection {
     void on(CongressTargetsSet e, TrackingToken token) {
         long position = ProjectionPositions.of(token);
         MapSqlParameterSource key = new MapSqlParameterSource("org", e.organizationId()).addValue("term", e.term());
-        jdbc.update("delete from rating_target where organization_id = :org and term = :term", key);
+        BatchWrites.update(jdbc, "delete from rating_target where organization_id = :org and term = :term", key);
         for (int i = 0; i < e.targets().size(); i++) {
             CongressTarget t = e.targets().get(i);
-            jdbc.update("""
+            BatchWrites.update(jdbc, """
                     insert into rating_target (organization_id, term, seq, label, subject, level, or_better,
                                                comparison, percent, set_on, last_position)
                     values (:org, :term, :seq, :label, :subject, :level, :orBetter, :comparison, :percent, :on,
@@ -208,7 +209,7 @@ public class RatingProjection {
                          TrackingToken token) {
         long position = ProjectionPositions.of(token);
         // One round trip: a decision replaces the outcomes and evidence of the one before (after a reopening).
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 with outcomes as (delete from rating_outcome where rating_id = :ratingId),
                      tasks as (delete from rating_evidence_task where rating_id = :ratingId),
                      evidence as (delete from rating_evidence where rating_id = :ratingId)
@@ -227,7 +228,7 @@ public class RatingProjection {
         List<RuleOutcome> all = outcomes == null ? List.of() : outcomes;
         for (int i = 0; i < all.size(); i++) {
             RuleOutcome o = all.get(i);
-            jdbc.update("""
+            BatchWrites.update(jdbc, """
                     insert into rating_outcome (rating_id, seq, rule, severity, basis, message)
                     values (:id, :seq, :rule, :severity, :basis, :message)""",
                     new MapSqlParameterSource("id", ratingId).addValue("seq", i).addValue("rule", o.rule())
@@ -237,7 +238,7 @@ public class RatingProjection {
         if (evidence == null) {
             return;
         }
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into rating_evidence (rating_id, year, fully_exempt, suspended, temporarily_exempt,
                                              admitted_on, meetings_required, meetings_attended,
                                              months_without_reason, commitment)
@@ -252,7 +253,7 @@ public class RatingProjection {
                         .addValue("months", String.join(",", evidence.monthsWithoutLegitimateReason()))
                         .addValue("commitment", evidence.commitment().name()));
         for (TaskFact t : evidence.tasks()) {
-            jdbc.update("""
+            BatchWrites.update(jdbc, """
                     insert into rating_evidence_task (rating_id, task_id, description, due_on, completed_on, status)
                     values (:id, :task, :description, :due, :completed, :status)""",
                     new MapSqlParameterSource("id", ratingId).addValue("task", t.taskId())
@@ -263,7 +264,7 @@ public class RatingProjection {
 
     private void update(String ratingId, TrackingToken token, String set, MapSqlParameterSource params) {
         long position = ProjectionPositions.of(token);
-        jdbc.update("update rating_entry set " + set + ", last_position = greatest(last_position, :position) "
+        BatchWrites.update(jdbc, "update rating_entry set " + set + ", last_position = greatest(last_position, :position) "
                 + "where rating_id = :ratingId", params.addValue("ratingId", ratingId).addValue("position", position));
         advance(position);
     }

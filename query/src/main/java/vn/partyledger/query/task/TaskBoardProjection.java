@@ -14,6 +14,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import vn.partyledger.query.BatchWrites;
 import vn.partyledger.query.ProjectionPositions;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +74,7 @@ public class TaskBoardProjection {
     void on(HouseholdsRegistered e, TrackingToken token) {
         long position = position(token);
         for (Household h : e.households()) {
-            jdbc.update("""
+            BatchWrites.update(jdbc, """
                     insert into task_board_household (organization_id, household_id, label, registered_on, last_position)
                     values (:org, :household, :label, :on, :position)
                     on conflict (organization_id, household_id) do update
@@ -89,7 +90,7 @@ public class TaskBoardProjection {
     @EventHandler
     void on(TaskAssigned e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into task_board_task (task_id, organization_id, assignee_id, assigned_by, meeting_id, kind,
                        description, assigned_on, due_date, expected_result, last_position)
                 values (:task, :org, :assignee, :by, :meeting, :kind, :description, :on, :due, :expected, :position)
@@ -100,7 +101,7 @@ public class TaskBoardProjection {
                         .addValue("on", e.assignedOn(), Types.DATE).addValue("due", e.dueDate(), Types.DATE)
                         .addValue("expected", e.expectedResult()));
         for (String household : e.householdIds()) {
-            jdbc.update("""
+            BatchWrites.update(jdbc, """
                     insert into task_board_task_household (task_id, household_id, last_position)
                     values (:task, :household, :position) on conflict do nothing""",
                     task(e.taskId(), position).addValue("household", household));
@@ -112,7 +113,7 @@ public class TaskBoardProjection {
     @EventHandler
     void on(TaskAssignmentCorrected e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update task_board_task set description = :description, due_date = :due, expected_result = :expected,
                        last_position = :position
                  where task_id = :task""",
@@ -124,20 +125,21 @@ public class TaskBoardProjection {
     @EventHandler
     void on(TaskProgressReported e, TrackingToken token) {
         long position = position(token);
-        int added = jdbc.update("""
-                insert into task_board_progress (task_id, position, reported_on, note)
-                values (:task, :position, :on, :note) on conflict do nothing""",
+        // One statement: a redelivered report is not inserted again and so not counted again.
+        BatchWrites.update(jdbc, """
+                with added as (insert into task_board_progress (task_id, position, reported_on, note)
+                               values (:task, :position, :on, :note) on conflict do nothing returning 1)
+                update task_board_task set progress_notes = progress_notes + (select count(*) from added),
+                       last_position = greatest(last_position, :position)
+                 where task_id = :task""",
                 task(e.taskId(), position).addValue("on", e.reportedOn(), Types.DATE).addValue("note", e.note()));
-        jdbc.update("""
-                update task_board_task set progress_notes = progress_notes + :added, last_position = greatest(last_position, :position)
-                 where task_id = :task""", task(e.taskId(), position).addValue("added", added));
         advance(position);
     }
 
     @EventHandler
     void on(TaskResultRecorded e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update task_board_task set outcome = :outcome, evidence = :evidence, completed_on = :on, late = :late,
                        last_position = greatest(last_position, :position)
                  where task_id = :task""",
@@ -149,7 +151,7 @@ public class TaskBoardProjection {
     @EventHandler
     void on(TaskEvaluated e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update task_board_task set level = :level, evaluated_on = :on, last_position = greatest(last_position, :position)
                  where task_id = :task""",
                 task(e.taskId(), position).addValue("level", e.level().name())
@@ -160,7 +162,7 @@ public class TaskBoardProjection {
     @EventHandler
     void on(TaskReassigned e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("update task_board_task set assignee_id = :assignee, last_position = greatest(last_position, :position) where task_id = :task",
+        BatchWrites.update(jdbc, "update task_board_task set assignee_id = :assignee, last_position = greatest(last_position, :position) where task_id = :task",
                 task(e.taskId(), position).addValue("assignee", e.assigneeId()));
         advance(position);
     }
@@ -168,7 +170,7 @@ public class TaskBoardProjection {
     @EventHandler
     void on(TaskCancelled e, TrackingToken token) {
         long position = position(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 update task_board_task set cancelled_on = :on, cancel_reason = :reason, last_position = greatest(last_position, :position)
                  where task_id = :task""",
                 task(e.taskId(), position).addValue("on", e.cancelledOn(), Types.DATE).addValue("reason", e.reason()));
