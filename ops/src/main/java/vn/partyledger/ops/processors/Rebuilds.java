@@ -233,6 +233,13 @@ class Rebuilds {
             }
             copyShape("projection_position", schema);
             jdbc.update("delete from tokenentry where processorname = ?", name + SUFFIX);
+            // Letters of an abandoned rebuild (a version replaced before it switched) name a table set that is gone
+            // and would hold this rebuild's sequences back; this rebuild applies their events again from the tail.
+            int abandoned = jdbc.update("delete from deadletterentry where processinggroup = ?", name + SUFFIX);
+            if (abandoned > 0) {
+                log.warn("{}: {} dead letters of an abandoned rebuild removed; the new rebuild applies their events "
+                        + "again", name, abandoned);
+            }
             jdbc.update("insert into read_model_rebuild (read_model, version, schema_name, start_head) values (?, ?, ?, ?)",
                     name, model.version(), schema, head);
         });

@@ -148,7 +148,7 @@ class BlueGreenRebuildTest extends LedgerTestSupport {
     }
 
     @Test
-    void aRebuildOfTheCommandDirectoryLeavesEveryCommandCorrect() {
+    void rebuildsOfTheCommandSideLookupsLeaveEveryCommandCorrect() {
         LedgerClient op = operator();
         Scenario s = new Scenario(op);
         Cell c = cell(s, "Nà Sài", 4);
@@ -160,14 +160,19 @@ class BlueGreenRebuildTest extends LedgerTestSupport {
         List<Map<String, Object>> membersBefore = jdbc.queryForList(members);
         List<Map<String, Object>> meetingsBefore = jdbc.queryForList(meetings);
 
+        List<Map<String, Object>> householdsBefore = jdbc.queryForList("select * from cmd_household order by 1, 2");
+
         LedgerClient.Response started = op.post("/api/v1/ops/processors/command-directory/replay", "");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(op.post("/api/v1/ops/processors/task-directory/replay", "").status()).isEqualTo(202);
         // Commands keep being answered while the lookups rebuild and at the switch.
         List<String> enrolled = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             enrolled.add(s.enrollOfficial(c.cell(), "Quàng Thị " + i, "2012-03-01", "2013-03-01"));
         }
         JsonNode done = awaitSwitched(op, "command-directory");
+        awaitSwitched(op, "task-directory");
+        assertThat(jdbc.queryForList("select * from cmd_household order by 1, 2")).isEqualTo(householdsBefore);
         assertThat(done.path("archiveSchema").asText()).startsWith("archive_command_directory_v1_");
 
         assertThat(jdbc.queryForList(organizations)).containsAll(orgsBefore);
