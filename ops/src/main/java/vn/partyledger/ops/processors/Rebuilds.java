@@ -434,7 +434,9 @@ class Rebuilds {
             boolean[] stopped = {false};
             try {
                 inTransaction.executeWithoutResult(tx -> {
-                    jdbc.execute("set local lock_timeout = '5s'");
+                    // Shorter than PostgreSQL's deadlock check (deadlock_timeout, 1 s by default): in a lock cycle
+                    // with a command it is this switch that gives way and tries again, never the command.
+                    jdbc.execute("set local lock_timeout = '500ms'");
                     jdbc.execute("lock table " + String.join(", ", g.model.tables().stream()
                             .map(t -> "public." + t).toList()) + " in access exclusive mode");
                     long head = head();
