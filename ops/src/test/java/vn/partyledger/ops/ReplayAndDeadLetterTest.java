@@ -4,11 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Operators: a replayed read model equals the live one; a failing projection parks events visibly, never skips them. */
+/**
+ * Operators: a replayed (rebuilt beside the live tables) read model equals the live one; a failing projection parks
+ * events visibly, never skips them, also while it is being rebuilt.
+ */
 class ReplayAndDeadLetterTest extends LedgerTestSupport {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void replayedRollEqualsTheLiveOne() {
@@ -25,8 +35,12 @@ class ReplayAndDeadLetterTest extends LedgerTestSupport {
         LedgerClient.Response started = op.post("/api/v1/ops/processors/member-roll/replay", "");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         assertThat(started.body().path("targetPosition").asLong()).isPositive();
+        // Blue/green: the live tables answer in full while the rebuild runs, never an empty roll.
+        JsonNode during = op.get("/api/v1/organizations/" + province + "/tree").body();
+        assertThat(during.path("roots")).isEqualTo(live.path("roots"));
         JsonNode done = s.awaitGet("/api/v1/ops/processors/member-roll/replay", p -> p.path("finished").asBoolean());
         assertThat(done.path("percent").asDouble()).isEqualTo(100.0);
+        assertThat(done.path("state").asText()).isEqualTo("SWITCHED");
 
         JsonNode rebuilt = s.awaitGet("/api/v1/organizations/" + province + "/tree", t -> t.path("roots").path(0)
                 .path("subtreeCounts").path("official").asInt() == 5);
@@ -59,5 +73,45 @@ class ReplayAndDeadLetterTest extends LedgerTestSupport {
         assertThat(retried.body().path("processed").asBoolean()).isTrue();
         assertThat(FailingProjection.seen).contains(bad);
         assertThat(op.get("/api/v1/ops/dead-letters").body().size()).isZero();
+    }
+
+    @Test
+    void aDeadLetterParkedDuringARebuildIsKeptAfterTheSwitch() {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        FailingProjection.broken = true;
+        String bad = s.establish("PROVINCE", null, null, "Tỉnh FAIL tái dựng", "2010-01-01");
+        String event = jdbc.queryForObject("select eventidentifier from domainevententry where aggregateidentifier = ? "
+                + "and payloadtype like '%OrganizationEstablished'", String.class, bad);
+        s.awaitGet("/api/v1/ops/dead-letters", l -> l.findValuesAsText("eventIdentifier").contains(event));
+
+        LedgerClient.Response started = op.post("/api/v1/ops/processors/" + FailingProjection.GROUP + "/replay", "");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        JsonNode done = s.awaitGet("/api/v1/ops/processors/" + FailingProjection.GROUP + "/replay",
+                p -> p.path("finished").asBoolean());
+        String archive = done.path("archiveSchema").asText();
+
+        List<JsonNode> letters = new ArrayList<>();
+        op.get("/api/v1/ops/dead-letters").body().forEach(l -> {
+            if (l.path("eventIdentifier").asText().equals(event)) {
+                letters.add(l);
+            }
+        });
+        assertThat(letters).as("the letter the rebuild parked, now the live processor's").hasSize(1);
+        assertThat(letters.get(0).path("processingGroup").asText()).isEqualTo(FailingProjection.GROUP);
+        assertThat(jdbc.queryForObject("select count(*) from deadletterentry where processinggroup = ?", Integer.class,
+                archive)).as("the letter parked against the replaced set stays with its archive").isPositive();
+
+        FailingProjection.broken = false;
+        LedgerClient.Response retried = op.post("/api/v1/ops/dead-letters/" + event + "/retry", "");
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.body().path("processed").asBoolean()).isTrue();
+        assertThat(FailingProjection.seen).contains(bad);
+        // The rebuild also parked again what other tests' broken events left: retried too, leaving the queue empty.
+        for (JsonNode l : op.get("/api/v1/ops/dead-letters").body()) {
+            if (l.path("processingGroup").asText().equals(FailingProjection.GROUP)) {
+                op.post("/api/v1/ops/dead-letters/" + l.path("eventIdentifier").asText() + "/retry", "");
+            }
+        }
     }
 }

@@ -8,11 +8,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import vn.partyledger.api.rules.LedgerRefusalException;
 import vn.partyledger.ops.processors.ProcessorAdmin;
-import vn.partyledger.ops.web.UnknownResourceException;
 
-/** Operators: every read model's position, lag and dead letters, replay progress, and starting a replay. */
+/**
+ * Operators: every read model's and lookup's position, lag and dead letters, the progress of a rebuild (its green
+ * processor listed beside the live one), and starting a rebuild.
+ */
 @Controller
 class OperatorPages extends Pages {
 
@@ -29,13 +30,15 @@ class OperatorPages extends Pages {
                       Model model) {
         List<List<Object>> rows = new ArrayList<>();
         for (ProcessorAdmin.ProcessorStatus p : admin.list()) {
+            ProcessorAdmin.ReplayProgress progress = p.rebuild();
             String replay = "";
-            try {
-                ProcessorAdmin.ReplayProgress progress = admin.progress(p.name());
-                replay = progress.finished() ? labels.of("ops.replayDone")
-                        : String.format("%.1f%%", progress.percent());
-            } catch (UnknownResourceException | LedgerRefusalException notReplayed) {
-                // no replay of this processor since the service started, or it is not a streaming processor
+            if (progress != null && progress.finished()) {
+                replay = labels.of("ops.replayDone");
+            } else if (progress != null) {
+                replay = labels.of("ops.rebuilding", String.format("%.1f", progress.percent()), progress.done(),
+                        progress.total(), progress.eventsPerSecond() == null ? "–"
+                                : String.format("%.0f", progress.eventsPerSecond()),
+                        progress.etaSeconds() == null ? "–" : progress.etaSeconds());
             }
             rows.add(List.of(p.name(), p.mode(), labels.yesNo(p.running()), p.position() == null ? "" : p.position(),
                     p.head(), p.lag() == null ? "" : p.lag(), p.deadLetters(), replay));

@@ -1,78 +1,68 @@
 package vn.partyledger.ops.processors;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import vn.partyledger.api.rules.LedgerRefusalException;
 import vn.partyledger.ops.web.UnknownResourceException;
 
 /**
- * Operator's view of event processors: positions, lag, dead letters, and replay (stop, reset tokens, rebuild, start)
- * with progress. Resetting needs this node to own every segment's claim, which holds on the single-node default; on a
- * cluster, run the replay on one node while the others have the processor stopped.
+ * Operator's view of event processors: positions, lag, dead letters, and blue/green rebuilds with progress
+ * ({@link Rebuilds}). A rebuild runs on the node that started it; on a cluster, start it on one node while the others
+ * have the processor stopped, since the switch hands the rebuilt tokens to the live processor on this node.
  */
 @Service
 public class ProcessorAdmin {
 
-    private static final Logger log = LoggerFactory.getLogger(ProcessorAdmin.class);
-
     private final EventProcessingConfiguration processing;
-    private final StreamableMessageSource<TrackedEventMessage<?>> eventStore;
-    private final Clock clock;
-    private final MeterRegistry meters;
-    private final Map<String, ReplayRun> replays = new ConcurrentHashMap<>();
+    private final Rebuilds rebuilds;
 
-    ProcessorAdmin(EventProcessingConfiguration processing, EventStore eventStore, Clock clock, MeterRegistry meters) {
+    ProcessorAdmin(EventProcessingConfiguration processing, Rebuilds rebuilds) {
         this.processing = processing;
-        this.eventStore = eventStore;
-        this.clock = clock;
-        this.meters = meters;
+        this.rebuilds = rebuilds;
     }
 
+    /**
+     * One processor. A rebuild's green processor is listed as {@code <name>@rebuild} (mode {@code rebuild}), and the
+     * live one carries the rebuild's progress.
+     */
     public record ProcessorStatus(String name, String mode, boolean running, boolean error, boolean replaying,
-                                  Long position, long head, Long lag, long deadLetters, int segments) {
+                                  Long position, long head, Long lag, long deadLetters, int segments,
+                                  ReplayProgress rebuild) {
     }
 
-    public record ReplayProgress(String processor, Instant startedAt, long fromPosition, long targetPosition,
-                                 long position, double percent, boolean replaying, boolean finished,
-                                 Double eventsPerSecond, Long etaSeconds) {
+    /**
+     * A rebuild: done/total are positions of the event store (total is its head, which moves while events arrive);
+     * {@code state} is {@code REBUILDING} until the switch and {@code SWITCHED} after it, when {@code archiveSchema}
+     * names the schema that keeps the replaced tables.
+     */
+    public record ReplayProgress(String processor, String state, int fromVersion, int version, String schema,
+                                 String archiveSchema, Instant startedAt, long startHead, long targetPosition,
+                                 long position, long done, long total, double percent, boolean replaying,
+                                 boolean finished, Double eventsPerSecond, Long etaSeconds, Instant switchedAt,
+                                 String problem) {
     }
 
     public record DeadLetterView(String processingGroup, String sequenceIdentifier, String eventIdentifier,
                                  String payloadType, String cause, Instant enqueuedAt, Instant lastTouched) {
     }
 
-    private record ReplayRun(Instant startedAt, long target) {
-    }
-
     public List<ProcessorStatus> list() {
         long head = head();
         List<ProcessorStatus> result = new ArrayList<>();
         processing.eventProcessors().forEach((name, p) -> result.add(status(name, p, head)));
+        rebuilds.greenProcessors().forEach((name, green) -> result.add(green(name, green, head)));
         return result;
     }
 
@@ -80,45 +70,18 @@ public class ProcessorAdmin {
         return status(name, processor(name), head());
     }
 
+    /**
+     * Rebuilds a read model (or a command-side lookup) beside its live tables, which keep answering until the rebuilt
+     * ones have caught up and replace them in one transaction.
+     */
     public ReplayProgress replay(String name) {
-        StreamingEventProcessor p = streaming(name);
-        if (!p.supportsReset()) {
-            throw LedgerRefusalException.conflict("processor " + name + " cannot be reset");
-        }
-        long target = head();
-        log.warn("Replaying processor {} up to position {}", name, target);
-        p.shutDown();
-        p.resetTokens();
-        replays.put(name, new ReplayRun(clock.instant(), target));
-        Gauge.builder("ledger.replay.progress", () -> progress(name).percent() / 100.0)
-                .tag("processor", name).description("share of the event store a replay has rebuilt")
-                .register(meters);
-        p.start();
-        return progress(name);
+        return rebuilds.start(name);
     }
 
     public ReplayProgress progress(String name) {
-        StreamingEventProcessor p = streaming(name);
-        ReplayRun run = replays.get(name);
-        if (run == null) {
-            throw new UnknownResourceException("no replay of " + name + " since the service started");
-        }
-        Collection<EventTrackerStatus> statuses = p.processingStatus().values();
-        long position = minPosition(statuses).orElse(-1L);
-        boolean replaying = statuses.stream().anyMatch(EventTrackerStatus::isReplaying);
-        // Axon keeps a segment's ReplayToken until an event *after* the reset point arrives, so "replaying" can stay
-        // true on a quiet ledger: the rebuild is finished once every segment has reached the target position.
-        boolean finished = !statuses.isEmpty() && position >= run.target();
-        double percent = run.target() <= 0 ? 100.0 : Math.min(100.0, 100.0 * Math.max(position, 0) / run.target());
-        double seconds = Math.max(0.001, Duration.between(run.startedAt(), clock.instant()).toMillis() / 1000.0);
-        Double rate = position > 0 ? position / seconds : null;
-        Long eta = null;
-        if (finished) {
-            eta = 0L;
-        } else if (rate != null) {
-            eta = (long) Math.ceil(Math.max(0, run.target() - position) / rate);
-        }
-        return new ReplayProgress(name, run.startedAt(), 0, run.target(), position, percent, replaying, finished, rate, eta);
+        processor(name);
+        return rebuilds.progress(name)
+                .orElseThrow(() -> new UnknownResourceException("no rebuild of " + name + " since the service started"));
     }
 
     public List<DeadLetterView> deadLetters() {
@@ -127,14 +90,18 @@ public class ProcessorAdmin {
             deadLetterQueue(name).ifPresent(q -> {
                 for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : q.deadLetters()) {
                     for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                        result.add(new DeadLetterView(name, null, letter.message().getIdentifier(),
-                                letter.message().getPayloadType().getName(),
-                                letter.cause().map(c -> c.type() + ": " + c.message()).orElse(null),
-                                letter.enqueuedAt(), letter.lastTouched()));
+                        result.add(view(name, letter));
                     }
                 }
             });
         }
+        rebuilds.greenDeadLetterQueues().forEach((group, q) -> {
+            for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : q.deadLetters()) {
+                for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                    result.add(view(group, letter));
+                }
+            }
+        });
         return result;
     }
 
@@ -146,7 +113,8 @@ public class ProcessorAdmin {
                 return processor.get().process(letter -> letter.message().getIdentifier().equals(eventIdentifier));
             }
         }
-        throw new UnknownResourceException("no dead letter for event " + eventIdentifier);
+        return rebuilds.retry(eventIdentifier, q -> contains(q, eventIdentifier))
+                .orElseThrow(() -> new UnknownResourceException("no dead letter for event " + eventIdentifier));
     }
 
     public long deadLetterCount(String name) {
@@ -155,8 +123,14 @@ public class ProcessorAdmin {
 
     /** The store's head position, asked of the event store itself so it holds on Axon Server as on PostgreSQL. */
     public long head() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? -1 : head.position().orElse(-1);
+        return rebuilds.head();
+    }
+
+    private static DeadLetterView view(String group, DeadLetter<? extends EventMessage<?>> letter) {
+        return new DeadLetterView(group, null, letter.message().getIdentifier(),
+                letter.message().getPayloadType().getName(),
+                letter.cause().map(c -> c.type() + ": " + c.message()).orElse(null),
+                letter.enqueuedAt(), letter.lastTouched());
     }
 
     private static boolean contains(SequencedDeadLetterQueue<EventMessage<?>> q, String eventIdentifier) {
@@ -180,33 +154,34 @@ public class ProcessorAdmin {
 
     private ProcessorStatus status(String name, EventProcessor p, long head) {
         long dead = deadLetterCount(name);
+        ReplayProgress rebuild = rebuilds.progress(name).orElse(null);
         if (p instanceof StreamingEventProcessor s) {
             Collection<EventTrackerStatus> statuses = s.processingStatus().values();
-            OptionalLong position = minPosition(statuses);
+            OptionalLong position = Rebuilds.minPosition(statuses);
             Long pos = position.isPresent() ? position.getAsLong() : null;
             return new ProcessorStatus(name, "streaming", s.isRunning(), s.isError(),
                     statuses.stream().anyMatch(EventTrackerStatus::isReplaying), pos, head,
-                    pos == null ? null : Math.max(0, head - pos), dead, statuses.size());
+                    pos == null ? null : Math.max(0, head - pos), dead, statuses.size(), rebuild);
         }
         boolean running = p instanceof SubscribingEventProcessor sp ? sp.isRunning() : p.isRunning();
-        return new ProcessorStatus(name, "subscribing", running, p.isError(), false, null, head, 0L, dead, 0);
+        return new ProcessorStatus(name, "subscribing", running, p.isError(), false, null, head, 0L, dead, 0,
+                rebuild);
     }
 
-    private static OptionalLong minPosition(Collection<EventTrackerStatus> statuses) {
-        return statuses.stream().map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
+    private ProcessorStatus green(String name, StreamingEventProcessor green, long head) {
+        Collection<EventTrackerStatus> statuses = green.processingStatus().values();
+        OptionalLong position = Rebuilds.minPosition(statuses);
+        Long pos = position.isPresent() ? position.getAsLong() : null;
+        String group = name + Rebuilds.SUFFIX;
+        long dead = rebuilds.greenDeadLetterQueues().entrySet().stream().filter(e -> e.getKey().equals(group))
+                .mapToLong(e -> e.getValue().size()).sum();
+        return new ProcessorStatus(group, "rebuild", green.isRunning(), green.isError(), true, pos, head,
+                pos == null ? null : Math.max(0, head - pos), dead, statuses.size(),
+                rebuilds.progress(name).orElse(null));
     }
 
     private EventProcessor processor(String name) {
         return processing.eventProcessor(name)
                 .orElseThrow(() -> new UnknownResourceException("no event processor " + name));
-    }
-
-    private StreamingEventProcessor streaming(String name) {
-        EventProcessor p = processor(name);
-        if (!(p instanceof StreamingEventProcessor s)) {
-            throw LedgerRefusalException.conflict(name + " is a subscribing processor: it has no tokens to replay");
-        }
-        return s;
     }
 }

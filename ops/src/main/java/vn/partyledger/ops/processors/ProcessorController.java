@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Operations: processor status, replay with progress, and the dead-letter queue. Ledger-wide operators only. */
 @RestController
 @RequestMapping("/api/v1/ops")
-@Tag(name = "Operations", description = "Replay read models, inspect and retry dead letters")
+@Tag(name = "Operations", description = "Rebuild read models, inspect and retry dead letters")
 class ProcessorController {
 
     private final ProcessorAdmin admin;
@@ -25,19 +25,21 @@ class ProcessorController {
     }
 
     @GetMapping("/processors")
-    @Operation(summary = "Every event processor: position, lag behind the store's head, dead letters, replay state")
+    @Operation(summary = "Every event processor: position, lag behind the store's head, dead letters, rebuild progress; "
+            + "a rebuild under way is listed as <name>@rebuild")
     List<ProcessorAdmin.ProcessorStatus> processors() {
         return admin.list();
     }
 
     @PostMapping("/processors/{name}/replay")
-    @Operation(summary = "Replay one read model: stop, reset tokens (its reset handler empties its tables), rebuild, start")
+    @Operation(summary = "Rebuild one read model or command-side lookup beside its live tables (blue/green): the live "
+            + "tables keep answering until the rebuilt ones have caught up and replace them in one transaction")
     ResponseEntity<ProcessorAdmin.ReplayProgress> replay(@PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(admin.replay(name));
     }
 
     @GetMapping("/processors/{name}/replay")
-    @Operation(summary = "Progress of the last replay: position reached, target, percent, rate and ETA")
+    @Operation(summary = "Progress of the last rebuild: done/total positions, percent, events/s, ETA, state, archive")
     ProcessorAdmin.ReplayProgress progress(@PathVariable String name) {
         return admin.progress(name);
     }
