@@ -3,15 +3,18 @@ package vn.partyledger.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.ops.monitoring.MonitoringFiles;
 
 /** Operators: a replayed read model equals the live one; a failing projection parks events visibly, never skips them. */
 class ReplayAndDeadLetterTest extends LedgerTestSupport {
 
     @Test
-    void replayedRollEqualsTheLiveOne() {
+    void replayedRollEqualsTheLiveOne() throws IOException {
         LedgerClient op = operator();
         Scenario s = new Scenario(op);
         String province = s.establish("PROVINCE", null, null, "Tỉnh Thừa Thiên Huế", "2010-01-01");
@@ -34,6 +37,13 @@ class ReplayAndDeadLetterTest extends LedgerTestSupport {
 
         JsonNode processors = op.get("/api/v1/ops/processors").body();
         assertThat(processors.findValuesAsText("name")).contains("member-roll", "organization-tree", "command-directory");
+
+        // The operators' alert rules and dashboard (README "Monitoring") name only meters this service exposes.
+        String exposed = op.get("/actuator/prometheus").raw().body();
+        assertThat(MonitoringFiles.metricNames()).as("metrics named in ops/prometheus and ops/grafana")
+                .isNotEmpty()
+                .allMatch(name -> Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]").matcher(exposed).find(),
+                        "exposed at /actuator/prometheus");
     }
 
     @Test
