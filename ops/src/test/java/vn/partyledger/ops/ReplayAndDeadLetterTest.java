@@ -3,13 +3,16 @@ package vn.partyledger.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.partyledger.ops.monitoring.MonitoringFiles;
 
 /**
  * Operators: a replayed (rebuilt beside the live tables) read model equals the live one; a failing projection parks
@@ -21,7 +24,7 @@ class ReplayAndDeadLetterTest extends LedgerTestSupport {
     JdbcTemplate jdbc;
 
     @Test
-    void replayedRollEqualsTheLiveOne() {
+    void replayedRollEqualsTheLiveOne() throws IOException {
         LedgerClient op = operator();
         Scenario s = new Scenario(op);
         String province = s.establish("PROVINCE", null, null, "Tỉnh Thừa Thiên Huế", "2010-01-01");
@@ -48,6 +51,13 @@ class ReplayAndDeadLetterTest extends LedgerTestSupport {
 
         JsonNode processors = op.get("/api/v1/ops/processors").body();
         assertThat(processors.findValuesAsText("name")).contains("member-roll", "organization-tree", "command-directory");
+
+        // The operators' alert rules and dashboard (README "Monitoring") name only meters this service exposes.
+        String exposed = op.get("/actuator/prometheus").raw().body();
+        assertThat(MonitoringFiles.metricNames()).as("metrics named in ops/prometheus and ops/grafana")
+                .isNotEmpty()
+                .allMatch(name -> Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]").matcher(exposed).find(),
+                        "exposed at /actuator/prometheus");
     }
 
     @Test

@@ -12,13 +12,13 @@ import org.awaitility.Awaitility;
  * The service in a JVM of its own, on this test's class path, so that a test can kill it the way a machine or an
  * operator would ({@link Process#destroyForcibly()} is SIGKILL): nothing of it runs a shutdown hook.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private ServiceProcess() {
     }
 
     /** Starts {@code vn.partyledger.LedgerApplication} with these arguments; its output goes to {@code <logDir>/<name>.log}. */
-    static Process launch(Path logDir, String name, String... arguments) throws IOException {
+    public static Process launch(Path logDir, String name, String... arguments) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"),
@@ -31,7 +31,7 @@ final class ServiceProcess {
                 .start();
     }
 
-    static void awaitHealthy(LedgerClient client, Process process, Path log) {
+    public static void awaitHealthy(LedgerClient client, Process process, Path log) {
         try {
             Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
                 if (!process.isAlive()) {
@@ -48,7 +48,7 @@ final class ServiceProcess {
         }
     }
 
-    static String tail(Path log) {
+    public static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,8 @@ class IntegrityJobs implements HealthIndicator {
     private final boolean chainEnabled;
     private final Instant started;
     private final AtomicReference<Summary> last = new AtomicReference<>();
+    /** When the newest seal (of any node) was made, as last read by {@link #sealAndVerify}; null: none yet. */
+    private final AtomicReference<Instant> newestSeal = new AtomicReference<>();
 
     IntegrityJobs(Chainer chainer, Sealer sealer, ChainVerification verification, LedgerKeys keys, Clock clock,
                   MeterRegistry meters, @Value("${ledger.seal.interval:PT1H}") Duration sealInterval,
@@ -60,6 +63,10 @@ class IntegrityJobs implements HealthIndicator {
                 .description("scopes checked by the last verification").register(meters);
         Gauge.builder("ledger.chain.verified.seal", () -> summary(s -> s.sealNo()))
                 .description("the seal number the last verification ran after").register(meters);
+        // An unsealed ledger is as stale as this node's uptime: the alert on seal age fires on it as well.
+        Gauge.builder("ledger.seal.age", () -> Duration.between(
+                        Optional.ofNullable(newestSeal.get()).orElse(started), clock.instant()).toSeconds())
+                .baseUnit("seconds").description("time since the newest seal was made").register(meters);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -82,10 +89,14 @@ class IntegrityJobs implements HealthIndicator {
     @Scheduled(fixedDelayString = "${ledger.seal.check-interval:PT1M}", initialDelayString = "${ledger.seal.check-interval:PT1M}")
     void sealAndVerify() {
         try {
-            Instant since = sealer.latest().map(s -> Instant.parse(s.sealedAt())).orElse(started);
+            Optional<Instant> sealedAt = sealer.latest().map(s -> Instant.parse(s.sealedAt()));
+            sealedAt.ifPresent(newestSeal::set);
+            Instant since = sealedAt.orElse(started);
             if (!clock.instant().isBefore(since.plus(sealInterval))) {
-                sealer.seal(true).ifPresent(s -> log.info("Sealed #{} over {} scopes, digest {}", s.sealNo(),
-                        s.treeSize(), s.spokenDigest()));
+                sealer.seal(true).ifPresent(s -> {
+                    log.info("Sealed #{} over {} scopes, digest {}", s.sealNo(), s.treeSize(), s.spokenDigest());
+                    newestSeal.set(Instant.parse(s.sealedAt()));
+                });
             }
         } catch (NoSigningKeyException e) {
             log.warn("Not sealing on this node: {}", e.getMessage());

@@ -6,7 +6,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Lag and dead-letter counts per processor as gauges, next to Axon's own processor metrics. */
+/**
+ * Lag and dead-letter counts per processor as gauges, next to Axon's own processor metrics, and the store's head: its
+ * rate is the ledger's ingest in events per second, counted once for all nodes sharing the store.
+ */
 @Component
 class EventProcessorGauges {
 
@@ -20,6 +23,8 @@ class EventProcessorGauges {
 
     @EventListener(ApplicationReadyEvent.class)
     void register() {
+        Gauge.builder("ledger.events.head", admin::head)
+                .description("global position of the newest stored event").register(meters);
         admin.list().forEach(status -> {
             String name = status.name();
             Gauge.builder("ledger.deadletters", () -> admin.deadLetterCount(name))

@@ -1,0 +1,581 @@
+package vn.partyledger.ops.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.partyledger.ops.LedgerClient.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.awaitility.Awaitility;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.partyledger.LedgerApplication;
+import vn.partyledger.api.meeting.AttendanceEntry;
+import vn.partyledger.ops.LedgerClient;
+import vn.partyledger.ops.LedgerTestSupport;
+import vn.partyledger.ops.ServiceProcess;
+import vn.partyledger.ops.bench.ProvinceGenerator.Cell;
+import vn.partyledger.ops.bench.ProvinceGenerator.Province;
+
+/**
+ * The province benchmark of issue 14: a synthetic province loaded in-process through the command bus, then the service
+ * started as a JVM of its own on that database (so its RSS is its own) and measured beside raw PostgreSQL baselines
+ * taken on the same database in the same run. Every figure is printed as a ratio to its baseline, with the issue's
+ * targets met or not, and written as JSON and a markdown table to {@code bench/results/}. Not part of {@code verify}:
+ * {@code ./mvnw -B -ntp -pl ops -am verify -Pbench} (bench/README.md). {@code -Dbench.scale=1} is the issue's
+ * province of ≈ 1 M events, {@code -Dbench.scale=10} ≈ 10 M; the default, 0.05 (≈ 55,000 events), is meant to finish
+ * within 25 minutes on an otherwise idle two-core machine.
+ */
+@Tag("benchmark")
+class ProvinceBenchmarkTest {
+
+    static final double SCALE = Double.parseDouble(System.getProperty("bench.scale", "0.05"));
+    private static final int CLIENTS = 8;
+    private static final int LOAD_THREADS = Integer.getInteger("bench.load-threads", 8);
+    private static final double RAW_SECONDS = 10;
+    private static final double LAG_SECONDS = 20;
+    private static final int QUERIES = Integer.getInteger("bench.queries", 200);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final long startNanos = System.nanoTime();
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final List<String> lines = new ArrayList<>();
+    private final List<Map<String, Object>> rows = new ArrayList<>();
+    private final List<Map<String, Object>> targets = new ArrayList<>();
+
+    @Test
+    void province() throws Exception {
+        Instant started = Instant.now();
+        Map<String, Object> machine = machine();
+        Path dataDir = LedgerTestSupport.tempDir();
+        int pgPort = LedgerTestSupport.freePort();
+        String[] storage = {"--ledger.embedded-postgres.data-dir=" + dataDir.resolve("pg"),
+                "--ledger.embedded-postgres.port=" + pgPort,
+                "--ledger.bootstrap.operator-password=" + LedgerTestSupport.OPERATOR_PASSWORD};
+
+        // 1. The province, through the command bus of a service in this JVM (no HTTP): the fastest honest path.
+        Province province;
+        try (ConfigurableApplicationContext inProcess = new SpringApplicationBuilder(LedgerApplication.class)
+                .run(concat(storage, "--server.port=0"))) {
+            // The read models are built after the load, in full batches, by the service below: projecting while
+            // loading would only split the same work into many small transactions on the same two cores.
+            inProcess.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
+                    .filter(StreamingEventProcessor.class::isInstance).forEach(EventProcessor::shutDown);
+            province = new ProvinceGenerator(inProcess.getBean(CommandGateway.class), LOAD_THREADS).load(SCALE);
+        }
+        RawBaselines raw = new RawBaselines(pgPort);
+
+        // 2. The service in its own JVM on the same database; it first catches up whatever the load left unprojected.
+        int httpPort = LedgerTestSupport.freePort();
+        Process service = ServiceProcess.launch(dataDir, "province-service", concat(storage, "--server.port=" + httpPort));
+        LedgerClient op = new LedgerClient("http://localhost:" + httpPort, LedgerTestSupport.OPERATOR,
+                LedgerTestSupport.OPERATOR_PASSWORD);
+        try {
+            ServiceProcess.awaitHealthy(op, service, dataDir.resolve("province-service.log"));
+            long loaded = raw.count("SELECT count(*) FROM domainevententry");
+            figures.put("scale", SCALE);
+            figures.put("loadedEvents", loaded);
+            figures.put("loadCommands", province.commands());
+            figures.put("loadSeconds", province.seconds());
+            line("province at scale %s: %d members in %d cells of %d communes (+ %d ingest cells of %d); %d commands"
+                            + " through the command bus in %.0f s = %.0f events/s stored", SCALE, province.members().size(),
+                    province.cells().size(), province.communes().size(), ProvinceGenerator.INGEST_CELLS,
+                    ProvinceGenerator.INGEST_CELL_MEMBERS, province.commands(), province.seconds(), loaded / province.seconds());
+            long t0 = System.nanoTime();
+            awaitCaughtUp(op);
+            double catchUp = (System.nanoTime() - t0) / 1e9;
+            line("read models built from the loaded store %.0f s after the service started (%.0f events/s, all together)",
+                    catchUp, loaded / catchUp);
+            province.phases().forEach((phase, seconds) -> line("  load phase %s: %.0f s", phase, seconds));
+            long idleRss = rssKb(service, "VmRSS");
+
+            // 3. Raw baselines on the same database, now that the service is idle.
+            raw.prepare();
+            RawBaselines.Rate batched = raw.insert(CLIENTS, 50, RAW_SECONDS);
+            RawBaselines.Rate single = raw.insert(CLIENTS, 1, RAW_SECONDS);
+            raw.dropScratchTable();
+            RawBaselines.Rate scan = raw.keysetScan();
+            Latencies lookup = raw.aggregateLookups(2000);
+            baseline("raw INSERT, 50 rows/transaction, 8 clients", batched.perSecond(), "rows/s", batched.transactions());
+            baseline("raw INSERT, 1 row/transaction, 8 clients", single.perSecond(), "transactions/s", single.transactions());
+            baseline("raw keyset scan of domainevententry in global order (pages of 1,000)", scan.perSecond(), "rows/s", null);
+            baseline("raw one aggregate's events by index", Double.NaN, "", lookup);
+
+            // 4. Queries on the read models the load built.
+            Random random = new Random(14);
+            List<String> members = province.members();
+            Latencies dossier = queries(op, n -> "/api/v1/members/" + members.get(random.nextInt(members.size()))
+                    + "/dossier");
+            Latencies register = queries(op, n -> "/api/v1/organizations/" + province.cells()
+                    .get(random.nextInt(province.cells().size())).id() + "/meeting-register?year=" + ProvinceGenerator.YEAR);
+            Latencies rollUp = queries(op, n -> "/api/v1/organizations/" + province.communes()
+                    .get(random.nextInt(province.communes().size())) + "/meeting-register?year=" + ProvinceGenerator.YEAR);
+            Latencies provinceRollUp = queriesOf(op, Math.max(10, QUERIES / 10), n -> "/api/v1/organizations/"
+                    + province.provinceId() + "/meeting-register?year=" + ProvinceGenerator.YEAR);
+            latency("dossier GET /members/{id}/dossier", dossier, lookup, "raw aggregate lookup");
+            latency("register GET /organizations/{cell}/meeting-register", register, lookup, "raw aggregate lookup");
+            latency("roll-up GET /organizations/{commune}/meeting-register (15 cells)", rollUp, lookup, "raw aggregate lookup");
+            latency("roll-up GET /organizations/{province}/meeting-register (every cell)", provinceRollUp, lookup,
+                    "raw aggregate lookup");
+
+            // 5. Rebuilds through the replay endpoint: each read model alone, then all of them together.
+            List<String> readModels = readModels(op);
+            for (String name : readModels) {
+                double rate = rebuild(op, raw, List.of(name));
+                ratio("rebuild " + name, rate, "events/s", scan.perSecond(), "raw keyset scan");
+            }
+            double allTogether = rebuild(op, raw, readModels);
+            ratio("rebuild all " + readModels.size() + " read models together", allTogether, "events/s",
+                    scan.perSecond(), "raw keyset scan");
+
+            // 6. Ingest through HTTP: whole meetings of 42 members (45 events) and single-fact commands.
+            List<Map<String, Object>> meetings = meetingBodies(province.ingestCells());
+            Ingest m1 = ingest(op, 1, meetings.subList(0, 50), ingestMeeting());
+            Ingest m8 = ingest(op, CLIENTS, meetings.subList(50, Math.min(meetings.size(), 50 + 240)), ingestMeeting());
+            int perMeeting = ProvinceGenerator.INGEST_CELL_MEMBERS + 3;
+            ratio("whole meetings (45 events), 1 client", m1.perSecond() * perMeeting, "events/s",
+                    batched.perSecond(), "raw 50-row INSERTs");
+            latency("whole meeting command, 1 client", m1.latencies(), batched.transactions(), "raw 50-row transaction");
+            ratio("whole meetings (45 events), 8 clients", m8.perSecond() * perMeeting, "events/s",
+                    batched.perSecond(), "raw 50-row INSERTs");
+            latency("whole meeting command, 8 clients", m8.latencies(), batched.transactions(), "raw 50-row transaction");
+            List<Cell> cells = province.cells();
+            Ingest s1 = ingest(op, 1, enrolments(cells, 200, "một"), enrolment());
+            Ingest s8 = ingest(op, CLIENTS, enrolments(cells, 800, "tám"), enrolment());
+            ratio("single-fact commands (enrolment), 1 client", s1.perSecond(), "commands/s", single.perSecond(),
+                    "raw 1-row transactions");
+            latency("single-fact command, 1 client", s1.latencies(), single.transactions(), "raw 1-row transaction");
+            ratio("single-fact commands (enrolment), 8 clients", s8.perSecond(), "commands/s", single.perSecond(),
+                    "raw 1-row transactions");
+            latency("single-fact command, 8 clients", s8.latencies(), single.transactions(), "raw 1-row transaction");
+
+            // 7. Read-your-writes lag under steady load at half the maximum single-fact rate, from a caught-up start:
+            // the backlog the ingest runs left behind is not this load's lag.
+            awaitCaughtUp(op);
+            double steadyRate = s8.perSecond() / 2;
+            Latencies lag = lagUnderLoad(op, cells, steadyRate);
+            latency(String.format("read-your-write lag at %.0f commands/s (half the maximum)", steadyRate), lag,
+                    s8.latencies(), "the command's own latency at the maximum");
+
+            long rss = rssKb(service, "VmRSS");
+            long peak = rssKb(service, "VmHWM");
+            long stored = raw.count("SELECT count(*) FROM domainevententry");
+            line("service RSS: %d MB now, %d MB peak, %d MB idle after start (%d events stored; -Xmx384m)",
+                    rss / 1024, peak / 1024, idleRss / 1024, stored);
+            figures.put("rssMb", rss / 1024.0);
+            figures.put("rssPeakMb", peak / 1024.0);
+            figures.put("storedEvents", stored);
+
+            JsonNode deadLetters = op.get("/api/v1/ops/dead-letters").body();
+            assertThat(deadLetters).as("no read model failed on the generated ledger").isEmpty();
+
+            target("full rebuild, all read models together, events/s ÷ raw keyset scan", "≥ 25%",
+                    allTogether / scan.perSecond(), true, 0.25, percent(allTogether / scan.perSecond()));
+            target("whole-meeting ingest (45 events per command), 8 clients, events/s ÷ raw batched INSERT", "≥ 40%",
+                    m8.perSecond() * perMeeting / batched.perSecond(), true, 0.40,
+                    percent(m8.perSecond() * perMeeting / batched.perSecond()));
+            target("single-fact commands, 8 clients, commands/s ÷ raw one-row transactions/s", "≥ 35%",
+                    s8.perSecond() / single.perSecond(), true, 0.35, percent(s8.perSecond() / single.perSecond()));
+            target(String.format("dossier p99 at %,d events ÷ raw aggregate lookup p99 (target stated at 10 M)", stored),
+                    "≤ 10×", dossier.p99() / lookup.p99(), false, 10,
+                    String.format("%.1f×", dossier.p99() / lookup.p99()));
+            target("read-your-write lag p99 at half the maximum ingest", "≤ 500 ms", lag.p99(), false, 500,
+                    String.format("%.0f ms", lag.p99()));
+            target(String.format("service RSS (peak) with %,d events stored (target stated at 10 M)", stored),
+                    "≤ 768 MB", peak / 1024.0, false, 768, String.format("%.0f MB", peak / 1024.0));
+        } finally {
+            service.destroy();
+            if (!service.waitFor(60, TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+        }
+        figures.put("minutes", Duration.between(started, Instant.now()).toSeconds() / 60.0);
+        save(started, machine);
+    }
+
+    // ---- the service's side -----------------------------------------------------------------------------------
+
+    /** Every processor has applied everything up to the store's head. */
+    private static void awaitCaughtUp(LedgerClient op) {
+        Awaitility.await("read models caught up").atMost(Duration.ofHours(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    LedgerClient.Response r = op.get("/api/v1/ops/processors");
+                    if (r.status() != 200) {
+                        return false;
+                    }
+                    for (JsonNode p : r.body()) {
+                        if (p.hasNonNull("lag") && p.path("lag").asLong() > 0) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+    }
+
+    /** The replayable read models the service runs (streaming processors), without the tests' own. */
+    private static List<String> readModels(LedgerClient op) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode p : op.get("/api/v1/ops/processors").body()) {
+            String name = p.path("name").asText();
+            if (!"subscribing".equalsIgnoreCase(p.path("mode").asText()) && !name.startsWith("test-")) {
+                names.add(name);
+            }
+        }
+        assertThat(names).as("read models to rebuild").isNotEmpty();
+        return names;
+    }
+
+    /** Starts a replay of each named read model at once; events/s = events stored up to the targets ÷ wall time. */
+    private double rebuild(LedgerClient op, RawBaselines raw, List<String> names) throws Exception {
+        long t0 = System.nanoTime();
+        long target = 0;
+        for (String name : names) {
+            LedgerClient.Response r = op.post("/api/v1/ops/processors/" + name + "/replay", "");
+            assertThat(r.status()).as(r.toString()).isEqualTo(202);
+            target = Math.max(target, r.body().path("targetPosition").asLong());
+        }
+        Awaitility.await("rebuild of " + names).atMost(Duration.ofHours(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    for (String name : names) {
+                        if (!op.get("/api/v1/ops/processors/" + name + "/replay").body().path("finished").asBoolean()) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long events = raw.count("SELECT count(*) FROM domainevententry WHERE globalindex <= " + target);
+        return events / seconds;
+    }
+
+    private Latencies queries(LedgerClient op, IntFunction<String> path) {
+        return queriesOf(op, QUERIES, path);
+    }
+
+    /** One client, {@code count} GETs after a tenth as many unmeasured ones (JIT, caches). */
+    private static Latencies queriesOf(LedgerClient op, int count, IntFunction<String> path) {
+        Latencies latencies = new Latencies();
+        for (int i = -count / 10; i < count; i++) {
+            String p = path.apply(i);
+            long start = System.nanoTime();
+            LedgerClient.Response r = op.get(p);
+            long took = System.nanoTime() - start;
+            assertThat(r.status()).as("GET %s: %s", p, r).isEqualTo(200);
+            if (i >= 0) {
+                latencies.add(took);
+            }
+        }
+        return latencies;
+    }
+
+    record Ingest(int commands, double seconds, Latencies latencies) {
+        double perSecond() {
+            return commands / seconds;
+        }
+    }
+
+    /** The bodies go out from {@code clients} threads as fast as the service answers; each must be accepted. */
+    private static <T> Ingest ingest(LedgerClient op, int clients, List<T> bodies,
+                                     java.util.function.BiFunction<LedgerClient, T, LedgerClient.Response> send)
+            throws Exception {
+        Latencies latencies = new Latencies();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger next = new AtomicInteger();
+        long t0 = System.nanoTime();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                running.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                        long start = System.nanoTime();
+                        LedgerClient.Response r = send.apply(op, bodies.get(i));
+                        latencies.add(System.nanoTime() - start);
+                        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Ingest(bodies.size(), (System.nanoTime() - t0) / 1e9, latencies);
+    }
+
+    private static java.util.function.BiFunction<LedgerClient, Map<String, Object>, LedgerClient.Response> ingestMeeting() {
+        return (op, body) -> op.post("/api/v1/organizations/" + body.get("cellId") + "/meetings", body.get("body"));
+    }
+
+    private static java.util.function.BiFunction<LedgerClient, ObjectNode, LedgerClient.Response> enrolment() {
+        return (op, body) -> op.post("/api/v1/members/enrollments", body);
+    }
+
+    /** One regular meeting per ingest cell and month of the year after the load, months first. */
+    private static List<Map<String, Object>> meetingBodies(List<Cell> cells) {
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        int lastMonth = LocalDate.now(ZoneOffset.UTC).minusDays(5).getMonthValue();
+        for (int month = 1; month <= lastMonth; month++) {
+            for (int c = 0; c < cells.size(); c++) {
+                Cell cell = cells.get(c);
+                List<Map<String, Object>> attendance = new ArrayList<>();
+                for (AttendanceEntry e : ProvinceGenerator.attendance(cell.members(), new Random(c * 100L + month))) {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("memberId", e.memberId());
+                    row.put("status", e.status().name());
+                    if (e.reason() != null) {
+                        row.put("reason", e.reason());
+                    }
+                    attendance.add(row);
+                }
+                Map<String, Object> body = new HashMap<>();
+                body.put("held", true);
+                body.put("kind", "REGULAR");
+                body.put("heldOn", LocalDate.of(ProvinceGenerator.YEAR + 1, month, 5).toString());
+                body.put("agenda", List.of("Đánh giá kết quả tháng"));
+                body.put("attendance", attendance);
+                body.put("durationMinutes", 120);
+                bodies.add(Map.of("cellId", cell.id(), "body", body));
+            }
+        }
+        return bodies;
+    }
+
+    private static List<ObjectNode> enrolments(List<Cell> cells, int count, String round) {
+        List<ObjectNode> bodies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            bodies.add(json("organizationId", cells.get(i % cells.size()).id(), "fullName", "Đo tải " + round + " " + i,
+                    "birthDate", "1975-05-01", "gender", "MALE", "ethnicity", "Thái", "educationLevel",
+                    "UPPER_SECONDARY", "admittedOn", "2000-03-01", "ceremonyDate", "2000-03-01",
+                    "officialOn", "2001-03-01", "source", "sổ đảng viên", "occurredOn", "2019-12-01"));
+        }
+        return bodies;
+    }
+
+    /**
+     * Enrolments paced at {@code rate} per second from 8 writers; for each answer a reader asks for the new member
+     * with {@code Ledger-Min-Position} set to the answer's position, and the lag is from the command's answer to the
+     * read's (which the service holds until every read model has applied the command).
+     */
+    private static Latencies lagUnderLoad(LedgerClient op, List<Cell> cells, double rate) throws Exception {
+        record Written(String memberId, String position, long answeredAt) {
+        }
+        Latencies lags = new Latencies();
+        int total = (int) Math.max(50, rate * LAG_SECONDS);
+        List<ObjectNode> bodies = enrolments(cells, total, "trễ");
+        BlockingQueue<Written> written = new ArrayBlockingQueue<>(total);
+        ExecutorService writers = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService readers = Executors.newFixedThreadPool(CLIENTS);
+        long intervalNanos = (long) (1e9 / rate);
+        long t0 = System.nanoTime();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            AtomicInteger next = new AtomicInteger();
+            for (int c = 0; c < CLIENTS; c++) {
+                running.add(writers.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                        long due = t0 + i * intervalNanos;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        LedgerClient.Response r = op.post("/api/v1/members/enrollments", bodies.get(i));
+                        long answeredAt = System.nanoTime();
+                        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                        written.add(new Written(r.id(), r.header("Ledger-Position"), answeredAt));
+                    }
+                    return null;
+                }));
+            }
+            AtomicInteger read = new AtomicInteger();
+            for (int c = 0; c < CLIENTS; c++) {
+                running.add(readers.submit(() -> {
+                    while (read.getAndIncrement() < total) {
+                        Written w = written.take();
+                        LedgerClient.Response r = op.get("/api/v1/members/" + w.memberId(),
+                                Map.of("Ledger-Min-Position", w.position()));
+                        // 503: not caught up within the service's bounded wait; the lag goes on until it has.
+                        while (r.status() == 503 && System.nanoTime() - w.answeredAt() < TimeUnit.MINUTES.toNanos(10)) {
+                            r = op.get("/api/v1/members/" + w.memberId(), Map.of("Ledger-Min-Position", w.position()));
+                        }
+                        lags.add(System.nanoTime() - w.answeredAt());
+                        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            writers.shutdownNow();
+            readers.shutdownNow();
+        }
+        return lags;
+    }
+
+    /** A line of /proc/{pid}/status in kB (VmRSS: resident now, VmHWM: the peak). */
+    private static long rssKb(Process service, String field) throws Exception {
+        for (String l : Files.readAllLines(Path.of("/proc", Long.toString(service.pid()), "status"))) {
+            if (l.startsWith(field + ":")) {
+                return Long.parseLong(l.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException(field + " not in /proc/" + service.pid() + "/status");
+    }
+
+    // ---- reporting ----------------------------------------------------------------------------------------------
+
+    private static Map<String, Object> machine() throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nproc", Runtime.getRuntime().availableProcessors());
+        for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (l.startsWith("MemTotal:")) {
+                m.put("ramGb", Math.round(Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0 * 10) / 10.0);
+            }
+        }
+        for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+            if (l.startsWith("model name")) {
+                m.put("cpu", l.substring(l.indexOf(':') + 1).trim());
+                break;
+            }
+        }
+        m.put("loadAverageAtStart", Files.readString(Path.of("/proc/loadavg")).trim());
+        m.put("java", System.getProperty("java.version"));
+        return m;
+    }
+
+    private void line(String format, Object... args) {
+        String l = String.format("%5.0f s  ", (System.nanoTime() - startNanos) / 1e9) + String.format(format, args);
+        lines.add(l);
+        System.out.println("[bench] " + l);
+    }
+
+    private void baseline(String name, double value, String unit, Latencies latencies) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("figure", name);
+        row.put("baseline", true);
+        if (!Double.isNaN(value)) {
+            row.put("value", value);
+            row.put("unit", unit);
+        }
+        if (latencies != null) {
+            row.put("p50Ms", latencies.p50());
+            row.put("p99Ms", latencies.p99());
+        }
+        rows.add(row);
+        line("BASELINE %s:%s%s", name, Double.isNaN(value) ? "" : String.format(" %.0f %s", value, unit),
+                latencies == null ? "" : String.format(" p50 %.2f ms, p99 %.2f ms", latencies.p50(), latencies.p99()));
+    }
+
+    private void ratio(String name, double value, String unit, double baseline, String baselineName) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("figure", name);
+        row.put("value", value);
+        row.put("unit", unit);
+        row.put("baseline", baselineName);
+        row.put("ratio", value / baseline);
+        rows.add(row);
+        line("%s: %.0f %s = %s of %s", name, value, unit, percent(value / baseline), baselineName);
+    }
+
+    private void latency(String name, Latencies l, Latencies baseline, String baselineName) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("figure", name);
+        row.put("count", l.count());
+        row.put("p50Ms", l.p50());
+        row.put("p99Ms", l.p99());
+        row.put("baseline", baselineName);
+        row.put("p50Ratio", l.p50() / baseline.p50());
+        row.put("p99Ratio", l.p99() / baseline.p99());
+        rows.add(row);
+        line("%s: p50 %.1f ms (%.1f× %s), p99 %.1f ms (%.1f×)", name, l.p50(), l.p50() / baseline.p50(), baselineName,
+                l.p99(), l.p99() / baseline.p99());
+    }
+
+    private void target(String name, String target, double measured, boolean atLeast, double bound, String shown) {
+        boolean met = atLeast ? measured >= bound : measured <= bound;
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("figure", name);
+        row.put("target", target);
+        row.put("measured", measured);
+        row.put("shown", shown);
+        row.put("met", met);
+        targets.add(row);
+        line("TARGET %s: %s (target %s) — %s", name, shown, target, met ? "met" : "NOT MET");
+    }
+
+    private static String percent(double ratio) {
+        return String.format("%.1f%%", ratio * 100);
+    }
+
+    private void save(Instant started, Map<String, Object> machine) throws Exception {
+        Path dir = Path.of("..", "bench", "results").toAbsolutePath().normalize();
+        Files.createDirectories(dir);
+        String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm'Z'").withZone(ZoneOffset.UTC).format(started);
+        String name = "province-" + stamp + "-scale" + SCALE;
+        ObjectNode json = JSON.createObjectNode();
+        json.put("startedAt", started.toString());
+        json.set("machine", JSON.valueToTree(machine));
+        json.set("figures", JSON.valueToTree(figures));
+        ArrayNode measured = json.putArray("measurements");
+        rows.forEach(r -> measured.add(JSON.valueToTree(r)));
+        ArrayNode t = json.putArray("targets");
+        targets.forEach(r -> t.add(JSON.valueToTree(r)));
+        Files.writeString(dir.resolve(name + ".json"), JSON.writeValueAsString(json) + "\n");
+
+        StringBuilder md = new StringBuilder();
+        md.append("# Province benchmark ").append(stamp).append(", scale ").append(SCALE).append("\n\n");
+        md.append(String.format("Machine: %s cores (%s), %s GB RAM, load average at start %s, Java %s. Run took %.0f"
+                        + " minutes.%n%n", machine.get("nproc"), machine.get("cpu"), machine.get("ramGb"),
+                machine.get("loadAverageAtStart"), machine.get("java"), figures.get("minutes")));
+        md.append("| target (issue 14) | measured | target | met |\n|---|---|---|---|\n");
+        for (Map<String, Object> r : targets) {
+            md.append("| ").append(r.get("figure")).append(" | ").append(r.get("shown")).append(" | ")
+                    .append(r.get("target")).append(" | ").append(Boolean.TRUE.equals(r.get("met")) ? "met" : "**not met**")
+                    .append(" |\n");
+        }
+        md.append("\n```\n");
+        lines.forEach(l -> md.append(l).append('\n'));
+        md.append("```\n");
+        Files.writeString(dir.resolve(name + ".md"), md.toString());
+        System.out.println(md);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
