@@ -284,6 +284,61 @@ class InspectorViewTest extends LedgerTestSupport {
         assertThat(fix.path("summary").asText()).startsWith("Đính chính quyết định thành lập");
     }
 
+    @Test
+    void aRatingDecisionRecordedWronglyIsCorrectedUnderTheQuotaAndTheDistributionCountsIt() {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        Place p = place(s, "Mường Lay");
+        String round = RatingsTest.openRound(op, p.commune(), 2018, "2018-12-01");
+        List<String> ratings = new ArrayList<>();
+        for (String member : p.members()) {
+            String rating = RatingsTest.rate(op, round, "MEMBER", member, "2018-12-05");
+            RatingsTest.selfReview(op, rating, "GOOD", null, "2018-12-10");
+            ratings.add(rating);
+        }
+        s.ok(RatingsTest.decide(op, round, "30-QĐ/ĐU", ratings.stream().map(r -> RatingsTest.row(r, "GOOD")).toList(),
+                null, "2018-12-28"));
+        String distribution = "/api/v1/organizations/" + p.commune() + "/rating-distribution?year=2018&subject=MEMBER";
+        s.awaitGet(distribution, d -> d.path("decided").asInt() == 3);
+        JsonNode decisions = s.awaitGet("/api/v1/organizations/" + p.cell() + "/history?types=RatingDecided",
+                b -> b.path("total").asInt() == 3);
+        String decided = find(decisions, "RatingDecided", f -> f.path("ratingId").asText().equals(ratings.get(0)))
+                .path("eventId").asText();
+
+        long stored = events();
+        LedgerClient.Response overQuota = op.post("/api/v1/corrections", json("correctsEventId", decided,
+                "reason", "x", "authority", authority(), "occurredOn", "2019-01-05",
+                "replacement", Map.of("level", "EXCELLENT")));
+        assertThat(overQuota.status()).as(overQuota.toString()).isEqualTo(422);
+        assertThat(overQuota.body().path("rule").asText()).isEqualTo("R3");
+        assertThat(overQuota.body().path("errors").get(0).path("field").asText()).isEqualTo("rating.level");
+        assertThat(events()).isEqualTo(stored);
+
+        LedgerClient.Response ok = op.post("/api/v1/corrections", json("correctsEventId", decided,
+                "reason", "biên bản ghi nhầm mức xếp loại", "authority", authority(), "occurredOn", "2019-01-05",
+                "replacement", Map.of("level", "COMPLETED")));
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(202);
+        JsonNode now = s.awaitGet(distribution, d -> d.path("levels").findValues("level").stream()
+                .anyMatch(l -> l.asText().equals("COMPLETED")) && count(d, "COMPLETED") == 1);
+        assertThat(count(now, "GOOD")).isEqualTo(2);
+        JsonNode both = op.get("/api/v1/organizations/" + p.cell() + "/history?types=RatingDecided,"
+                + "RatingDecisionCorrected").body();
+        JsonNode fix = find(both, "RatingDecisionCorrected", f -> true);
+        assertThat(fix.path("fact").path("previousLevel").asText()).isEqualTo("GOOD");
+        assertThat(fix.path("correctsEventId").asText()).isEqualTo(decided);
+        assertThat(find(both, "RatingDecided", f -> f.path("ratingId").asText().equals(ratings.get(0)))
+                .path("correctedBy").get(0).asText()).isEqualTo(fix.path("eventId").asText());
+    }
+
+    private static int count(JsonNode distribution, String level) {
+        for (JsonNode l : distribution.path("levels")) {
+            if (l.path("level").asText().equals(level)) {
+                return l.path("count").asInt();
+            }
+        }
+        return 0;
+    }
+
     private static String status(JsonNode meeting, String member) {
         for (JsonNode a : meeting.path("attendance")) {
             if (a.path("memberId").asText().equals(member)) {
