@@ -253,6 +253,11 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
         assertThat(browser.findElement(By.id("no-targets")).getText()).isEqualTo("Chưa nhập chỉ tiêu cho nhiệm kỳ này.");
         target(0, "≥ 85% chi bộ HTT trở lên", "CELL", "AT_LEAST", "85");
         target(1, "> 90% đảng viên HTT trở lên", "MEMBER", "MORE_THAN", "90");
+        // a resolution dated tomorrow is refused, as the API refuses it, and what was typed stays
+        chromium.setValue(browser.findElement(By.id("occurredOn")), java.time.LocalDate.now().plusDays(2).toString());
+        browser.findElement(By.id("save-targets")).click();
+        assertThat(browser.findElement(By.id("error-occurredOn")).getText()).isEqualTo("Ngày không được ở tương lai.");
+        assertThat(browser.findElement(By.id("label_1")).getAttribute("value")).isEqualTo("> 90% đảng viên HTT trở lên");
         chromium.setValue(browser.findElement(By.id("occurredOn")), "2025-08-15");
         browser.findElement(By.id("save-targets")).click();
 

@@ -15,6 +15,7 @@ final class RatingForms {
     /** The years the API accepts for rounds and distributions. */
     static final int MIN_YEAR = 1930;
     static final int MAX_YEAR = 2100;
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     /** A refusal names the row as {@code ratings[i].…} or {@code targets[i].…}. */
     private static final Pattern ROW_FIELD = Pattern.compile("^(?:ratings|targets)\\[(\\d+)]");
 
@@ -83,6 +84,19 @@ final class RatingForms {
             errors.add(field, labels.of("form.badDate"));
             return null;
         }
+    }
+
+    /**
+     * The business date of a fact, as the API takes it: not before 1900-01-01 and not after today in the business
+     * zone ({@code @PastOrPresent} on every command request).
+     */
+    static LocalDate occurredOn(String value, String field, FormErrors errors, Labels labels, BusinessDay day) {
+        LocalDate d = date(value, field, errors, labels);
+        if (d != null && (d.isBefore(EARLIEST) || d.isAfter(day.today()))) {
+            errors.add(field, labels.of(d.isBefore(EARLIEST) ? "form.badDate" : "form.future"));
+            return null;
+        }
+        return d;
     }
 
     static Integer parseYear(String value) {

@@ -4,10 +4,10 @@ import static vn.partyledger.ops.dashboard.RatingForms.MAX_YEAR;
 import static vn.partyledger.ops.dashboard.RatingForms.MIN_YEAR;
 import static vn.partyledger.ops.dashboard.RatingForms.authority;
 import static vn.partyledger.ops.dashboard.RatingForms.bodyName;
-import static vn.partyledger.ops.dashboard.RatingForms.date;
 import static vn.partyledger.ops.dashboard.RatingForms.defaultYear;
 import static vn.partyledger.ops.dashboard.RatingForms.enumOr;
 import static vn.partyledger.ops.dashboard.RatingForms.nullToEmpty;
+import static vn.partyledger.ops.dashboard.RatingForms.occurredOn;
 import static vn.partyledger.ops.dashboard.RatingForms.parseEnum;
 import static vn.partyledger.ops.dashboard.RatingForms.parsePercent;
 import static vn.partyledger.ops.dashboard.RatingForms.positionParameter;
@@ -213,7 +213,7 @@ class RatingPages extends Pages {
         if (!isTerm(term)) {
             errors.add("term", labels.of("form.badTerm"));
         }
-        LocalDate occurredOn = date(form.get("occurredOn"), "occurredOn", errors, labels);
+        LocalDate occurredOn = occurredOn(form.get("occurredOn"), "occurredOn", errors, labels, day);
         String key = submissions.validKey(form.get("idempotencyKey")).orElse(null);
         if (key == null) {
             errors.add(null, labels.of("form.noKey"));

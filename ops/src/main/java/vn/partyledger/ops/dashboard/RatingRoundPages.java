@@ -3,6 +3,7 @@ package vn.partyledger.ops.dashboard;
 import static vn.partyledger.ops.dashboard.RatingForms.date;
 import static vn.partyledger.ops.dashboard.RatingForms.defaultYear;
 import static vn.partyledger.ops.dashboard.RatingForms.enumOr;
+import static vn.partyledger.ops.dashboard.RatingForms.occurredOn;
 import static vn.partyledger.ops.dashboard.RatingForms.parseEnum;
 import static vn.partyledger.ops.dashboard.RatingForms.parseYear;
 import static vn.partyledger.ops.dashboard.RatingForms.position;
@@ -95,7 +96,7 @@ class RatingRoundPages extends Pages {
         if (year == null) {
             errors.add("year", labels.of("form.badYear"));
         }
-        LocalDate occurredOn = date(form.get("occurredOn"), "occurredOn", errors, labels);
+        LocalDate occurredOn = occurredOn(form.get("occurredOn"), "occurredOn", errors, labels, day);
         if (!errors.isEmpty()) {
             fillRoundForm(model, body, form, errors, null);
             return "rating-round-new";
@@ -153,7 +154,7 @@ class RatingRoundPages extends Pages {
         if (decisionNo == null) {
             errors.add("decisionNo", labels.of("form.required"));
         }
-        LocalDate occurredOn = date(form.get("occurredOn"), "occurredOn", errors, labels);
+        LocalDate occurredOn = occurredOn(form.get("occurredOn"), "occurredOn", errors, labels, day);
         Authority override = override(form, errors);
         Map<String, Integer> indexOf = new LinkedHashMap<>();
         for (int i = 0; i < round.ratings().size(); i++) {
@@ -305,7 +306,7 @@ class RatingRoundPages extends Pages {
             errors.add("subject", labels.of("form.choose"));
             subject = RatingSubject.MEMBER;
         }
-        LocalDate occurredOn = date(form.get("occurredOn"), "occurredOn", errors, labels);
+        LocalDate occurredOn = occurredOn(form.get("occurredOn"), "occurredOn", errors, labels, day);
         List<String> picked = new ArrayList<>();
         for (int i = 0; form.containsKey("candidate_" + i); i++) {
             if (form.containsKey("pick_" + i)) {
