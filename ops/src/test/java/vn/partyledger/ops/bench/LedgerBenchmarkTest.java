@@ -65,8 +65,8 @@ class LedgerBenchmarkTest extends LedgerTestSupport {
             cells.add(s.establish("CELL", "VILLAGE", commune, "Chi bộ thôn " + i, "2010-01-01"));
         }
         StringBuilder report = new StringBuilder();
-        report.append("# ledger benchmark ").append(Instant.now()).append(", ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores\n");
+        emit(report, "\n# ledger benchmark " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores\n");
 
         // 1. Enrolment commands (one event each) from several clients at once.
         List<Long> latencies = new ArrayList<>();
@@ -89,7 +89,7 @@ class LedgerBenchmarkTest extends LedgerTestSupport {
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         latencies.sort(Long::compare);
         double rawOneRow = rawOneRowRate(MEMBERS);
-        report.append(String.format("enrol member (1 event/command, %d clients): %d commands in %.1f s = %.0f commands/s;"
+        emit(report, String.format("enrol member (1 event/command, %d clients): %d commands in %.1f s = %.0f commands/s;"
                         + " latency p50 %.1f ms, p99 %.1f ms; raw baseline, one 1 kB row per transaction from %d"
                         + " clients: %.0f rows/s (ratio %.1f%%)%n", CLIENTS, MEMBERS, seconds, MEMBERS / seconds,
                 latencies.get(latencies.size() / 2) / 1e6, latencies.get(latencies.size() * 99 / 100) / 1e6,
@@ -115,7 +115,7 @@ class LedgerBenchmarkTest extends LedgerTestSupport {
         LedgerClient.Response recorded = op.post("/api/v1/organizations/" + bigCell + "/meetings", meeting);
         long meetingNanos = System.nanoTime() - t0;
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
-        report.append(String.format("whole meeting with %d attendance rows in one request: %.0f ms%n", MEETING_ROWS,
+        emit(report, String.format("whole meeting with %d attendance rows in one request: %.0f ms%n", MEETING_ROWS,
                 meetingNanos / 1e6));
 
         // 3. One decision rating 900 members of the commune in one request (one command, one transaction), beside a
@@ -145,7 +145,7 @@ class LedgerBenchmarkTest extends LedgerTestSupport {
         long decisionNanos = System.nanoTime() - d0;
         assertThat(decision.status()).as(decision.toString()).isEqualTo(202);
         long baselineNanos = rawInsertBaseline(decisionRows.size());
-        report.append(String.format("rating decision over %d members in one request: %.0f ms "
+        emit(report, String.format("rating decision over %d members in one request: %.0f ms "
                         + "(raw PostgreSQL baseline, %d rows of 1 kB in one JDBC batch transaction: %.0f ms; "
                         + "ratio %.1f; issue #9 target under %d ms: %s)%n",
                 decisionRows.size(), decisionNanos / 1e6, decisionRows.size(), baselineNanos / 1e6,
@@ -158,7 +158,7 @@ class LedgerBenchmarkTest extends LedgerTestSupport {
         Instant replayStart = Instant.now();
         s.awaitGet("/api/v1/ops/processors/member-roll/replay", p -> p.path("finished").asBoolean());
         double replaySeconds = Duration.between(replayStart, Instant.now()).toMillis() / 1000.0;
-        report.append(String.format("replay member-roll: %d positions in %.1f s = %.0f events/s%n", target,
+        emit(report, String.format("replay member-roll: %d positions in %.1f s = %.0f events/s%n", target,
                 replaySeconds, target / replaySeconds));
 
         // 4. Ingest with the hash chain off and on, in alternating rounds of the same load (noise here is ±25 %).
@@ -176,13 +176,22 @@ class LedgerBenchmarkTest extends LedgerTestSupport {
         long backlog = chainer.backlog();
         org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> chainer.backlog() == 0);
         double catchUp = (System.nanoTime() - backlogStart) / 1e9;
-        report.append(String.format("hash chain: enrolments with chaining off %.0f commands/s, on %.0f commands/s"
+        emit(report, String.format("hash chain: enrolments with chaining off %.0f commands/s, on %.0f commands/s"
                         + " (ratio on/off %.2f; %d commands per round, 2 rounds each, %d clients); chainer caught up"
                         + " %d events in %.1f s; raw baseline: canonical bytes + SHA-256 link in-process %.0f events/s%n",
                 offRate, onRate, onRate / offRate, CHAIN_ROUND, CLIENTS, backlog, catchUp, rawLinkRate()));
 
         System.out.println(report);
-        save(report.toString());
+    }
+
+    /**
+     * Each figure is printed and appended to the results file as soon as it is measured, so that a later step that
+     * fails on a loaded machine does not take the earlier figures with it.
+     */
+    private static void emit(StringBuilder report, String line) throws IOException {
+        report.append(line);
+        System.out.print(line);
+        save(line);
     }
 
     private double enrolRate(Scenario s, List<String> cells, int commands) throws Exception {
@@ -282,7 +291,7 @@ class LedgerBenchmarkTest extends LedgerTestSupport {
     private static void save(String report) throws IOException {
         Path dir = Path.of("..", "bench", "results").toAbsolutePath().normalize();
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("ledger-benchmark.md"), report + "\n",
+        Files.writeString(dir.resolve("ledger-benchmark.md"), report,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 }
