@@ -35,9 +35,6 @@ class LedgerStorageConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                // Rows per read of a processor's stream: a rebuild reads the whole store, 100 rows per round trip
-                // spent more on round trips and gap checks than on the rows (docs/decisions/0014).
-                .batchSize(1000)
                 .schema(new EventSchema()), transactionManager);
     }
 }
