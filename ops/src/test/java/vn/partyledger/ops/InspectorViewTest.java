@@ -227,6 +227,10 @@ class InspectorViewTest extends LedgerTestSupport {
         assertThat(cellThen.path("counts").path("official").asInt()).isEqualTo(3);
         assertThat(cellThen.path("provenance").path("knownAt").asText()).isEqualTo(before.toString());
         assertThat(op.get("/api/v1/organizations/" + third + "?knownAt=" + at(before)).status()).isEqualTo(404);
+        // an instant beyond the store's calendar is bad input, not a server error
+        LedgerClient.Response farFuture = op.get(roll + "&knownAt=%2B1000000000-12-31T23:59:59Z");
+        assertThat(farFuture.status()).as(farFuture.toString()).isEqualTo(400);
+        assertThat(farFuture.body().path("errors").get(0).path("field").asText()).isEqualTo("knownAt");
     }
 
     @Test

@@ -3,6 +3,7 @@ package vn.partyledger.ops.history;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -53,7 +54,7 @@ class HistoryController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) Instant recordedFrom, @RequestParam(required = false) Instant recordedTo,
-            @RequestParam(required = false) Instant knownAt,
+            @RequestParam(required = false) @PastOrPresent Instant knownAt,
             @RequestParam(required = false) @Size(max = 50) List<@Pattern(regexp = "[A-Za-z]{1,80}") String> types,
             @RequestParam(required = false) @Min(0) Long after,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -73,7 +74,7 @@ class HistoryController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) Instant recordedFrom, @RequestParam(required = false) Instant recordedTo,
-            @RequestParam(required = false) Instant knownAt,
+            @RequestParam(required = false) @PastOrPresent Instant knownAt,
             @RequestParam(required = false) @Size(max = 50) List<@Pattern(regexp = "[A-Za-z]{1,80}") String> types,
             @RequestParam(required = false) @Min(0) Long after,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,

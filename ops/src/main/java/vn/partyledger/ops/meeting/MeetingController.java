@@ -247,7 +247,8 @@ class MeetingController {
 
     @GetMapping(MEETINGS + "/{id}")
     @Operation(summary = "One meeting: roll snapshot, attendance, guests, agenda, resolutions, fee report, outcomes")
-    ResponseEntity<MeetingView> get(@PathVariable String id, @RequestParam(required = false) Instant knownAt) {
+    ResponseEntity<MeetingView> get(@PathVariable String id,
+            @RequestParam(required = false) @PastOrPresent Instant knownAt) {
         MeetingView view = queries.query(new FindMeeting(id, knownAt), ResponseTypes.instanceOf(MeetingView.class))
                 .join();
         return Reads.ok(view, view.provenance());
@@ -257,7 +258,7 @@ class MeetingController {
     @Operation(summary = "CellMeetingRegister: 12 months and 4 quarters with rule outcomes; roll-up for a commune or province")
     ResponseEntity<MeetingRegister> register(@PathVariable String id, @RequestParam @Min(2000) @Max(2100) int year,
             @RequestParam(required = false) @Min(1) @Max(100) Integer attendanceTarget,
-            @RequestParam(required = false) Instant knownAt) {
+            @RequestParam(required = false) @PastOrPresent Instant knownAt) {
         knownOrganization(id);
         MeetingRegister register = queries.query(new FindMeetingRegister(id, year, attendanceTarget, knownAt),
                 ResponseTypes.instanceOf(MeetingRegister.class)).join();
@@ -267,7 +268,8 @@ class MeetingController {
     @GetMapping("/api/v1/organizations/{id}/attendance-risk")
     @Operation(summary = "AttendanceRisk: members absent without legitimate reason per month, with the P12 flag")
     ResponseEntity<AttendanceRisk> attendanceRisk(@PathVariable String id,
-            @RequestParam @Min(2000) @Max(2100) int year, @RequestParam(required = false) Instant knownAt) {
+            @RequestParam @Min(2000) @Max(2100) int year,
+            @RequestParam(required = false) @PastOrPresent Instant knownAt) {
         knownOrganization(id);
         AttendanceRisk risk = queries.query(new FindAttendanceRisk(id, year, knownAt),
                 ResponseTypes.instanceOf(AttendanceRisk.class)).join();

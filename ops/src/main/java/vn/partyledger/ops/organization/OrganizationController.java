@@ -186,7 +186,7 @@ class OrganizationController {
     @Operation(summary = "The whole tree (every province) as of a date, as known at an instant; needs a ledger-wide grant")
     ResponseEntity<OrganizationTree> forest(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) Instant knownAt) {
+            @RequestParam(required = false) @PastOrPresent Instant knownAt) {
         OrganizationTree tree = queries.query(new FindOrganizationTree(null, asOf, knownAt),
                 ResponseTypes.instanceOf(OrganizationTree.class)).join();
         return Reads.ok(tree, tree.provenance());
@@ -196,7 +196,7 @@ class OrganizationController {
     @Operation(summary = "One organisation with officers, liaisons and roll counts as of a date, as known at an instant")
     ResponseEntity<OrganizationView> get(@PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) Instant knownAt) {
+            @RequestParam(required = false) @PastOrPresent Instant knownAt) {
         known(id);
         OrganizationView view = queries.query(new FindOrganization(id, asOf, knownAt),
                 ResponseTypes.instanceOf(OrganizationView.class)).join();
@@ -208,7 +208,7 @@ class OrganizationController {
             + "counts by status")
     ResponseEntity<OrganizationTree> tree(@PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) Instant knownAt) {
+            @RequestParam(required = false) @PastOrPresent Instant knownAt) {
         known(id);
         OrganizationTree tree = queries.query(new FindOrganizationTree(id, asOf, knownAt),
                 ResponseTypes.instanceOf(OrganizationTree.class)).join();
@@ -219,7 +219,7 @@ class OrganizationController {
     @Operation(summary = "The member roll and counts by status (official, probationary, exempt, suspended, temporary transfers) as of a date, as known at an instant")
     ResponseEntity<RollView> roll(@PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) Instant knownAt,
+            @RequestParam(required = false) @PastOrPresent Instant knownAt,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         known(id);
