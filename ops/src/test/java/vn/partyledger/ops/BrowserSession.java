@@ -27,10 +27,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class BrowserSession implements AutoCloseable {
 
-    private final WebDriver browser;
+    private final ChromeDriver browser;
     private final String base;
 
-    private BrowserSession(WebDriver browser, String base) {
+    private BrowserSession(ChromeDriver browser, String base) {
         this.browser = browser;
         this.base = base;
     }
@@ -45,7 +45,7 @@ final class BrowserSession implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DashboardBrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
+        ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         // a click that submits a form returns before the next page is there: look for its elements until they come
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
@@ -54,6 +54,10 @@ final class BrowserSession implements AutoCloseable {
 
     WebDriver driver() {
         return browser;
+    }
+
+    String base() {
+        return base;
     }
 
     void open(String path) {
@@ -99,6 +103,37 @@ final class BrowserSession implements AutoCloseable {
         }
     }
 
+    /** Date inputs take their value from script: typing into them depends on the browser's locale. */
+    void setValue(WebElement input, String value) {
+        script("arguments[0].value = arguments[1]", input, value);
+    }
+
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    Object asyncScript(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeAsyncScript(script, args);
+    }
+
+    /** Renders the page as it prints (CSS {@code @media print}) until {@link #screenMedia()}. */
+    void printMedia() {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+    }
+
+    void screenMedia() {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+    }
+
+    /** Bytes the browser fetched for the current page: the document and every resource it loaded. */
+    long firstLoadBytes() {
+        Object total = script("""
+                return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                    .reduce((sum, e) => sum + (e.encodedBodySize || 0) + 300, 0);
+                """);
+        return ((Number) total).longValue();
+    }
+
     String text(String id) {
         return browser.findElement(By.id(id)).getText();
     }
@@ -108,6 +143,13 @@ final class BrowserSession implements AutoCloseable {
         String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A download that must succeed, as the export links are followed: its bytes. */
+    byte[] downloadOk(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = download(path);
+        assertThat(r.statusCode()).as("GET " + path).isEqualTo(200);
+        return r.body();
     }
 
     void screenshot(String name) throws IOException {

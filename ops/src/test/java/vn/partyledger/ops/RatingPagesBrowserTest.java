@@ -47,7 +47,7 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
     private static final int MEMBERS = 30;
     private static final int GOOD_MEMBERS = 27;
 
-    private Chromium chromium;
+    private BrowserSession chromium;
     private WebDriver browser;
     private Scenario scenario;
     private LedgerClient op;
@@ -58,7 +58,7 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
 
     @BeforeAll
     void startBrowserAndCommune() throws Exception {
-        chromium = Chromium.start(port);
+        chromium = BrowserSession.start(port);
         browser = chromium.driver();
         op = operator();
         scenario = new Scenario(op);
@@ -76,7 +76,7 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
     @AfterAll
     void stopBrowser() {
         if (chromium != null) {
-            chromium.quit();
+            chromium.close();
         }
     }
 
@@ -275,7 +275,7 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
         assertThat(chromium.firstLoadBytes()).as("a chart page with Chart.js from its webjar").isLessThan(400_000);
 
         // the compliance table and the distribution as spreadsheets, read back with the same library
-        byte[] xlsx = chromium.download("/web/organizations/" + naTong
+        byte[] xlsx = chromium.downloadOk("/web/organizations/" + naTong
                 + "/target-compliance?term=2025-2030&format=xlsx&table=compliance");
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = book.getSheetAt(0);
@@ -289,7 +289,7 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
             assertThat(members.getCell(4).getStringCellValue()).isEqualTo("90.00%");
             assertThat(members.getCell(5).getStringCellValue()).isEqualTo("Không đạt");
         }
-        byte[] distribution = chromium.download("/web/organizations/" + naTong + "/rating-distribution?year=" + YEAR
+        byte[] distribution = chromium.downloadOk("/web/organizations/" + naTong + "/rating-distribution?year=" + YEAR
                 + "&subject=CELL&format=xlsx&table=levels");
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(distribution))) {
             Sheet sheet = book.getSheetAt(0);
@@ -300,7 +300,7 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
             assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("Hoàn thành nhiệm vụ");
             assertThat(sheet.getRow(3).getCell(2).getStringCellValue()).isEqualTo("12.5%");
         }
-        String csv = new String(chromium.download("/web/organizations/" + naTong + "/rating-distribution?year="
+        String csv = new String(chromium.downloadOk("/web/organizations/" + naTong + "/rating-distribution?year="
                 + YEAR + "&subject=MEMBER&rounding=TRUNCATE&format=csv&table=levels"), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFMức xếp loại,Số lượng,Tỷ lệ")
                 .contains("Hoàn thành tốt nhiệm vụ,27,90.0%", "Hoàn thành nhiệm vụ,3,10.0%");
