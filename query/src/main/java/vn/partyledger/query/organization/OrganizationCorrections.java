@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.partyledger.api.envelope.Envelope;
 import vn.partyledger.api.organization.OrganizationFactsCorrected;
+import vn.partyledger.query.BatchWrites;
 import vn.partyledger.query.ProjectionPositions;
 
 /**
@@ -35,7 +36,7 @@ public class OrganizationCorrections {
     void on(OrganizationFactsCorrected e, TrackingToken token,
             @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
         long position = ProjectionPositions.of(token);
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 insert into org_tree_correction (organization_id, position, name, cell_type, established_on,
                                                  corrects_event_id, recorded_at, last_position)
                 values (:org, :position, :name, :cellType, :on, :corrects, :recordedAt, :position)

@@ -12,13 +12,15 @@ import org.springframework.stereotype.Component;
 import vn.partyledger.api.envelope.Authority;
 import vn.partyledger.api.rating.RatingDecisionCorrected;
 import vn.partyledger.api.rules.RuleOutcome;
+import vn.partyledger.query.BatchWrites;
 import vn.partyledger.query.ProjectionPositions;
 
 /**
  * A corrected rating decision (docs/decisions/0011) replaces the recorded level, score, number and rule outcomes of
  * the rating, so the distribution and the member's ratings re-judge it; the history keeps both. Part of the ratings
  * read model (same processing group: replayed and reset with it, its tables emptied by the projection's reset), in a
- * class of its own so the projection's batched writes stay untouched by it. The evidence stays the decision's: the
+ * class of its own; its statements join the batch's queue (BatchWrites) so they run after the decision they correct
+ * even when both are in one batch. The evidence stays the decision's: the
  * correction is judged on the decision's date and carries the same year.
  */
 @Component
@@ -35,7 +37,7 @@ public class RatingCorrections {
     void on(RatingDecisionCorrected e, TrackingToken token) {
         long position = ProjectionPositions.of(token);
         Authority override = e.quotaOverride();
-        jdbc.update("""
+        BatchWrites.update(jdbc, """
                 with outcomes as (delete from rating_outcome where rating_id = :ratingId)
                 update rating_entry
                    set level = :level, score = :score, decision_no = :decisionNo,
@@ -49,7 +51,7 @@ public class RatingCorrections {
                         .addValue("issuedOn", override == null ? null : override.issuedOn(), Types.DATE)
                         .addValue("ratingId", e.ratingId()).addValue("position", position));
         List<RuleOutcome> outcomes = e.outcomes() == null ? List.of() : e.outcomes();
-        jdbc.batchUpdate("""
+        BatchWrites.update(jdbc, """
                 insert into rating_outcome (rating_id, seq, rule, severity, basis, message)
                 values (:id, :seq, :rule, :severity, :basis, :message)""",
                 IntStream.range(0, outcomes.size()).mapToObj(i -> new MapSqlParameterSource("id",
