@@ -19,8 +19,12 @@ import vn.partyledger.query.task.TaskBoardProjection;
 @Configuration(proxyBeanMethods = false)
 class ReadModelCatalog {
 
-    /** {@code DirectoryProjection}, {@code MeetingLookupProjection} and {@code RatingEvidenceProjection}. */
-    static final int COMMAND_DIRECTORY_VERSION = 1;
+    /**
+     * {@code DirectoryProjection}, {@code MeetingLookupProjection} and {@code RatingEvidenceProjection}. Version 2: a
+     * retracted meeting is flagged (M1 and rating evidence leave it out) and rating evidence takes corrected
+     * attendance; rows written by version 1 lack both, so a ledger that has them rebuilds on start.
+     */
+    static final int COMMAND_DIRECTORY_VERSION = 2;
     /** {@code TaskDirectoryProjection}. */
     static final int TASK_DIRECTORY_VERSION = 1;
 
@@ -28,7 +32,7 @@ class ReadModelCatalog {
     ReadModelTables organizationTreeTables() {
         return new ReadModelTables(OrganizationTreeProjection.NAME, OrganizationTreeProjection.VERSION, List.of(
                 "org_tree_organization", "org_tree_parent_period", "org_tree_officer_period",
-                "org_tree_liaison_period", "org_tree_meeting_day"));
+                "org_tree_liaison_period", "org_tree_meeting_day", "org_tree_correction"));
     }
 
     @Bean
