@@ -18,7 +18,9 @@ import vn.partyledger.query.commitment.CommitmentCoverageProjection;
 import vn.partyledger.query.development.DevelopmentProjection;
 import vn.partyledger.query.meeting.MeetingRegisterProjection;
 import vn.partyledger.query.member.MemberRollProjection;
+import vn.partyledger.query.organization.OrganizationCorrections;
 import vn.partyledger.query.organization.OrganizationTreeProjection;
+import vn.partyledger.query.rating.RatingCorrections;
 import vn.partyledger.query.rating.RatingProjection;
 import vn.partyledger.query.task.TaskBoardProjection;
 
@@ -90,7 +92,8 @@ class RebuiltReadModelsTest {
         return new Object[]{new OrganizationTreeProjection(jdbc), new MemberRollProjection(jdbc),
                 new MeetingRegisterProjection(jdbc), new TaskBoardProjection(jdbc),
                 new CommitmentCoverageProjection(jdbc), new DevelopmentProjection(jdbc),
-                new RatingProjection(jdbc, RatingRuleSets.standard())};
+                new RatingProjection(jdbc, RatingRuleSets.standard()), new OrganizationCorrections(jdbc),
+                new RatingCorrections(jdbc)};
     }
 
     private static List<String> readModelTables() {

@@ -45,6 +45,7 @@ import vn.partyledger.api.organization.LiaisonEnded;
 import vn.partyledger.api.organization.OfficerAssigned;
 import vn.partyledger.api.organization.OfficerRemoved;
 import vn.partyledger.api.organization.OfficerRole;
+import vn.partyledger.api.organization.OrganizationFactsCorrected;
 import vn.partyledger.api.organization.RegularMeetingDaySet;
 import vn.partyledger.api.organization.VisitQuota;
 import vn.partyledger.api.rating.CellReviewHeld;
@@ -52,6 +53,7 @@ import vn.partyledger.api.rating.CongressTarget;
 import vn.partyledger.api.rating.CongressTargetsSet;
 import vn.partyledger.api.rating.RatingAppraised;
 import vn.partyledger.api.rating.RatingDecided;
+import vn.partyledger.api.rating.RatingDecisionCorrected;
 import vn.partyledger.api.rating.RatingOpened;
 import vn.partyledger.api.rating.RatingPublished;
 import vn.partyledger.api.rating.RatingRedecided;
@@ -134,6 +136,11 @@ public final class SyntheticLedger {
                 communeOf.put(cell, commune);
                 roll.put(cell, new LinkedHashMap<>());
                 add(OrganizationFixture.cell(cell, commune, "Chi bộ " + cell, CellType.values()[k % 4]));
+                if (k == 1) {
+                    // a name copied wrongly from the founding decision, corrected (docs/decisions/0011)
+                    add(new OrganizationFactsCorrected(cell, "Chi bộ thôn " + cell, CellType.values()[k % 4],
+                            OrganizationFixture.LONG_AGO, "e-" + cell));
+                }
                 add(new RegularMeetingDaySet(cell, 5 + k % 20, null, START));
                 add(new LiaisonAssigned(cell, commune + "-liaison", commune, new VisitQuota(2, VisitQuota.Period.YEAR),
                         START));
@@ -445,7 +452,14 @@ public final class SyntheticLedger {
                             null, "QĐ-" + year, LocalDate.of(year, 12, 20), set, null,
                             List.of(RuleOutcome.ok("R3", "QĐ 366")), evidence));
                     decided++;
-                    if (random.nextInt(25) == 0) {
+                    int afterwards = random.nextInt(25);
+                    if (afterwards == 1) {
+                        // the decision's level recorded wrongly (a clerical error), corrected as recorded
+                        add(new RatingDecisionCorrected(round, rating, cell, commune, year, RatingSubject.MEMBER,
+                                member, proposed, RatingLevel.GOOD, null, "QĐ-" + year, LocalDate.of(year, 12, 20),
+                                set, null, List.of(RuleOutcome.ok("R3", "QĐ 366")), evidence, "e-" + rating));
+                    }
+                    if (afterwards == 0) {
                         add(new RatingReopened(round, rating, cell, proposed, ReopenReason.COMPLAINT, "Khiếu nại",
                                 LocalDate.of(year, 12, 22)));
                         add(new RatingRedecided(round, rating, cell, commune, year, RatingSubject.MEMBER, member,
