@@ -19,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Chromium (Debian's, through chromedriver) for a browser test class, set up as DashboardBrowserTest sets
@@ -69,7 +71,10 @@ final class BrowserSession implements AutoCloseable {
         open("/login");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login")).click();
+        WebElement submit = browser.findElement(By.id("login"));
+        submit.click();
+        // the login page's own heading would be found before the next page replaces it: wait for it to go first
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(submit));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isNotEqualTo("Sổ ghi công tác Đảng");
     }
 

@@ -173,7 +173,7 @@ class BlueGreenRebuildTest extends LedgerTestSupport {
         JsonNode done = awaitSwitched(op, "command-directory");
         awaitSwitched(op, "task-directory");
         assertThat(jdbc.queryForList("select * from cmd_household order by 1, 2")).isEqualTo(householdsBefore);
-        assertThat(done.path("archiveSchema").asText()).startsWith("archive_command_directory_v1_");
+        assertThat(done.path("archiveSchema").asText()).startsWith("archive_command_directory_v" + ReadModelCatalog.COMMAND_DIRECTORY_VERSION + "_");
 
         assertThat(jdbc.queryForList(organizations)).containsAll(orgsBefore);
         assertThat(jdbc.queryForList(members)).containsAll(membersBefore);
