@@ -231,6 +231,14 @@ class InspectorViewTest extends LedgerTestSupport {
         LedgerClient.Response farFuture = op.get(roll + "&knownAt=%2B1000000000-12-31T23:59:59Z");
         assertThat(farFuture.status()).as(farFuture.toString()).isEqualTo(400);
         assertThat(farFuture.body().path("errors").get(0).path("field").asText()).isEqualTo("knownAt");
+        // so are recorded-time bounds of a history beyond it, either way
+        for (String bound : List.of("recordedTo=%2B1000000000-12-31T23:59:59Z",
+                "recordedFrom=-1000000000-01-01T00:00:00Z")) {
+            LedgerClient.Response history = op.get("/api/v1/organizations/" + p.cell() + "/history?" + bound);
+            assertThat(history.status()).as(history.toString()).isEqualTo(400);
+            assertThat(history.body().path("errors").get(0).path("field").asText())
+                    .isEqualTo(bound.substring(0, bound.indexOf('=')));
+        }
     }
 
     @Test
