@@ -15,7 +15,6 @@ import vn.partyledger.api.meeting.AttendanceStatus;
 import vn.partyledger.ops.correction.Corrections;
 import vn.partyledger.ops.history.History;
 import vn.partyledger.ops.history.HistoryReader;
-import vn.partyledger.ops.security.CurrentActor;
 import vn.partyledger.ops.web.AuthorityDto;
 import vn.partyledger.ops.web.Reads;
 import vn.partyledger.ops.web.UnknownResourceException;
@@ -87,31 +86,16 @@ class CorrectionPages extends Pages {
         if (!errors.isEmpty()) {
             return show(fact, form, errors, key == null ? UUID.randomUUID().toString() : key, model);
         }
-        String user = CurrentActor.principal().username();
-        FormSubmissions.Start start = submissions.begin(user, key, "/web/events/" + eventId + "/correction");
-        if (start instanceof FormSubmissions.AlreadyDone done) {
-            return "redirect:" + done.location();
-        }
-        if (start instanceof FormSubmissions.Busy) {
-            errors.add(null, labels.of("form.busy"));
-            return show(fact, form, errors, key, model);
-        }
-        try {
-            corrections.correct(eventId, reason, new AuthorityDto(docNo, issuer, issuedOn), occurredOn, replacement);
-        } catch (RuntimeException e) {
-            submissions.failed(user, key);
-            var refusal = FormErrors.refusal(e);
-            if (refusal.isEmpty()) {
-                throw e;
-            }
-            FormFields.addRefusal(errors, refusal.get(), labels, FIELDS);
-            return show(fact, form, errors, key, model);
-        }
-        String position = response.getHeader(Reads.POSITION);
-        String location = "/web/members/" + memberOf(fact) + "/dossier?corrected=" + eventId
-                + (position == null ? "" : "&minPosition=" + position);
-        submissions.succeeded(user, key, location);
-        return "redirect:" + location;
+        return submissions.submit(key, "/web/events/" + eventId + "/correction", errors,
+                () -> corrections.correct(eventId, reason, new AuthorityDto(docNo, issuer, issuedOn), occurredOn,
+                        replacement),
+                refusal -> FormFields.addRefusal(errors, refusal, labels, FIELDS),
+                () -> show(fact, form, errors, key, model),
+                () -> {
+                    String position = response.getHeader(Reads.POSITION);
+                    return "/web/members/" + memberOf(fact) + "/dossier?corrected=" + eventId
+                            + (position == null ? "" : "&minPosition=" + position);
+                });
     }
 
     private History.Entry fact(String eventId) {

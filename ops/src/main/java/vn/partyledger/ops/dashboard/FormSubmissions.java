@@ -6,9 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.partyledger.ops.security.CurrentActor;
+import vn.partyledger.api.rules.Refusal;
 
 /**
  * The form's hidden {@code idempotencyKey} (drawn when the form was rendered), kept in the API's idempotency table: a
@@ -23,9 +27,41 @@ class FormSubmissions {
     private static final int DONE = 303;
 
     private final JdbcTemplate jdbc;
+    private final Labels labels;
 
-    FormSubmissions(JdbcTemplate jdbc) {
+    FormSubmissions(JdbcTemplate jdbc, Labels labels) {
         this.jdbc = jdbc;
+        this.labels = labels;
+    }
+
+    /**
+     * Sends a form whose fields are valid, once per key: a submission of the key that went through leads to its page
+     * again; one still under way shows the form again with "busy" on {@code errors}; a refusal by a rule is handed to
+     * {@code refused} (to put it next to its field) and the form is shown again, with the key freed so the corrected
+     * form goes through; any other failure is thrown on. {@code location} is asked after the send, so it can quote
+     * the stored position.
+     */
+    String submit(String key, String formPath, FormErrors errors, Runnable send, Consumer<Refusal> refused,
+                  Supplier<String> showAgain, Supplier<String> location) {
+        String user = CurrentActor.principal().username();
+        Start start = begin(user, key, formPath);
+        if (start instanceof AlreadyDone done) {
+            return "redirect:" + done.location();
+        }
+        if (start instanceof Busy) {
+            errors.add(null, labels.of("form.busy"));
+            return showAgain.get();
+        }
+        try {
+            send.run();
+        } catch (RuntimeException e) {
+            failed(user, key);
+            refused.accept(FormErrors.refusal(e).orElseThrow(() -> e));
+            return showAgain.get();
+        }
+        String next = location.get();
+        succeeded(user, key, next);
+        return "redirect:" + next;
     }
 
     sealed interface Start permits Fresh, AlreadyDone, Busy {

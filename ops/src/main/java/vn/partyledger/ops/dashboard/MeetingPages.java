@@ -32,7 +32,6 @@ import vn.partyledger.api.organization.OrganizationTree;
 import vn.partyledger.api.organization.OrganizationView;
 import vn.partyledger.api.organization.RollView;
 import vn.partyledger.api.rules.RuleOutcome;
-import vn.partyledger.ops.security.CurrentActor;
 import vn.partyledger.ops.web.Commands;
 
 /**
@@ -180,16 +179,6 @@ class MeetingPages extends Pages {
             fillForm(model, cell, rollDate, key == null ? UUID.randomUUID().toString() : key, form, errors);
             return "meeting-form";
         }
-        String user = CurrentActor.principal().username();
-        FormSubmissions.Start start = submissions.begin(user, key, "/web/organizations/" + cellId + "/meetings");
-        if (start instanceof FormSubmissions.AlreadyDone done) {
-            return "redirect:" + done.location();
-        }
-        if (start instanceof FormSubmissions.Busy) {
-            errors.add(null, labels.of("form.busy"));
-            fillForm(model, cell, rollDate, key, form, errors);
-            return "meeting-form";
-        }
         String meetingId = UUID.randomUUID().toString();
         List<String> agenda = Arrays.stream(form.getOrDefault("agenda", "").split("\\R"))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -198,24 +187,17 @@ class MeetingPages extends Pages {
             guests.add(new GuestInfo(null, form.get("guestName").strip(), blankToNull(form.get("guestLevel")),
                     form.getOrDefault("guestRole", "").strip(), null));
         }
-        try {
-            commands.send(new RecordHeldMeeting(meetingId, cellId, kind, heldOn, agenda, false, null, null,
-                    blankToNull(form.get("chairMemberId")), null, attendance, guests, List.<AgendaEntry>of(),
-                    List.<Vote>of(), null, duration), null);
-        } catch (RuntimeException e) {
-            submissions.failed(user, key);
-            var refusal = FormErrors.refusal(e);
-            if (refusal.isEmpty()) {
-                throw e;
-            }
-            errors.add(refusal.get(), labels);
-            fillForm(model, cell, rollDate, key, form, errors);
-            return "meeting-form";
-        }
-        String location = "/web/organizations/" + cellId + "/register?year=" + heldOn.getYear() + "&recorded="
-                + meetingId;
-        submissions.succeeded(user, key, location);
-        return "redirect:" + location;
+        return submissions.submit(key, "/web/organizations/" + cellId + "/meetings", errors,
+                () -> commands.send(new RecordHeldMeeting(meetingId, cellId, kind, heldOn, agenda, false, null, null,
+                        blankToNull(form.get("chairMemberId")), null, attendance, guests, List.<AgendaEntry>of(),
+                        List.<Vote>of(), null, duration), null),
+                refusal -> errors.add(refusal, labels),
+                () -> {
+                    fillForm(model, cell, rollDate, key, form, errors);
+                    return "meeting-form";
+                },
+                () -> "/web/organizations/" + cellId + "/register?year=" + heldOn.getYear() + "&recorded="
+                        + meetingId);
     }
 
     private void fillForm(Model model, OrganizationView cell, LocalDate heldOn, String key, Map<String, String> form,

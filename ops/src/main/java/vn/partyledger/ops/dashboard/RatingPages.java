@@ -43,14 +43,12 @@ import vn.partyledger.api.rating.MemberRatings;
 import vn.partyledger.api.rating.RatingDistribution;
 import vn.partyledger.api.rating.SetCongressTargets;
 import vn.partyledger.api.rating.TargetCompliance;
-import vn.partyledger.api.rules.Refusal;
 import vn.partyledger.api.rules.RuleOutcome;
 import vn.partyledger.api.rules.rating.PercentDisplay;
 import vn.partyledger.api.rules.rating.RatingLevel;
 import vn.partyledger.api.rules.rating.RatingRuleSet;
 import vn.partyledger.api.rules.rating.RatingRuleSets;
 import vn.partyledger.api.rules.rating.RatingSubject;
-import vn.partyledger.ops.security.CurrentActor;
 import vn.partyledger.ops.web.Commands;
 
 /**
@@ -246,34 +244,20 @@ class RatingPages extends Pages {
         if (!errors.isEmpty() || !rowErrors.isEmpty()) {
             return targetsForm(model, org, t, key, form, errors, rowErrors);
         }
-        String user = CurrentActor.principal().username();
-        String formPath = "/web/organizations/" + id + "/targets";
-        FormSubmissions.Start start = submissions.begin(user, key, formPath);
-        if (start instanceof FormSubmissions.AlreadyDone done) {
-            return "redirect:" + done.location();
-        }
-        if (start instanceof FormSubmissions.Busy) {
-            errors.add(null, labels.of("form.busy"));
-            return targetsForm(model, org, t, key, form, errors, rowErrors);
-        }
-        try {
-            commands.send(new SetCongressTargets(SetCongressTargets.idOf(id, term), id, term, targets, occurredOn),
-                    null);
-        } catch (RuntimeException e) {
-            submissions.failed(user, key);
-            Refusal refusal = FormErrors.refusal(e).orElseThrow(() -> e);
-            Integer row = rowOf(refusal.field());
-            if (row != null && row < formRows.size()) {
-                rowErrors.put(formRows.get(row), text(refusal, labels));
-            } else {
-                errors.add(refusal, labels);
-            }
-            return targetsForm(model, org, t, key, form, errors, rowErrors);
-        }
-        String location = "/web/organizations/" + id + "/target-compliance?term=" + term + "&saved=1"
-                + positionParameter(response);
-        submissions.succeeded(user, key, location);
-        return "redirect:" + location;
+        return submissions.submit(key, "/web/organizations/" + id + "/targets", errors,
+                () -> commands.send(new SetCongressTargets(SetCongressTargets.idOf(id, term), id, term, targets,
+                        occurredOn), null),
+                refusal -> {
+                    Integer row = rowOf(refusal.field());
+                    if (row != null && row < formRows.size()) {
+                        rowErrors.put(formRows.get(row), text(refusal, labels));
+                    } else {
+                        errors.add(refusal, labels);
+                    }
+                },
+                () -> targetsForm(model, org, t, key, form, errors, rowErrors),
+                () -> "/web/organizations/" + id + "/target-compliance?term=" + term + "&saved=1"
+                        + positionParameter(response));
     }
 
     private String targetsForm(Model model, OrganizationView org, String term, String key, Map<String, String> form,

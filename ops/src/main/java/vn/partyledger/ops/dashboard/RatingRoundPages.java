@@ -43,7 +43,6 @@ import vn.partyledger.api.rules.rating.RatingLevel;
 import vn.partyledger.api.rules.rating.RatingRuleSet;
 import vn.partyledger.api.rules.rating.RatingRuleSets;
 import vn.partyledger.api.rules.rating.RatingSubject;
-import vn.partyledger.ops.security.CurrentActor;
 import vn.partyledger.ops.web.Commands;
 import vn.partyledger.ops.web.UnknownResourceException;
 
@@ -185,36 +184,25 @@ class RatingRoundPages extends Pages {
             fillRound(model, round, key == null ? UUID.randomUUID().toString() : key, form, errors, rowErrors);
             return "rating-round";
         }
-        String user = CurrentActor.principal().username();
-        FormSubmissions.Start start = submissions.begin(user, key, "/web/rating-rounds/" + id + "/decisions");
-        if (start instanceof FormSubmissions.AlreadyDone done) {
-            return "redirect:" + done.location();
-        }
-        if (start instanceof FormSubmissions.Busy) {
-            errors.add(null, labels.of("form.busy"));
-            fillRound(model, round, key, form, errors, rowErrors);
-            return "rating-round";
-        }
-        try {
-            commands.send(new DecideRatings(id, decisionNo, rows, override, occurredOn), null);
-        } catch (RuntimeException e) {
-            submissions.failed(user, key);
-            Refusal refusal = FormErrors.refusal(e).orElseThrow(() -> e);
-            Integer row = rowOf(refusal.field());
-            if (row == null && refusal.field() != null && refusal.field().startsWith("rating.") && rows.size() == 1) {
-                row = 0;   // a decision of one row names it "rating.level"
-            }
-            if (row != null && row < formRows.size()) {
-                rowErrors.put(formRows.get(row), text(refusal, labels));
-            } else {
-                errors.add(refusal, labels);
-            }
-            fillRound(model, round, key, form, errors, rowErrors);
-            return "rating-round";
-        }
-        String location = "/web/rating-rounds/" + id + "?decided=" + rows.size() + positionParameter(response);
-        submissions.succeeded(user, key, location);
-        return "redirect:" + location;
+        return submissions.submit(key, "/web/rating-rounds/" + id + "/decisions", errors,
+                () -> commands.send(new DecideRatings(id, decisionNo, rows, override, occurredOn), null),
+                refusal -> {
+                    Integer row = rowOf(refusal.field());
+                    if (row == null && refusal.field() != null && refusal.field().startsWith("rating.")
+                            && rows.size() == 1) {
+                        row = 0;   // a decision of one row names it "rating.level"
+                    }
+                    if (row != null && row < formRows.size()) {
+                        rowErrors.put(formRows.get(row), text(refusal, labels));
+                    } else {
+                        errors.add(refusal, labels);
+                    }
+                },
+                () -> {
+                    fillRound(model, round, key, form, errors, rowErrors);
+                    return "rating-round";
+                },
+                () -> "/web/rating-rounds/" + id + "?decided=" + rows.size() + positionParameter(response));
     }
 
     /** The R3 override: all of number and issuer when any field is given (issue date optional, as in the API). */

@@ -20,7 +20,6 @@ import vn.partyledger.api.organization.CellType;
 import vn.partyledger.api.organization.EstablishOrganization;
 import vn.partyledger.api.organization.OrganizationLevel;
 import vn.partyledger.api.organization.OrganizationView;
-import vn.partyledger.ops.security.CurrentActor;
 import vn.partyledger.ops.web.AuthorityDto;
 import vn.partyledger.ops.web.Commands;
 import vn.partyledger.ops.web.Reads;
@@ -225,30 +224,13 @@ class SetupPages extends Pages {
         if (!errors.isEmpty()) {
             return show(page, form, errors, key == null ? UUID.randomUUID().toString() : key, model);
         }
-        String user = CurrentActor.principal().username();
-        FormSubmissions.Start start = submissions.begin(user, key, page.action());
-        if (start instanceof FormSubmissions.AlreadyDone done) {
-            return "redirect:" + done.location();
-        }
-        if (start instanceof FormSubmissions.Busy) {
-            errors.add(null, labels.of("form.busy"));
-            return show(page, form, errors, key, model);
-        }
-        try {
-            send.run();
-        } catch (RuntimeException e) {
-            submissions.failed(user, key);
-            var refusal = FormErrors.refusal(e);
-            if (refusal.isEmpty()) {
-                throw e;
-            }
-            FormFields.addRefusal(errors, refusal.get(), labels, page.fields());
-            return show(page, form, errors, key, model);
-        }
-        String position = response.getHeader(Reads.POSITION);
-        String location = next.apply(position == null ? "0" : position);
-        submissions.succeeded(user, key, location);
-        return "redirect:" + location;
+        return submissions.submit(key, page.action(), errors, send,
+                refusal -> FormFields.addRefusal(errors, refusal, labels, page.fields()),
+                () -> show(page, form, errors, key, model),
+                () -> {
+                    String position = response.getHeader(Reads.POSITION);
+                    return next.apply(position == null ? "0" : position);
+                });
     }
 
     private String show(Form page, Map<String, String> form, FormErrors errors, String key, Model model) {

@@ -22,7 +22,6 @@ import vn.partyledger.api.task.AssigningBody;
 import vn.partyledger.api.task.FindTaskBoard;
 import vn.partyledger.api.task.TaskBoard;
 import vn.partyledger.api.task.TaskKind;
-import vn.partyledger.ops.security.CurrentActor;
 import vn.partyledger.ops.web.Commands;
 
 /** The task board (open, overdue, household coverage) and the form that assigns a task with the four clears. */
@@ -92,6 +91,15 @@ class TaskPages extends Pages {
         return "task-form";
     }
 
+    private TaskKind kind(String value, FormErrors errors) {
+        try {
+            return TaskKind.valueOf(value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            errors.add("kind", labels.of("form.choose"));
+            return null;
+        }
+    }
+
     @PostMapping("/web/organizations/{cellId}/tasks")
     String assign(@PathVariable String cellId, @RequestParam Map<String, String> form, Model model) {
         OrganizationView cell = organizations.view(cellId, day.today());
@@ -100,12 +108,7 @@ class TaskPages extends Pages {
         if (key == null) {
             errors.add(null, labels.of("form.noKey"));
         }
-        TaskKind kind = null;
-        try {
-            kind = TaskKind.valueOf(form.getOrDefault("kind", ""));
-        } catch (IllegalArgumentException e) {
-            errors.add("kind", labels.of("form.choose"));
-        }
+        TaskKind kind = kind(form.get("kind"), errors);
         LocalDate occurredOn = date(form.get("occurredOn"), "occurredOn", errors, true);
         // An empty due date is the T1 rule's to refuse (a missing clear), not a malformed date.
         LocalDate dueDate = date(form.get("dueDate"), "dueDate", errors, false);
@@ -113,36 +116,19 @@ class TaskPages extends Pages {
             fillForm(model, cell, key == null ? UUID.randomUUID().toString() : key, form, errors);
             return "task-form";
         }
-        String user = CurrentActor.principal().username();
-        FormSubmissions.Start start = submissions.begin(user, key, "/web/organizations/" + cellId + "/tasks");
-        if (start instanceof FormSubmissions.AlreadyDone done) {
-            return "redirect:" + done.location();
-        }
-        if (start instanceof FormSubmissions.Busy) {
-            errors.add(null, labels.of("form.busy"));
-            fillForm(model, cell, key, form, errors);
-            return "task-form";
-        }
         List<String> households = Arrays.stream(form.getOrDefault("householdIds", "").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         String taskId = UUID.randomUUID().toString();
-        try {
-            commands.send(new AssignTask(taskId, cellId, MeetingPages.blankToNull(form.get("assigneeId")),
-                    AssigningBody.CELL, null, kind, MeetingPages.blankToNull(form.get("description")), households,
-                    dueDate, MeetingPages.blankToNull(form.get("expectedResult")), occurredOn), null);
-        } catch (RuntimeException e) {
-            submissions.failed(user, key);
-            var refusal = FormErrors.refusal(e);
-            if (refusal.isEmpty()) {
-                throw e;
-            }
-            errors.add(refusal.get(), labels);
-            fillForm(model, cell, key, form, errors);
-            return "task-form";
-        }
-        String location = "/web/organizations/" + cellId + "/task-board?assigned=" + taskId;
-        submissions.succeeded(user, key, location);
-        return "redirect:" + location;
+        return submissions.submit(key, "/web/organizations/" + cellId + "/tasks", errors,
+                () -> commands.send(new AssignTask(taskId, cellId, MeetingPages.blankToNull(form.get("assigneeId")),
+                        AssigningBody.CELL, null, kind, MeetingPages.blankToNull(form.get("description")),
+                        households, dueDate, MeetingPages.blankToNull(form.get("expectedResult")), occurredOn), null),
+                refusal -> errors.add(refusal, labels),
+                () -> {
+                    fillForm(model, cell, key, form, errors);
+                    return "task-form";
+                },
+                () -> "/web/organizations/" + cellId + "/task-board?assigned=" + taskId);
     }
 
     private LocalDate date(String value, String field, FormErrors errors, boolean required) {
