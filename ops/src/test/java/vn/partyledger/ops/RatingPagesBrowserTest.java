@@ -25,14 +25,14 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import vn.partyledger.api.rating.OpenRating;
 import vn.partyledger.api.rating.OpenRatingRound;
-import vn.partyledger.api.rules.rating.RatingSubject;
 
 /**
  * The ratings side of the dashboard in headless Chromium, in the order of the Na Tông walk-through: the December round
- * opened from the form, the roll put on it, a decision over the list refused by R3 in Vietnamese next to the row at
- * fault and then stored on an overriding authority, the distribution with its chart and quota per decision scope, the
+ * opened from the form, the roll put on it, a member decided before their self-review refused next to the row, the
+ * cell secretary entering every self-review and the cell's proposals from the cell's page (a vote refused next to its
+ * field), a residence comment, an appraisal from the round's page, a decision over the list refused by R3 in
+ * Vietnamese next to the row at fault and then stored on an overriding authority, the distribution with its chart and quota per decision scope, the
  * congress targets entered from the form and judged on AE4's figures, and the tables exported and read back with POI.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -124,20 +124,125 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
 
     @Test
     @Order(2)
-    void aDecisionOverTheQuotaIsRefusedInVietnameseNextToTheRowAndStoredOnAnOverridingAuthority() throws Exception {
-        // each member's self-review comes first (the subjects write theirs; the API records them here)
-        for (int i = 0; i < members.size(); i++) {
-            boolean excellent = i < PROPOSING_EXCELLENT;
-            Map<String, Object> review = new HashMap<>();
-            review.put("proposedLevel", excellent ? "EXCELLENT" : "GOOD");
-            review.put("score", Map.of("general", excellent ? 28 : 27, "tasks", excellent ? 64 : 60));
-            review.put("summary", "Bản tự kiểm điểm");
-            review.put("occurredOn", YEAR + "-12-05");
-            scenario.ok(op.post("/api/v1/ratings/" + ratingOf(i) + "/self-review", review));
-        }
-        scenario.awaitGet("/api/v1/members/" + members.get(members.size() - 1) + "/ratings",
-                h -> "GOOD".equals(h.path("ratings").path(0).path("selfProposed").asText()));
+    void decidingAMemberBeforeTheirSelfReviewIsRefusedInVietnameseNextToTheRowAndNothingIsStored() throws Exception {
         chromium.open("/web/rating-rounds/" + round);
+        assertThat(rowOf(NAMES[0]).findElement(By.className("step-status")).getText()).isEqualTo("Chờ tự kiểm điểm");
+        assertThat(rowOf(NAMES[0]).findElement(By.className("step-self-review")).getText()).isEqualTo("Tự kiểm điểm");
+        assertThat(levelOf(NAMES[0]).getFirstSelectedOption().getAttribute("value")).isEmpty();
+        levelOf(NAMES[0]).selectByValue("GOOD");
+        browser.findElement(By.id("decisionNo")).sendKeys("44-QĐ/ĐU");
+        chromium.setValue(browser.findElement(By.id("occurredOn")), YEAR + "-12-04");
+        browser.findElement(By.id("decide")).click();
+
+        List<WebElement> refused = browser.findElements(By.cssSelector("#decision-list tr.refused"));
+        assertThat(refused).hasSize(1);
+        assertThat(refused.get(0).getText()).contains(NAMES[0]);
+        assertThat(refused.get(0).findElement(By.cssSelector("p.error")).getText()).startsWith(
+                "Không được chấp nhận theo quy tắc R-ORDER (trình tự đánh giá). Căn cứ: QĐ 124-QĐ/TW");
+        scenario.awaitCaughtUp();
+        assertThat(op.get("/api/v1/members/" + members.get(0) + "/ratings").body().path("ratings").path(0)
+                .path("state").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
+    @Order(3)
+    void theCellSecretaryEntersEachSelfReviewAndTheCellsProposalsFromTheCellsPage() throws Exception {
+        LedgerClient.Response user = op.post("/api/v1/users", Map.of("username", "bithu.natong1",
+                "password", "Bi-thu-Na-Tong-1-2025", "fullName", "Bí thư chi bộ bản Na Tông 1",
+                "grants", List.of(Map.of("role", "CELL_SECRETARY", "organizationId", cell))));
+        assertThat(user.status()).as(user.toString()).isEqualTo(201);
+        chromium.logOut();
+        chromium.logIn("bithu.natong1", "Bi-thu-Na-Tong-1-2025");
+        chromium.open("/web/organizations");
+        browser.findElement(By.xpath("//tr[td/a[text()='Chi bộ bản Na Tông 1']]"))
+                .findElement(By.linkText("Đánh giá, xếp loại đảng viên")).click();
+        chromium.type("year", String.valueOf(YEAR));
+        browser.findElement(By.cssSelector("form.picker button")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Đánh giá, xếp loại năm 2025: Chi bộ bản Na Tông 1");
+        assertThat(browser.findElements(By.cssSelector("#cell-ratings tbody tr"))).hasSize(NAMES.length);
+        // the appraisal is the deciding body's step: a cell secretary is not offered it
+        assertThat(chromium.absent(By.cssSelector("#cell-ratings .step-appraisal"))).isTrue();
+
+        // each member's paper self-review, typed in; the first two propose EXCELLENT for themselves
+        for (int i = 0; i < NAMES.length; i++) {
+            boolean excellent = i < PROPOSING_EXCELLENT;
+            cellRowOf(NAMES[i]).findElement(By.className("step-self-review")).click();
+            assertThat(browser.findElement(By.id("step-title")).getText()).isEqualTo("Tự kiểm điểm: " + NAMES[i]);
+            new Select(browser.findElement(By.id("proposedLevel"))).selectByValue(excellent ? "EXCELLENT" : "GOOD");
+            chromium.type("score.general", excellent ? "28" : "27");
+            chromium.type("score.tasks", excellent ? "64" : "60");
+            chromium.type("summary", "Bản tự kiểm điểm năm " + YEAR);
+            chromium.set("occurredOn", YEAR + "-12-05");
+            browser.findElement(By.id("save-step")).click();
+            assertThat(chromium.text("saved")).isEqualTo("Đã lưu: Tự kiểm điểm — " + NAMES[i] + ".");
+            assertThat(cellRowOf(NAMES[i]).findElement(By.className("step-status")).getText())
+                    .isEqualTo("Chờ chi bộ nhận xét, đề xuất");
+        }
+
+        // the cell's meeting: each proposal starts at the level the member proposed; a vote with more hands than
+        // members present is the command side's to refuse, next to the vote
+        for (int i = 0; i < NAMES.length; i++) {
+            cellRowOf(NAMES[i]).findElement(By.className("step-cell-review")).click();
+            assertThat(new Select(browser.findElement(By.id("proposedLevel"))).getFirstSelectedOption()
+                    .getAttribute("value")).isEqualTo(i < PROPOSING_EXCELLENT ? "EXCELLENT" : "GOOD");
+            chromium.type("comments", "Chi bộ nhất trí với bản tự kiểm điểm");
+            chromium.type("vote.present", "7");
+            chromium.type("vote.approving", i == 0 ? "8" : "7");
+            chromium.type("vote.against", "0");
+            chromium.set("occurredOn", YEAR + "-12-10");
+            browser.findElement(By.id("save-step")).click();
+            if (i == 0) {
+                assertThat(chromium.text("error-vote"))
+                        .isEqualTo("Dữ liệu không hợp lệ. Chi tiết: more votes than members present");
+                assertThat(browser.findElement(By.id("comments")).getAttribute("value"))
+                        .isEqualTo("Chi bộ nhất trí với bản tự kiểm điểm");
+                chromium.screenshot("rating-cell-review-refused");
+                chromium.type("vote.approving", "7");
+                browser.findElement(By.id("save-step")).click();
+            }
+            assertThat(chromium.text("saved"))
+                    .isEqualTo("Đã lưu: Chi bộ nhận xét, đề xuất — " + NAMES[i] + ".");
+            assertThat(cellRowOf(NAMES[i]).findElement(By.className("step-status")).getText())
+                    .isEqualTo("Có thể quyết định");
+        }
+
+        // a member who works elsewhere: the residence cell's comment
+        cellRowOf(NAMES[3]).findElement(By.className("step-residence-comment")).click();
+        chromium.type("residenceOrganization", "Chi bộ tổ dân phố 2, phường Him Lam");
+        chromium.type("comment", "Gương mẫu nơi cư trú");
+        chromium.set("occurredOn", YEAR + "-12-08");
+        browser.findElement(By.id("save-step")).click();
+        assertThat(chromium.text("saved")).isEqualTo("Đã lưu: Ý kiến nơi cư trú — " + NAMES[3] + ".");
+        chromium.screenshot("rating-cell-steps");
+
+        // the round itself is the commune committee's: the cell secretary may not open it
+        chromium.open("/web/rating-rounds/" + round);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Không có quyền xem trang này");
+        chromium.open("/web/organizations");
+        chromium.logOut();
+        chromium.logIn(OPERATOR, OPERATOR_PASSWORD);
+    }
+
+    @Test
+    @Order(4)
+    void aDecisionOverTheQuotaIsRefusedInVietnameseNextToTheRowAndStoredOnAnOverridingAuthority() throws Exception {
+        // the commune's organisation board appraises one proposal, lowering it, from the round's page
+        chromium.open("/web/rating-rounds/" + round);
+        assertThat(rowOf(NAMES[1]).findElement(By.className("step-status")).getText()).isEqualTo("Có thể quyết định");
+        rowOf(NAMES[1]).findElement(By.className("step-appraisal")).click();
+        assertThat(browser.findElement(By.id("step-so-far")).getText()).isEqualTo("Đến nay: tự nhận Hoàn thành xuất "
+                + "sắc nhiệm vụ; chi bộ đề xuất Hoàn thành xuất sắc nhiệm vụ; thẩm định —.");
+        new Select(browser.findElement(By.id("proposedLevel"))).selectByValue("GOOD");
+        chromium.type("remarks", "Chưa đủ căn cứ xếp loại hoàn thành xuất sắc");
+        chromium.set("occurredOn", YEAR + "-12-15");
+        browser.findElement(By.id("save-step")).click();
+        assertThat(chromium.text("saved")).isEqualTo("Đã lưu: Thẩm định — " + NAMES[1] + ".");
+        assertThat(rowOf(NAMES[1]).getText()).contains("Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ");
+        // the list starts at the appraised level; the committee, not bound by it, keeps the cell's EXCELLENT
+        assertThat(levelOf(NAMES[1]).getFirstSelectedOption().getAttribute("value")).isEqualTo("GOOD");
+        levelOf(NAMES[1]).selectByValue("EXCELLENT");
+
         assertThat(levelOf(NAMES[0]).getFirstSelectedOption().getText()).isEqualTo("Hoàn thành xuất sắc nhiệm vụ");
         assertThat(levelOf(NAMES[2]).getFirstSelectedOption().getText()).isEqualTo("Hoàn thành tốt nhiệm vụ");
         browser.findElement(By.id("decisionNo")).sendKeys("45-QĐ/ĐU");
@@ -175,7 +280,7 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void theDistributionShowsCountsSharesAChartAndTheQuotaOfItsDecisionScope() throws Exception {
         chromium.open("/web/organizations/" + commune + "/rating-distribution?year=" + YEAR + "&subject=MEMBER");
         new WebDriverWait(browser, Duration.ofSeconds(20))
@@ -220,7 +325,7 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void naTongsCongressTargetsEnteredFromTheFormAreJudgedOnAE4sFigures() throws Exception {
         // AE4's targets and its 16 cells: 14 GOOD meets "≥ 85%" (87.50%). Its 137 members are RatingsTest's to seed
         // (123 of them miss "> 90%" there); here 27 of 30 members GOOD is exactly 90.00%, and "more than" misses it.
@@ -307,7 +412,7 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aMemberAdmittedTooLateIsRefusedByR1NextToTheirRowAndShownAsNotRated() throws Exception {
         LedgerClient.Response late = op.post("/api/v1/members/enrollments", LedgerClient.json(
                 "organizationId", cell, "fullName", "Lò Văn Mới", "birthDate", "1995-05-01", "gender", "MALE",
@@ -340,7 +445,7 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aLaterDecisionCoversTheRowsStillOpenBetweenThoseDecidedBefore() throws Exception {
         String tam = scenario.enrollOfficial(cell, "Vì Văn Tâm", "2000-03-01", "2001-03-01");
         scenario.awaitGet("/api/v1/organizations/" + cell + "/roll?asOf=" + YEAR + "-12-31",
@@ -354,15 +459,22 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
         browser.findElement(By.id("add-subjects")).click();
         assertThat(browser.findElement(By.id("added")).getText()).isEqualTo("Đã đưa vào đợt: 1; đã có từ trước: 0.");
 
-        Map<String, Object> review = new HashMap<>();
-        review.put("proposedLevel", "GOOD");
-        review.put("score", Map.of("general", 27, "tasks", 60));
-        review.put("occurredOn", YEAR + "-12-05");
-        scenario.ok(op.post("/api/v1/ratings/" + OpenRating.idOf(round, RatingSubject.MEMBER, tam) + "/self-review",
-                review));
-        scenario.awaitGet("/api/v1/members/" + tam + "/ratings",
-                h -> "GOOD".equals(h.path("ratings").path(0).path("selfProposed").asText()));
-        chromium.open("/web/rating-rounds/" + round);
+        // the late member's self-review, from the link on the round's page; a score beyond QĐ 366's frame is
+        // refused next to it and the form keeps what was typed (the field's own max stops it in this browser
+        // before sending: taken off, as a browser without that check would send it)
+        rowOf("Vì Văn Tâm").findElement(By.className("step-self-review")).click();
+        new Select(browser.findElement(By.id("proposedLevel"))).selectByValue("GOOD");
+        assertThat(browser.findElement(By.id("score.general")).getAttribute("max")).isEqualTo("30");
+        chromium.script("arguments[0].removeAttribute('max')", browser.findElement(By.id("score.general")));
+        chromium.type("score.general", "31");
+        chromium.type("score.tasks", "60");
+        chromium.set("occurredOn", YEAR + "-12-05");
+        browser.findElement(By.id("save-step")).click();
+        assertThat(chromium.text("error-score.general")).isEqualTo("Cần một số nguyên từ 0 đến 30.");
+        assertThat(browser.findElement(By.id("score.tasks")).getAttribute("value")).isEqualTo("60");
+        chromium.type("score.general", "27");
+        browser.findElement(By.id("save-step")).click();
+        assertThat(chromium.text("saved")).isEqualTo("Đã lưu: Tự kiểm điểm — Vì Văn Tâm.");
         // the list is in name order, so the one open row sits among rows decided before
         assertThat(browser.findElements(By.cssSelector("#decision-list select"))).hasSize(1);
         assertThat(levelOf("Vì Văn Tâm").getFirstSelectedOption().getText()).isEqualTo("Hoàn thành tốt nhiệm vụ");
@@ -398,12 +510,12 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
         }
     }
 
-    private String ratingOf(int member) {
-        return OpenRating.idOf(round, RatingSubject.MEMBER, members.get(member));
-    }
-
     private WebElement rowOf(String name) {
         return browser.findElement(By.xpath("//table[@id='decision-list']/tbody/tr[td[2]/a[text()='" + name + "']]"));
+    }
+
+    private WebElement cellRowOf(String name) {
+        return browser.findElement(By.xpath("//table[@id='cell-ratings']/tbody/tr[td[2]/span[text()='" + name + "']]"));
     }
 
     private Select levelOf(String name) {

@@ -123,7 +123,7 @@ class RatingRoundPages extends Pages {
 
     /** One row of the decision form: the rating, what was proposed, the level chosen (if any) and a refusal. */
     record DecisionLine(int index, RatingRoundView.Entry rating, List<RatingLevel> levels, String chosen,
-                        String error) {
+                        String error, RatingStepPages.Progress progress) {
         public boolean open() {
             return "OPEN".equals(rating.state());
         }
@@ -133,9 +133,11 @@ class RatingRoundPages extends Pages {
     }
 
     @GetMapping("/web/rating-rounds/{id}")
-    String round(@PathVariable String id, Model model) {
+    String round(@PathVariable String id, @RequestParam(required = false) String saved,
+                 @RequestParam(required = false) String subjectId, Model model) {
         RatingRoundView round = roundView(id);
         fillRound(model, round, UUID.randomUUID().toString(), Map.of(), new FormErrors(), Map.of());
+        model.addAttribute("saved", RatingStepPages.savedNotice(saved, subjectId, round.ratings(), labels));
         return "rating-round";
     }
 
@@ -237,7 +239,8 @@ class RatingRoundPages extends Pages {
             RatingRoundView.Entry e = round.ratings().get(i);
             List<RatingLevel> levels = set == null ? List.of() : set.scheme().levelsFor(e.subject());
             String chosen = form.isEmpty() ? proposal(e) : chosenById.getOrDefault(e.ratingId(), "");
-            lines.add(new DecisionLine(i, e, levels, chosen, rowErrors.getOrDefault(i, "")));
+            lines.add(new DecisionLine(i, e, levels, chosen, rowErrors.getOrDefault(i, ""),
+                    RatingStepPages.progress(e, labels)));
         }
         model.addAttribute("round", round);
         model.addAttribute("body", organizations.view(round.decidingBodyId(), null));

@@ -204,6 +204,16 @@ public final class AccessTable {
             post("/web/rating-rounds/{id}/subjects", RECORD_FACTS, ratingRound("id")),
             post("/web/rating-rounds/{id}/decisions", RECORD_FACTS, ratingRound("id")),
             get("/web/members/{id}/ratings", READ_RECORD, member("id")),
+            // the steps between opening and deciding: where the subject belongs, the appraisal on the deciding body
+            get("/web/ratings/{id}/self-review", RECORD_FACTS, ratingSubject("id")),
+            post("/web/ratings/{id}/self-review", RECORD_FACTS, ratingSubject("id")),
+            get("/web/ratings/{id}/cell-review", RECORD_FACTS, ratingSubject("id")),
+            post("/web/ratings/{id}/cell-review", RECORD_FACTS, ratingSubject("id")),
+            get("/web/ratings/{id}/residence-comment", RECORD_FACTS, ratingSubject("id")),
+            post("/web/ratings/{id}/residence-comment", RECORD_FACTS, ratingSubject("id")),
+            get("/web/ratings/{id}/appraisal", RECORD_FACTS, ratingBody("id")),
+            post("/web/ratings/{id}/appraisal", RECORD_FACTS, ratingBody("id")),
+            get("/web/organizations/{id}/ratings", RECORD_FACTS, organization("id")),
             get("/web/ops", OPERATE, ledger()),
             post("/web/ops/processors/{name}/replay", OPERATE, ledger()),
             // the API document and the container's error page
