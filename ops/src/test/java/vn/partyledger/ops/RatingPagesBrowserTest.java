@@ -462,6 +462,12 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
         // the late member's self-review, from the link on the round's page; a score beyond QĐ 366's frame is
         // refused next to it and the form keeps what was typed (the field's own max stops it in this browser
         // before sending: taken off, as a browser without that check would send it)
+        chromium.open("/web/rating-rounds/" + round + "?lang=en");
+        assertThat(rowOf("Vì Văn Tâm").findElement(By.className("step-status")).getText())
+                .isEqualTo("Waiting for the self-review");
+        assertThat(rowOf("Vì Văn Tâm").findElement(By.className("step-self-review")).getText())
+                .isEqualTo("Self-review");
+        chromium.open("/web/rating-rounds/" + round + "?lang=vi");
         rowOf("Vì Văn Tâm").findElement(By.className("step-self-review")).click();
         new Select(browser.findElement(By.id("proposedLevel"))).selectByValue("GOOD");
         assertThat(browser.findElement(By.id("score.general")).getAttribute("max")).isEqualTo("30");
@@ -473,7 +479,17 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
         assertThat(chromium.text("error-score.general")).isEqualTo("Cần một số nguyên từ 0 đến 30.");
         assertThat(browser.findElement(By.id("score.tasks")).getAttribute("value")).isEqualTo("60");
         chromium.type("score.general", "27");
-        browser.findElement(By.id("save-step")).click();
+        // the connection dropped after the first submission: the same form is sent again, and stored once
+        @SuppressWarnings("unchecked")
+        List<String> landed = (List<String>) chromium.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.getElementById('step-form');
+                const send = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))});
+                send().then(a => send().then(b => done([a.url, b.url])));
+                """);
+        assertThat(landed.get(0)).contains("/web/rating-rounds/" + round + "?saved=SELF_REVIEW&subjectId=" + tam);
+        assertThat(landed.get(1)).isEqualTo(landed.get(0));
+        browser.get(landed.get(0));
         assertThat(chromium.text("saved")).isEqualTo("Đã lưu: Tự kiểm điểm — Vì Văn Tâm.");
         // the list is in name order, so the one open row sits among rows decided before
         assertThat(browser.findElements(By.cssSelector("#decision-list select"))).hasSize(1);

@@ -117,8 +117,9 @@ class RatingStepPages extends Pages {
 
     /**
      * The steps a rating is waiting for, in §2.6's order: nothing once decided; the self-review before anything else;
-     * then the cell's discussion (people only), the residence comment (members; it may come from several cells, so it
-     * stays offered) and the appraisal, each optional before the decision.
+     * then the cell's discussion (people only), the residence comment (members; the round's view does not record it,
+     * and the ledger takes more than one, so it stays offered) and the appraisal, none of them required before the
+     * decision.
      */
     static Progress progress(RatingRoundView.Entry e, Labels labels) {
         List<StepLink> links = new ArrayList<>();
