@@ -197,6 +197,7 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
                         .isEqualTo("Dữ liệu không hợp lệ. Chi tiết: more votes than members present");
                 assertThat(browser.findElement(By.id("comments")).getAttribute("value"))
                         .isEqualTo("Chi bộ nhất trí với bản tự kiểm điểm");
+                chromium.script("arguments[0].scrollIntoView()", browser.findElement(By.id("error-vote")));
                 chromium.screenshot("rating-cell-review-refused");
                 chromium.type("vote.approving", "7");
                 browser.findElement(By.id("save-step")).click();
