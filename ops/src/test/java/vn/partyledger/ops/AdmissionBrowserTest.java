@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -30,7 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The Na Tông walk-through (AE4) from the browser, as a newcomer does it on the operator's account: the province, the
  * commune and its 16 cells from the forms, the 136 members of the paper roll imported from a spreadsheet, a candidate
  * registered, her awareness course recorded, an admission refused by P4 (10 of 16 approving) and then stored, and the
- * tree's counts on 2020-03-23 read from the page. Organisations are found by their ids, not their names, so other
+ * tree's counts on 2020-03-23 read from the page; then the end of probation from the dossier: her recognition, and
+ * another's removal. Organisations are found by their ids, not their names, so other
  * tests' communes of the same names on the shared service do not matter.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,7 +63,7 @@ class AdmissionBrowserTest extends LedgerTestSupport {
     }
 
     @Test
-    void aNewcomerDoesTheNaTongWalkThroughFromTheBrowser() throws Exception {
+    void aNewcomerDoesTheNaTongWalkThroughFromTheBrowserAndTakesMembersToTheEndOfProbation() throws Exception {
         web.logIn(OPERATOR, OPERATOR_PASSWORD);
 
         // the province, the commune and its 16 cells, each from its form
@@ -119,8 +121,14 @@ class AdmissionBrowserTest extends LedgerTestSupport {
         assertThat(browser.findElement(By.cssSelector("#timeline tr[data-type=AwarenessCourseCompleted]")).getText())
                 .contains("10/12/2019");
 
-        // the cell's roll lists her among its candidates; the admission form opens from her row
-        web.open("/web/organizations/" + naTong1 + "/roll");
+        JsonNode candidates = new Scenario(operator()).awaitGet("/api/v1/organizations/" + naTong1 + "/candidates",
+                c -> c.path("items").size() == 1);
+        assertThat(candidates.path("items").path(0).path("memberId").asText()).isEqualTo(mai);
+        assertThat(candidates.path("items").path(0).path("awarenessCertificateNo").asText()).isEqualTo("NT-2019-17");
+
+        // the cell's roll, from its row of the tree, lists her among its candidates; the admission form opens there
+        web.open("/web/organizations");
+        row(naTong1).findElement(By.cssSelector("a.development")).click();
         WebElement candidate = browser.findElement(By.id("candidate-" + mai));
         assertThat(candidate.getText()).contains("Lường Thị Mai").contains("01/04/1998").contains("NT-2019-17");
         candidate.findElement(By.cssSelector("a.admission")).click();
@@ -191,6 +199,57 @@ class AdmissionBrowserTest extends LedgerTestSupport {
         assertThat(tree.path("roots").path(0).path("subtreeCounts").path("probationary").asInt()).isEqualTo(1);
         assertThat(operator().get("/api/v1/organizations/" + naTong1 + "/candidates").body().path("items"))
                 .isEmpty();
+
+        // a year on, her probation over (2021-01-20), the cell recognises her from her dossier
+        web.open("/web/members/" + mai + "/dossier");
+        browser.findElement(By.id("to-recognition")).click();
+        web.type("decisionNo", "31-QĐ/ĐU");
+        web.set("decisionDate", "2021-01-25");
+        web.type("cellVote.approving", "16");
+        web.type("cellVote.officialMembers", "16");
+        web.set("cellVote.heldOn", "2021-01-22");
+        browser.findElement(By.id("save")).click();
+        assertThat(web.text("recorded")).isEqualTo("Đã lưu quyết định công nhận đảng viên chính thức.");
+        assertThat(web.text("member")).contains("Chính thức");
+
+        // a candidate of Na Tông 2 admitted through the API does not qualify: removed from probation from her dossier
+        String naTong2 = cells.get(1);
+        String other = probationaryIn(naTong2);
+        web.open("/web/members/" + other + "/dossier");
+        browser.findElement(By.id("to-probation-removal")).click();
+        web.type("decisionNo", "40-QĐ/ĐU");
+        web.type("reason", "không đủ tư cách đảng viên");
+        web.set("occurredOn", "2021-06-15");
+        browser.findElement(By.id("save")).click();
+        assertThat(web.text("recorded")).isEqualTo("Đã lưu quyết định xóa tên dự bị.");
+        assertThat(web.text("member")).contains("Xóa tên dự bị");
+        assertThat(browser.findElement(By.cssSelector("#timeline tr[data-type=ProbationaryRemoved]")).getText())
+                .contains("15/06/2021");
+    }
+
+    /** A candidate registered, trained and admitted in the cell through the API (two introducers, 6 of 8). */
+    private String probationaryIn(String cell) {
+        LedgerClient op = operator();
+        Scenario scenario = new Scenario(op);
+        LedgerClient.Response registered = op.post("/api/v1/members", LedgerClient.json("organizationId", cell,
+                "fullName", "Quàng Thị Sen", "birthDate", "1999-02-01", "gender", "FEMALE",
+                "educationLevel", "UPPER_SECONDARY", "occurredOn", "2020-02-01"));
+        scenario.ok(registered);
+        String id = registered.id();
+        scenario.ok(op.post("/api/v1/members/" + id + "/awareness-course",
+                LedgerClient.json("certificateNo", "NT-2020-03", "occurredOn", "2020-03-01")));
+        JsonNode roll = scenario.awaitGet("/api/v1/organizations/" + cell + "/roll?asOf=2020-06-01",
+                r -> r.path("total").asInt() == 8);
+        scenario.ok(op.post("/api/v1/members/" + id + "/admission", Map.of("decisionNo", "130-QĐ/ĐU",
+                "decisionIssuer", "Đảng ủy xã Na Tông", "decisionDate", "2020-06-05", "ceremonyDate", "2020-06-10",
+                "introducers", List.of(
+                        Map.of("memberId", roll.path("items").path(0).path("memberId").asText(),
+                                "workedWithSince", "2018-01-01"),
+                        Map.of("memberId", roll.path("items").path(1).path("memberId").asText(),
+                                "workedWithSince", "2018-01-01")),
+                "cellVote", Map.of("approving", 6, "officialMembers", 8, "heldOn", "2020-06-01"))));
+        scenario.awaitGet("/api/v1/members/" + id, m -> m.path("status").asText().equals("PROBATIONARY"));
+        return id;
     }
 
     /** Saves the organisation form and answers the id of what was established (the tree's address names it). */

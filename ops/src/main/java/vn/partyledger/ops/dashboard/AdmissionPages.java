@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Controller;
@@ -24,7 +25,6 @@ import vn.partyledger.api.member.MemberView;
 import vn.partyledger.api.member.RecognizeOfficial;
 import vn.partyledger.api.member.RecordAwarenessCourse;
 import vn.partyledger.api.member.RemoveFromProbation;
-import vn.partyledger.api.organization.OrganizationView;
 import vn.partyledger.api.organization.RollView;
 import vn.partyledger.command.directory.MemberDirectory;
 import vn.partyledger.ops.web.AuthorityDto;
@@ -110,7 +110,7 @@ class AdmissionPages extends Pages {
     }
 
     private Form courseForm(MemberView member) {
-        return form("course", member, COURSE_FIELDS, Map.of());
+        return form("course", "awareness-course", member, COURSE_FIELDS, Map.of());
     }
 
     // --- the admission decision ---
@@ -158,8 +158,8 @@ class AdmissionPages extends Pages {
                 .filter(e -> e.status() == MemberStatus.OFFICIAL && !e.memberId().equals(member.memberId()))
                 .map(e -> new Official(e.memberId(), e.fullName()))
                 .toList();
-        return form("admission", member, ADMISSION_FIELDS, Map.of("officials", officials, "rollOn", rollOn,
-                "introducerRows", java.util.stream.IntStream.range(0, INTRODUCERS).boxed().toList()));
+        return form("admission", "admission", member, ADMISSION_FIELDS, Map.of("officials", officials,
+                "rollOn", rollOn, "introducerRows", IntStream.range(0, INTRODUCERS).boxed().toList()));
     }
 
     // --- the end of probation: official recognition, or removal from the probationary roll ---
@@ -184,7 +184,7 @@ class AdmissionPages extends Pages {
     }
 
     private Form recognitionForm(MemberView member) {
-        return form("recognition", member, RECOGNITION_FIELDS, Map.of());
+        return form("recognition", "recognition", member, RECOGNITION_FIELDS, Map.of());
     }
 
     @GetMapping("/web/members/{id}/probation-removal")
@@ -207,7 +207,7 @@ class AdmissionPages extends Pages {
     }
 
     private Form removalForm(MemberView member) {
-        return form("removal", member, REMOVAL_FIELDS, Map.of());
+        return form("removal", "probation-removal", member, REMOVAL_FIELDS, Map.of());
     }
 
     // --- shared ---
@@ -219,16 +219,11 @@ class AdmissionPages extends Pages {
         return queries.query(new FindMember(id), ResponseTypes.instanceOf(MemberView.class)).join();
     }
 
-    private Form form(String step, MemberView member, List<String> fields, Map<String, Object> extra) {
+    /** {@code path}: the form's address under the member, as the API's ({@code awareness-course}, …). */
+    private Form form(String step, String path, MemberView member, List<String> fields, Map<String, Object> extra) {
         Map<String, Object> attributes = new HashMap<>(extra);
         attributes.put("member", member);
-        OrganizationView cell = organizations.view(member.organizationId(), day.today());
-        attributes.put("cell", cell);
-        String path = switch (step) {
-            case "course" -> "awareness-course";
-            case "removal" -> "probation-removal";
-            default -> step;
-        };
+        attributes.put("cell", organizations.view(member.organizationId(), day.today()));
         return new Form("development-form", step, "/web/members/" + member.memberId() + "/" + path, fields,
                 attributes);
     }
