@@ -106,7 +106,8 @@ class HistoryPages extends Pages {
                    @RequestParam(required = false) String knownAt, @RequestParam(required = false) String from,
                    @RequestParam(required = false) String to, @RequestParam(required = false) String types,
                    @RequestParam(required = false) String page, @RequestParam(required = false) String format,
-                   @RequestParam(required = false) String corrected, Model model) {
+                   @RequestParam(required = false) String corrected,
+                   @RequestParam(required = false) String recorded, Model model) {
         MemberEntry member = members.find(id).orElseThrow(() -> new UnknownResourceException("no member " + id));
         Filters f = filters(asOf, knownAt, from, to, types, page);
         MemberView view = queries.query(new FindMember(id), ResponseTypes.instanceOf(MemberView.class)).join();
@@ -116,7 +117,8 @@ class HistoryPages extends Pages {
         // recorded like the API's dossier read: after the access check, whose grant it names
         inspectorReads.record(member.organizationId(), RequestedRecord.MEMBER_DOSSIER, id, f.asOf(), f.knownAt());
         return page(history, f, title, "dossier", format, model, Map.of("member", view, "corrected",
-                corrected == null ? "" : corrected));
+                corrected == null ? "" : corrected, "recorded",
+                recorded != null && AdmissionPages.STEPS.contains(recorded) ? recorded : ""));
     }
 
     @GetMapping("/web/organizations/{id}/history")

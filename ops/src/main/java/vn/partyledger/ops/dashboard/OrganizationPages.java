@@ -13,6 +13,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.partyledger.api.member.CandidateList;
+import vn.partyledger.api.member.FindCandidates;
 import vn.partyledger.api.organization.FindOrganizationTree;
 import vn.partyledger.api.organization.OrganizationLevel;
 import vn.partyledger.api.organization.OrganizationTree;
@@ -112,6 +114,10 @@ class OrganizationPages extends Pages {
         model.addAttribute("total", roll.total());
         model.addAttribute("memberIds", roll.items().stream().map(RollView.Entry::memberId).toList());
         model.addAttribute("level", org.level());
+        model.addAttribute("statuses", roll.items().stream().map(RollView.Entry::status).toList());
+        // the people the secretary takes from candidate to member: not on the roll until their admission
+        model.addAttribute("candidates", queries.query(new FindCandidates(id),
+                ResponseTypes.instanceOf(CandidateList.class)).join().items());
         return "roll";
     }
 

@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.partyledger.api.member.CandidateList;
+import vn.partyledger.api.member.FindCandidates;
 import vn.partyledger.api.organization.AssignLiaison;
 import vn.partyledger.api.organization.AssignOfficer;
 import vn.partyledger.api.organization.CellType;
@@ -226,6 +228,15 @@ class OrganizationController {
         RollView roll = queries.query(new FindRoll(id, asOf, page, size, knownAt),
                 ResponseTypes.instanceOf(RollView.class)).join();
         return Reads.ok(roll, roll.provenance());
+    }
+
+    @GetMapping("/{id}/candidates")
+    @Operation(summary = "The organisation's current candidates (registered, not yet admitted), by name")
+    ResponseEntity<CandidateList> candidates(@PathVariable String id) {
+        known(id);
+        CandidateList candidates = queries.query(new FindCandidates(id),
+                ResponseTypes.instanceOf(CandidateList.class)).join();
+        return Reads.ok(candidates, candidates.provenance());
     }
 
     private void known(String id) {

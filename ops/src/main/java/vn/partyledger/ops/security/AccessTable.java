@@ -60,6 +60,7 @@ public final class AccessTable {
             get(API + "/organizations/{id}", READ_AGGREGATE, organization("id")),
             get(API + "/organizations/{id}/tree", READ_AGGREGATE, organization("id")),
             get(API + "/organizations/{id}/roll", READ_RECORD, organization("id")),
+            get(API + "/organizations/{id}/candidates", READ_RECORD, organization("id")),
             // members
             post(API + "/members", RECORD_FACTS, body("organizationId")),
             post(API + "/members/enrollments", RECORD_FACTS, body("organizationId")),
@@ -193,6 +194,15 @@ public final class AccessTable {
             post("/web/organizations/{cellId}/enrollments", RECORD_FACTS, organization("cellId")),
             get("/web/organizations/{cellId}/candidates/new", RECORD_FACTS, organization("cellId")),
             post("/web/organizations/{cellId}/candidates", RECORD_FACTS, organization("cellId")),
+            // member development from the candidate's dossier: course, admission, recognition, probation removal
+            get("/web/members/{id}/awareness-course", RECORD_FACTS, member("id")),
+            post("/web/members/{id}/awareness-course", RECORD_FACTS, member("id")),
+            get("/web/members/{id}/admission", RECORD_FACTS, member("id")),
+            post("/web/members/{id}/admission", RECORD_FACTS, member("id")),
+            get("/web/members/{id}/recognition", RECORD_FACTS, member("id")),
+            post("/web/members/{id}/recognition", RECORD_FACTS, member("id")),
+            get("/web/members/{id}/probation-removal", RECORD_FACTS, member("id")),
+            post("/web/members/{id}/probation-removal", RECORD_FACTS, member("id")),
             // ratings on the dashboard (the December round, distribution, congress targets, a member's history)
             get("/web/organizations/{id}/rating-distribution", READ_AGGREGATE, organization("id")),
             get("/web/organizations/{id}/target-compliance", READ_AGGREGATE, organization("id")),

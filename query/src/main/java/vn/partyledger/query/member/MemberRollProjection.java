@@ -26,6 +26,8 @@ import vn.partyledger.api.member.CandidateRegistered;
 import vn.partyledger.api.member.ExistingMemberEnrolled;
 import vn.partyledger.api.member.MemberDataCorrected;
 import vn.partyledger.api.member.EducationLevel;
+import vn.partyledger.api.member.CandidateList;
+import vn.partyledger.api.member.FindCandidates;
 import vn.partyledger.api.member.FindMember;
 import vn.partyledger.api.member.FullExemptionEnded;
 import vn.partyledger.api.member.FullExemptionGranted;
@@ -250,18 +252,32 @@ public class MemberRollProjection {
     MemberView handle(FindMember query) {
         Provenance provenance = provenance();
         return jdbc.query("select * from member_roll_member where member_id = :member",
-                new MapSqlParameterSource("member", query.memberId()), (rs, n) -> new MemberView(
-                        rs.getString("member_id"), rs.getString("full_name"), rs.getObject("birth_date", LocalDate.class),
-                        value(Gender.class, rs.getString("gender")), rs.getString("ethnicity"),
-                        value(EducationLevel.class, rs.getString("education_level")), rs.getString("organization_id"),
-                        value(MemberStatus.class, rs.getString("status")), rs.getBoolean("fully_exempt"),
-                        rs.getBoolean("temporarily_exempt"), rs.getObject("temporary_exemption_until", LocalDate.class),
-                        rs.getBoolean("suspended"), rs.getString("host_organization_id"),
-                        rs.getObject("admitted_on", LocalDate.class), rs.getObject("ceremony_date", LocalDate.class),
-                        rs.getObject("official_on", LocalDate.class), rs.getObject("probation_ends_on", LocalDate.class),
-                        rs.getString("awareness_certificate_no"), provenance))
+                new MapSqlParameterSource("member", query.memberId()), memberView(provenance))
                 .stream().findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no member " + query.memberId() + " in the member roll"));
+    }
+
+    @QueryHandler
+    CandidateList handle(FindCandidates query) {
+        Provenance provenance = provenance();
+        return new CandidateList(query.organizationId(), jdbc.query("""
+                select * from member_roll_member where organization_id = :organization and status = :candidate
+                 order by full_name, member_id""",
+                new MapSqlParameterSource("organization", query.organizationId())
+                        .addValue("candidate", MemberStatus.CANDIDATE.name()), memberView(provenance)), provenance);
+    }
+
+    private static RowMapper<MemberView> memberView(Provenance provenance) {
+        return (rs, n) -> new MemberView(
+                rs.getString("member_id"), rs.getString("full_name"), rs.getObject("birth_date", LocalDate.class),
+                value(Gender.class, rs.getString("gender")), rs.getString("ethnicity"),
+                value(EducationLevel.class, rs.getString("education_level")), rs.getString("organization_id"),
+                value(MemberStatus.class, rs.getString("status")), rs.getBoolean("fully_exempt"),
+                rs.getBoolean("temporarily_exempt"), rs.getObject("temporary_exemption_until", LocalDate.class),
+                rs.getBoolean("suspended"), rs.getString("host_organization_id"),
+                rs.getObject("admitted_on", LocalDate.class), rs.getObject("ceremony_date", LocalDate.class),
+                rs.getObject("official_on", LocalDate.class), rs.getObject("probation_ends_on", LocalDate.class),
+                rs.getString("awareness_certificate_no"), provenance);
     }
 
     private Provenance provenance() {

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.api.member.AwarenessCourseCompleted;
+import vn.partyledger.api.member.CandidateList;
+import vn.partyledger.api.member.FindCandidates;
 import vn.partyledger.api.member.EducationLevel;
 import vn.partyledger.api.member.ExistingMemberEnrolled;
 import vn.partyledger.api.member.Gender;
@@ -101,6 +103,26 @@ class MemberRollProjectionTest {
         assertThat(side.roll(HOME, LocalDate.of(2024, 6, 1)).items()).isEmpty();
         assertThat(side.roll(HOME, LocalDate.of(2024, 6, 1)).counts()).isEqualTo(RollCounts.ZERO);
         assertThat(side.member(MEMBER).status()).isEqualTo(MemberStatus.CANDIDATE);
+    }
+
+    @Test
+    void theCandidatesOfACellAreListedByNameWithTheirCourseUntilTheyAreAdmitted() {
+        side.feed(registered("lo-thi-mai", HOME, "Lò Thị Mai", LocalDate.of(2024, 1, 5)),
+                registered("ca-van-an", HOME, "Cà Văn An", LocalDate.of(2024, 2, 5)),
+                registered("vi-van-binh", HOST, "Vì Văn Bình", LocalDate.of(2024, 2, 5)),
+                new AwarenessCourseCompleted("lo-thi-mai", HOME, "NT-2024-17", LocalDate.of(2024, 3, 1)));
+
+        CandidateList before = side.query(new FindCandidates(HOME), CandidateList.class);
+        assertThat(before.items()).extracting(MemberView::fullName).containsExactly("Cà Văn An", "Lò Thị Mai");
+        assertThat(before.items()).extracting(MemberView::awarenessCertificateNo).containsExactly(null, "NT-2024-17");
+        assertThat(before.provenance().position()).isEqualTo(side.position());
+
+        side.feed(admitted("lo-thi-mai", HOME, LocalDate.of(2024, 6, 1)));
+
+        assertThat(side.query(new FindCandidates(HOME), CandidateList.class).items())
+                .extracting(MemberView::memberId).containsExactly("ca-van-an");
+        assertThat(side.query(new FindCandidates(HOST), CandidateList.class).items())
+                .extracting(MemberView::memberId).containsExactly("vi-van-binh");
     }
 
     @Test
