@@ -88,6 +88,7 @@ class Rebuilds {
     private final Map<String, ReadModelTables> catalog = new LinkedHashMap<>();
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final WakingEventSource source;
     private final TransactionManager transactions;
     private final TransactionTemplate inTransaction;
     private final JdbcTemplate jdbc;
@@ -107,7 +108,8 @@ class Rebuilds {
              TransactionManager transactions, PlatformTransactionManager platform, JdbcTemplate jdbc,
              ConnectionProvider connections, Serializer serializer,
              @Qualifier("eventSerializer") Serializer eventSerializer, Environment environment, Clock clock,
-             MeterRegistry meters, @Value("${ledger.rebuild.switch-wait:10s}") Duration switchWait) {
+             MeterRegistry meters, @Value("${ledger.rebuild.switch-wait:10s}") Duration switchWait,
+             WakingEventSource source) {
         declared.forEach(m -> {
             if (catalog.put(m.processingGroup(), m) != null) {
                 throw new IllegalStateException("two table sets declared for " + m.processingGroup());
@@ -115,6 +117,7 @@ class Rebuilds {
         });
         this.processing = processing;
         this.eventStore = eventStore;
+        this.source = source;
         this.transactions = transactions;
         this.inTransaction = new TransactionTemplate(platform);
         this.jdbc = jdbc;
@@ -356,7 +359,7 @@ class Rebuilds {
                 .eventHandlerInvoker(invoker)
                 .rollbackConfiguration(processing.rollbackConfiguration(name))
                 .errorHandler(processing.errorHandler(name))
-                .messageSource(eventStore)
+                .messageSource(source)
                 .tokenStore(processing.tokenStore(name))
                 .transactionManager(green)
                 .coordinatorExecutor(coordinator)
