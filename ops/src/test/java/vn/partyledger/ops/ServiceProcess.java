@@ -38,9 +38,10 @@ public final class ServiceProcess {
                 .start();
     }
 
+    /** Up to five minutes: on a machine shared with other builds a start has taken more than two. */
     public static void awaitHealthy(LedgerClient client, Process process, Path log) {
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            Awaitility.await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250)).until(() -> {
                 if (!process.isAlive()) {
                     throw new AssertionError("service died:\n" + tail(log));
                 }
