@@ -72,21 +72,29 @@ final class SharedEventWindow {
      * with the reader's token advanced to it; empty when the window cannot answer for the position right after the
      * token. The token must carry no gaps: the window cannot tell whether a gap has been filled since.
      */
-    synchronized List<Read> after(GapAwareTrackingToken token, int limit) {
+    List<Read> after(GapAwareTrackingToken token, int limit) {
         long index = token.getIndex();
-        Map.Entry<Long, Long> range = complete.floorEntry(index);
-        if (range == null || range.getValue() <= index) {
-            return List.of();
+        List<Entry> entries = new ArrayList<>(Math.min(limit, 256));
+        // Only the lookup holds the lock: on a busy machine a reader descheduled while holding it stalls every other
+        // reader (profiled), so the readers' tokens are worked out after it.
+        synchronized (this) {
+            Map.Entry<Long, Long> range = complete.floorEntry(index);
+            if (range == null || range.getValue() <= index) {
+                return List.of();
+            }
+            for (Entry entry : rows.subMap(index, false, range.getValue(), true).values()) {
+                entries.add(entry);
+                if (entries.size() == limit) {
+                    break;
+                }
+            }
         }
-        List<Read> reads = new ArrayList<>(Math.min(limit, 256));
+        List<Read> reads = new ArrayList<>(entries.size());
         GapAwareTrackingToken previous = token;
-        for (Entry entry : rows.subMap(index, false, range.getValue(), true).values()) {
+        for (Entry entry : entries) {
             GapAwareTrackingToken next = previous.advanceTo(entry.position, Integer.MAX_VALUE);
             reads.add(new Read(next, entry));
             previous = next;
-            if (reads.size() == limit) {
-                break;
-            }
         }
         return reads;
     }
