@@ -24,6 +24,13 @@ public final class ServiceProcess {
                 "-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"),
                 "vn.partyledger.LedgerApplication",
                 "--ledger.bootstrap.operator-password=" + LedgerTestSupport.OPERATOR_PASSWORD));
+        String jfr = System.getProperty("bench.jfr");
+        if (jfr != null) {
+            // A flight recording of the whole run (-Dbench.jfr=<directory>), written when the service stops.
+            Path recording = Path.of(jfr).toAbsolutePath().resolve(name + ".jfr");
+            Files.createDirectories(recording.getParent());
+            command.add(1, "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+        }
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -31,9 +38,10 @@ public final class ServiceProcess {
                 .start();
     }
 
+    /** Up to five minutes: on a machine shared with other builds a start has taken more than two. */
     public static void awaitHealthy(LedgerClient client, Process process, Path log) {
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            Awaitility.await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250)).until(() -> {
                 if (!process.isAlive()) {
                     throw new AssertionError("service died:\n" + tail(log));
                 }

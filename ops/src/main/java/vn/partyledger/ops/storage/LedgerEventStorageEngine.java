@@ -14,8 +14,11 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
@@ -72,8 +75,16 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
             "SELECT scope_id FROM ledger_scope_head WHERE scope_id = ANY (?::varchar[]) ORDER BY scope_id FOR UPDATE";
 
     private final TransactionManager transactionManager;
+    private final SharedEventWindow window;
+    private final NewEvents newEvents;
 
+    /** With the service's default window (20,000 events) and nobody to wake: for tests of the store alone. */
     LedgerEventStorageEngine(Builder builder, TransactionManager transactionManager) {
+        this(builder, transactionManager, 20_000, new NewEvents());
+    }
+
+    LedgerEventStorageEngine(Builder builder, TransactionManager transactionManager, int sharedWindow,
+                             NewEvents newEvents) {
         super(builder
                 .transactionManager(transactionManager)
                 // Never forget a gap on a timer or a distance: settledGaps decides when a gap is gone.
@@ -81,6 +92,8 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
                 .maxGapOffset(Integer.MAX_VALUE)
                 .gapCleaningThreshold(Integer.MAX_VALUE));
         this.transactionManager = transactionManager;
+        this.window = new SharedEventWindow(sharedWindow);
+        this.newEvents = newEvents;
     }
 
     /**
@@ -133,17 +146,90 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
         return scope != null ? scope.toString() : LEDGER_SCOPE;
     }
 
+    /**
+     * Every stream of this node — each processor's own while it catches up, and the event store's shared tail — reads
+     * through the shared window: an event is read from the database and upcast once while the window holds it, and
+     * its payload is deserialized once (the message is shared; each reader only gets its own token). The tail's reads
+     * ({@code mayBlock}) wake the processors waiting for new events ({@link NewEvents}).
+     */
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        Stream<TrackedEventMessage<?>> messages = readEventData(trackingToken, mayBlock).flatMap(this::messagesOf);
+        return mayBlock ? newEvents.signalling(messages) : messages;
+    }
+
+    private Stream<TrackedEventMessage<?>> messagesOf(TrackedEventData<?> data) {
+        SharedEventWindow.Entry entry = data instanceof SharedEventWindow.Read read
+                ? read.entry
+                : new SharedEventWindow.Entry(-1, (DomainEventData<?>) data);
+        TrackingToken token = data.trackingToken();
+        return entry.messages(this::upcast).stream().map(message -> message.withTrackingToken(token));
+    }
+
+    private List<TrackedEventMessage<?>> upcast(SharedEventWindow.Entry entry) {
+        // Upcast alone, under a placeholder token that every reader replaces with its own.
+        return EventUtils.upcastAndDeserializeTrackedEvents(
+                        Stream.of(new TrackedDomainEventData<>(GapAwareTrackingToken.newInstance(0, Set.of()),
+                                entry.row)), getEventSerializer(), upcasterChain)
+                .toList();
+    }
+
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        GapAwareTrackingToken known = (GapAwareTrackingToken) lastToken;
+        if (known != null) {
+            known = withoutKnownSettledGaps(known);
+            if (!known.hasGaps()) {
+                // No database work at all when the window holds what comes next (not even a transaction).
+                List<SharedEventWindow.Read> shared = window.after(known, batchSize);
+                if (!shared.isEmpty()) {
+                    return shared;
+                }
+            }
+        }
+        GapAwareTrackingToken start = known;
         return transactionManager.fetchInTransaction(() -> {
-            GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
+            GapAwareTrackingToken token = start;
             if (token != null && token.hasGaps()) {
                 // Decided with a snapshot taken before the read below: a gap found settled here was rolled back, and
                 // anything that committed before that snapshot is visible to the read.
                 token = withoutSettledGaps(token);
             }
-            return super.fetchTrackedEvents(token, batchSize);
+            List<? extends TrackedEventData<?>> read = super.fetchTrackedEvents(token, batchSize);
+            return shared(token, read);
         });
+    }
+
+    /** The rows of a database read, kept in the window and handed out as its shared entries. */
+    private List<SharedEventWindow.Read> shared(GapAwareTrackingToken token, List<? extends TrackedEventData<?>> read) {
+        if (read.isEmpty()) {
+            return List.of();
+        }
+        List<Map.Entry<Long, DomainEventData<?>>> rows = new ArrayList<>(read.size());
+        for (TrackedEventData<?> data : read) {
+            rows.add(Map.entry(((PositionedEventData) data).position, (DomainEventData<?>) data));
+        }
+        List<SharedEventWindow.Entry> entries = window.remember(token == null ? 0 : token.getIndex(), rows);
+        List<SharedEventWindow.Read> reads = new ArrayList<>(read.size());
+        for (int i = 0; i < read.size(); i++) {
+            reads.add(new SharedEventWindow.Read((GapAwareTrackingToken) read.get(i).trackingToken(), entries.get(i)));
+        }
+        return reads;
+    }
+
+    /** Drops the gaps this node has already proven empty for good, without asking the database again. */
+    private GapAwareTrackingToken withoutKnownSettledGaps(GapAwareTrackingToken token) {
+        if (!token.hasGaps()) {
+            return token;
+        }
+        List<Long> open = new ArrayList<>(token.getGaps().size());
+        for (long gap : token.getGaps()) {
+            Long bound = gapBounds.get(gap);
+            if (bound == null || bound != SETTLED) {
+                open.add(gap);
+            }
+        }
+        return open.size() == token.getGaps().size() ? token : GapAwareTrackingToken.newInstance(token.getIndex(), open);
     }
 
     private GapAwareTrackingToken withoutSettledGaps(GapAwareTrackingToken token) {
@@ -209,7 +295,18 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
                 ? GapAwareTrackingToken.newInstance(position,
                         LongStream.range(1, position).boxed().collect(Collectors.toCollection(TreeSet::new)))
                 : previousToken.advanceTo(position, Integer.MAX_VALUE);
-        return new TrackedDomainEventData<>(token, (DomainEventData<?>) read);
+        return new PositionedEventData(token, (DomainEventData<?>) read, position);
+    }
+
+    /** A row read from the database with its global position (which a gap's token does not tell). */
+    private static final class PositionedEventData extends TrackedDomainEventData<Object> {
+        final long position;
+
+        @SuppressWarnings("unchecked")
+        PositionedEventData(TrackingToken token, DomainEventData<?> row, long position) {
+            super(token, (DomainEventData<Object>) row);
+            this.position = position;
+        }
     }
 
     /**

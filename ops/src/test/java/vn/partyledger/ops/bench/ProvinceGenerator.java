@@ -27,6 +27,15 @@ import vn.partyledger.api.member.Gender;
 import vn.partyledger.api.organization.CellType;
 import vn.partyledger.api.organization.EstablishOrganization;
 import vn.partyledger.api.organization.OrganizationLevel;
+import vn.partyledger.api.rating.DecideRatings;
+import vn.partyledger.api.rating.DecisionRow;
+import vn.partyledger.api.rating.OpenRating;
+import vn.partyledger.api.rating.OpenRatingRound;
+import vn.partyledger.api.rating.OpenRatings;
+import vn.partyledger.api.rating.Score;
+import vn.partyledger.api.rating.SubmitSelfReview;
+import vn.partyledger.api.rules.rating.RatingLevel;
+import vn.partyledger.api.rules.rating.RatingSubject;
 import vn.partyledger.api.task.AssignTask;
 import vn.partyledger.api.task.AssigningBody;
 import vn.partyledger.api.task.RecordTaskResult;
@@ -38,8 +47,9 @@ import vn.partyledger.api.task.TaskOutcome;
  * the aggregates, their rules and the command-side lookups exactly as an HTTP request's would (the actor is
  * {@code system}, as there is no logged-in user), only without HTTP, JSON and the access check. At scale 1: 50,000
  * members in 3,000 cells of 200 communes, and for {@link #YEAR} twelve regular meetings per cell with every member's
- * attendance, one task per member with its result, and one commitment per member submitted, reviewed and
- * self-assessed — about 1 M events. Ids are random; the attendance pattern is seeded per cell and month.
+ * attendance, one task per member with its result, one commitment per member submitted, reviewed and
+ * self-assessed, and each commune's December rating round (every member listed, self-reviewed and decided in one
+ * decision) — about 1.1 M events. Ids are random; the attendance pattern is seeded per cell and month.
  */
 final class ProvinceGenerator {
 
@@ -176,6 +186,38 @@ final class ProvinceGenerator {
         }
         run("tasks and commitments", batch);
         run("task results, commitment reviews and self-assessments", results);
+
+        // The December rating round of each commune: its members put on the round in one list, each member's
+        // self-review (a score on the 2025 frame), then one decision rating the whole list.
+        Map<String, List<String>> communeMembers = new LinkedHashMap<>();
+        for (Cell cell : cells) {
+            communeMembers.computeIfAbsent(cell.communeId(), c -> new ArrayList<>()).addAll(cell.members());
+        }
+        batch.clear();
+        List<Supplier<Object>> selfReviews = new ArrayList<>();
+        List<Supplier<Object>> decisions = new ArrayList<>();
+        int decisionNo = 0;
+        for (Map.Entry<String, List<String>> commune : communeMembers.entrySet()) {
+            String round = OpenRatingRound.idOf(commune.getKey(), YEAR);
+            List<OpenRatings.Row> listed = new ArrayList<>();
+            List<DecisionRow> decided = new ArrayList<>();
+            for (String member : commune.getValue()) {
+                String rating = OpenRating.idOf(round, RatingSubject.MEMBER, member);
+                listed.add(new OpenRatings.Row(rating, RatingSubject.MEMBER, member, null));
+                selfReviews.add(() -> new SubmitSelfReview(round, rating, RatingLevel.GOOD, new Score(28, 60),
+                        "Tự kiểm điểm năm " + YEAR, LocalDate.of(YEAR, 12, 3)));
+                decided.add(new DecisionRow(rating, RatingLevel.GOOD, null, null, null));
+            }
+            String number = ++decisionNo + "-QĐ/ĐU";
+            batch.add(() -> {
+                send(new OpenRatingRound(round, commune.getKey(), YEAR, LocalDate.of(YEAR, 12, 1)));
+                return new OpenRatings(round, listed, LocalDate.of(YEAR, 12, 2));
+            });
+            decisions.add(() -> new DecideRatings(round, number, decided, null, LocalDate.of(YEAR, 12, 20)));
+        }
+        run("rating rounds with their members", batch);
+        run("self-reviews", selfReviews);
+        run("rating decisions", decisions);
         return new Province(province, communes, cells, ingestCells, commands.get(),
                 (System.nanoTime() - t0) / 1e9, phases);
     }

@@ -106,6 +106,7 @@ class EventOrderingTest {
         final EventStorageEngine engine;
         TrackingToken token;
         final Map<String, Integer> seen = new HashMap<>();
+        final Map<String, Object> payloads = new HashMap<>();
 
         Reader(EventStorageEngine engine) {
             this.engine = engine;
@@ -122,6 +123,7 @@ class EventOrderingTest {
                 }
                 for (TrackedEventMessage<?> m : batch) {
                     seen.merge(((Probe) m.getPayload()).text(), 1, Integer::sum);
+                    payloads.put(((Probe) m.getPayload()).text(), m.getPayload());
                     token = m.trackingToken();
                 }
             }
@@ -174,6 +176,44 @@ class EventOrderingTest {
     @Test
     void anEventCommittedAfterTenThousandLaterOnesIsReadExactlyOnce() throws Exception {
         assertThat(runRace(ledgerEngine(), "ledger")).isEqualTo(1);
+    }
+
+    /**
+     * Two readers of one engine, the second behind the first (docs/decisions/0018): the second is handed what the
+     * first read — the very same deserialized events — and, though the window holds the position of a transaction
+     * still open when the first read passed it as empty, the second still gets that event once it commits, once.
+     */
+    @Test
+    void aReaderBehindAnotherSharesItsReadsAndStillGetsALateCommitExactlyOnce() throws Exception {
+        EventStorageEngine engine = ledgerEngine();
+        String run = "shared";
+        Reader first = new Reader(engine);
+        Reader second = new Reader(engine);
+        first.readAll();
+        second.readAll();
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread held = hold(engine, run + "-held-scope", run + " held", appended, release);
+        assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+        appendMany(engine, run, 2_000);
+        first.readAll();
+        assertThat(first.count(run + " bulk")).isEqualTo(2_000);
+        assertThat(first.count(run + " held")).isZero();
+
+        release.countDown();
+        held.join();
+        appendMany(engine, run + "-after", 10);
+        second.readAll();
+        first.readAll();
+        for (Reader reader : List.of(first, second)) {
+            assertThat(reader.count(run + " bulk")).isEqualTo(2_000);
+            assertThat(reader.count(run + " held")).as("the late commit, once").isEqualTo(1);
+            assertThat(reader.count(run + "-after")).isEqualTo(10);
+        }
+        for (int i = 0; i < 2_000; i++) {
+            String text = run + " bulk " + i;
+            assertThat(second.payloads.get(text)).as(text).isSameAs(first.payloads.get(text));
+        }
     }
 
     /** The control: the same race on Axon's stock engine loses the event. */

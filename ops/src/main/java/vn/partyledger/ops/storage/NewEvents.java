@@ -1,0 +1,43 @@
+package vn.partyledger.ops.storage;
+
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.axonframework.common.Registration;
+import org.axonframework.eventhandling.TrackedEventMessage;
+
+/**
+ * Wakes the processors waiting for new events as soon as the event store's tail has taken one in. Axon's pooled
+ * processors otherwise look for new events every 500 ms when their stream cannot call them back (the embedded event
+ * store's streams cannot), and a read that waits for its own write ({@code Ledger-Min-Position}) waits for the slowest
+ * of all of them. The tail reads as soon as a command commits on this node (and every second for other nodes' events);
+ * the call-back comes once the tail has stored the event in its cache, so the stream it wakes finds it there.
+ */
+public final class NewEvents {
+
+    private final CopyOnWriteArrayList<Runnable> waiting = new CopyOnWriteArrayList<>();
+
+    /** Calls {@code callback} after each new event the tail takes in, until the registration is cancelled. */
+    public Registration onNewEvent(Runnable callback) {
+        waiting.add(callback);
+        return () -> waiting.remove(callback);
+    }
+
+    <T extends TrackedEventMessage<?>> Stream<T> signalling(Stream<T> tail) {
+        Spliterator<T> events = tail.spliterator();
+        Spliterator<T> signalled = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, events.characteristics()) {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                return events.tryAdvance(event -> {
+                    // The tail stores the event in its cache inside the action: once it returns, a stream sees it.
+                    action.accept(event);
+                    waiting.forEach(Runnable::run);
+                });
+            }
+        };
+        return StreamSupport.stream(signalled, false).onClose(tail::close);
+    }
+}
