@@ -100,7 +100,9 @@ class ProvinceBenchmarkTest {
 
         // 2. The service in its own JVM on the same database; it first catches up whatever the load left unprojected.
         int httpPort = LedgerTestSupport.freePort();
-        Process service = ServiceProcess.launch(dataDir, "province-service", concat(storage, "--server.port=" + httpPort));
+        // Both JIT compilers, as deployed: the tests' quick-start option (C1 only) would measure slower code.
+        Process service = ServiceProcess.launch(dataDir, "province-service", List.of(),
+                concat(storage, "--server.port=" + httpPort));
         LedgerClient op = new LedgerClient("http://localhost:" + httpPort, LedgerTestSupport.OPERATOR,
                 LedgerTestSupport.OPERATOR_PASSWORD);
         try {
