@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * (a member's roll refolded from its facts) is deferred with {@link #afterWrites} and runs once per key after them;
  * no handler of these groups reads the lookups otherwise. A write that fails fails the unit of work, and with it the
  * command, as a direct write did. Outside a unit of work (a projection test calling a handler) everything runs at once.
+ * The read models' batches work the same way (query's {@code BatchWrites}, docs/decisions/0014); the command module
+ * cannot use that class, and its units are a command's events rather than a processor's batch.
  */
 final class LookupWrites {
 
