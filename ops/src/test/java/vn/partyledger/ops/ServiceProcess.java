@@ -43,7 +43,7 @@ public final class ServiceProcess {
 
     public static void awaitHealthy(LedgerClient client, Process process, Path log) {
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            Awaitility.await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250)).until(() -> {
                 if (!process.isAlive()) {
                     throw new AssertionError("service died:\n" + tail(log));
                 }
