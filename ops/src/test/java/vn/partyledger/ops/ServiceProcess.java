@@ -17,11 +17,21 @@ public final class ServiceProcess {
     private ServiceProcess() {
     }
 
-    /** Starts {@code vn.partyledger.LedgerApplication} with these arguments; its output goes to {@code <logDir>/<name>.log}. */
+    /**
+     * Starts {@code vn.partyledger.LedgerApplication} with these arguments; its output goes to {@code <logDir>/<name>.log}.
+     * Only the quick first JIT compiler runs: a test's service starts sooner and lives too briefly for the second.
+     */
     public static Process launch(Path logDir, String name, String... arguments) throws IOException {
+        return launch(logDir, name, List.of("-XX:TieredStopAtLevel=1"), arguments);
+    }
+
+    /** The same with these JVM options instead (a benchmark measures the service with both JIT compilers, as deployed). */
+    public static Process launch(Path logDir, String name, List<String> jvmOptions, String... arguments)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"),
                 "vn.partyledger.LedgerApplication",
                 "--ledger.bootstrap.operator-password=" + LedgerTestSupport.OPERATOR_PASSWORD));
         String jfr = System.getProperty("bench.jfr");

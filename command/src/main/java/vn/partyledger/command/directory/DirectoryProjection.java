@@ -37,9 +37,11 @@ class DirectoryProjection {
     static final String PROCESSING_GROUP = "command-directory";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final LookupWrites writes;
 
     DirectoryProjection(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new LookupWrites(jdbc);
     }
 
     @EventHandler
@@ -51,7 +53,7 @@ class DirectoryProjection {
         p.put("parentId", e.parentId());
         p.put("grassroots", e.grassroots());
         p.put("on", e.establishedOn());
-        jdbc.update("""
+        writes.update("""
                 insert into cmd_organization
                        (organization_id, level, cell_type, parent_id, grassroots, active, established_on, ended_on)
                 values (:id, :level, :cellType, :parentId, :grassroots, true, :on, null)
@@ -68,13 +70,13 @@ class DirectoryProjection {
         p.put("id", e.organizationId());
         p.put("cellType", e.cellType() == null ? null : e.cellType().name());
         p.put("on", e.establishedOn());
-        jdbc.update("update cmd_organization set cell_type = :cellType, established_on = :on where organization_id = :id",
+        writes.update("update cmd_organization set cell_type = :cellType, established_on = :on where organization_id = :id",
                 p);
     }
 
     @EventHandler
     void on(OrganizationReparented e) {
-        jdbc.update("update cmd_organization set parent_id = :parentId where organization_id = :id",
+        writes.update("update cmd_organization set parent_id = :parentId where organization_id = :id",
                 Map.of("id", e.organizationId(), "parentId", e.newParentId()));
     }
 
@@ -133,7 +135,7 @@ class DirectoryProjection {
         }
         MemberStatus next = e.toOrganizationId() == null ? MemberStatus.TRANSFERRED_OUT : MemberStatus.TRANSFER_PENDING;
         // The guard keeps the status held before the transfer even if the same event is handled twice.
-        jdbc.update("""
+        writes.update("""
                 update cmd_member
                    set prior_status = case when status in ('TRANSFER_PENDING', 'TRANSFERRED_OUT')
                                            then prior_status else status end,
@@ -146,7 +148,7 @@ class DirectoryProjection {
         if (e.kind() != TransferKind.OFFICIAL) {
             return;
         }
-        jdbc.update("""
+        writes.update("""
                 update cmd_member
                    set organization_id = :organizationId, status = coalesce(prior_status, status), prior_status = null
                  where member_id = :id""", Map.of("id", e.memberId(), "organizationId", e.organizationId()));
@@ -158,7 +160,7 @@ class DirectoryProjection {
     }
 
     private void end(String organizationId, LocalDate endedOn) {
-        jdbc.update("update cmd_organization set active = false, ended_on = :on where organization_id = :id",
+        writes.update("update cmd_organization set active = false, ended_on = :on where organization_id = :id",
                 Map.of("id", organizationId, "on", endedOn));
     }
 
@@ -168,7 +170,7 @@ class DirectoryProjection {
         p.put("organizationId", organizationId);
         p.put("status", status.name());
         p.put("officialSince", officialSince);
-        jdbc.update("""
+        writes.update("""
                 insert into cmd_member (member_id, organization_id, status, prior_status, official_since)
                 values (:id, :organizationId, :status, null, :officialSince)
                 on conflict (member_id) do update
@@ -177,7 +179,7 @@ class DirectoryProjection {
     }
 
     private void status(String memberId, MemberStatus status) {
-        jdbc.update("update cmd_member set status = :status where member_id = :id",
+        writes.update("update cmd_member set status = :status where member_id = :id",
                 Map.of("id", memberId, "status", status.name()));
     }
 }

@@ -45,9 +45,11 @@ import vn.partyledger.api.rules.roll.RollFold.Kind;
 class MeetingLookupProjection {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final LookupWrites writes;
 
     MeetingLookupProjection(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new LookupWrites(jdbc);
     }
 
     @EventHandler
@@ -140,7 +142,7 @@ class MeetingLookupProjection {
 
     @EventHandler
     void on(MeetingScheduled e) {
-        jdbc.update("""
+        writes.update("""
                 insert into cmd_meeting (meeting_id, organization_id, kind, held_on, month, regular, correction)
                 values (:id, :org, :kind, :heldOn, :month, :regular, :correction)
                 on conflict (meeting_id) do nothing""",
@@ -156,7 +158,7 @@ class MeetingLookupProjection {
     /** A retracted meeting was never held: M1 no longer counts it, so the month's real meeting can be recorded. */
     @EventHandler
     void on(MeetingRetracted e) {
-        jdbc.update("update cmd_meeting set retracted = true where meeting_id = :id", Map.of("id", e.meetingId()));
+        writes.update("update cmd_meeting set retracted = true where meeting_id = :id", Map.of("id", e.meetingId()));
     }
 
     @ResetHandler
@@ -165,13 +167,14 @@ class MeetingLookupProjection {
     }
 
     private void fact(String eventId, String memberId, LocalDate on, Kind kind, String organizationId) {
-        jdbc.update("""
+        writes.update("""
                 insert into cmd_roll_fact (event_id, member_id, effective_on, kind, organization_id)
                 values (:eventId, :member, :on, :kind, :org)
                 on conflict (event_id) do nothing""",
                 new MapSqlParameterSource("eventId", eventId).addValue("member", memberId)
                         .addValue("on", on, Types.DATE).addValue("kind", kind.name()).addValue("org", organizationId));
-        refold(memberId);
+        // Once per member and unit of work, after its facts are written: an enrolment's two facts fold once.
+        writes.afterWrites("refold " + memberId, () -> refold(memberId));
     }
 
     private void refold(String memberId) {

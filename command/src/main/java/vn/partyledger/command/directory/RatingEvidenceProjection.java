@@ -27,14 +27,16 @@ import vn.partyledger.api.task.TaskResultRecorded;
 class RatingEvidenceProjection {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final LookupWrites writes;
 
     RatingEvidenceProjection(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new LookupWrites(jdbc);
     }
 
     @EventHandler
     void on(TaskAssigned e) {
-        jdbc.update("""
+        writes.update("""
                 insert into cmd_rating_task (task_id, organization_id, assignee_id, description, due_on)
                 values (:id, :org, :assignee, :description, :due) on conflict (task_id) do nothing""",
                 new MapSqlParameterSource("id", e.taskId()).addValue("org", e.organizationId())
@@ -45,25 +47,25 @@ class RatingEvidenceProjection {
     /** A reassigned task counts for the new assignee (T4). */
     @EventHandler
     void on(TaskReassigned e) {
-        jdbc.update("update cmd_rating_task set assignee_id = :assignee where task_id = :id",
+        writes.update("update cmd_rating_task set assignee_id = :assignee where task_id = :id",
                 Map.of("id", e.taskId(), "assignee", e.assigneeId()));
     }
 
     @EventHandler
     void on(TaskResultRecorded e) {
-        jdbc.update("update cmd_rating_task set completed_on = :on, late = :late where task_id = :id",
+        writes.update("update cmd_rating_task set completed_on = :on, late = :late where task_id = :id",
                 new MapSqlParameterSource("id", e.taskId()).addValue("on", e.completedOn(), Types.DATE)
                         .addValue("late", e.late()));
     }
 
     @EventHandler
     void on(TaskCancelled e) {
-        jdbc.update("update cmd_rating_task set cancelled = true where task_id = :id", Map.of("id", e.taskId()));
+        writes.update("update cmd_rating_task set cancelled = true where task_id = :id", Map.of("id", e.taskId()));
     }
 
     @EventHandler
     void on(AttendanceRecorded e) {
-        jdbc.update("""
+        writes.update("""
                 insert into cmd_rating_attendance (meeting_id, member_id, held_on, status)
                 values (:meeting, :member, :on, :status)
                 on conflict (meeting_id, member_id) do update set status = excluded.status""",
@@ -74,13 +76,13 @@ class RatingEvidenceProjection {
     /** A corrected attendance is judged as corrected: an absence excused later no longer counts against P12. */
     @EventHandler
     void on(AttendanceCorrected e) {
-        jdbc.update("update cmd_rating_attendance set status = :status where meeting_id = :meeting and member_id = :m",
+        writes.update("update cmd_rating_attendance set status = :status where meeting_id = :meeting and member_id = :m",
                 Map.of("meeting", e.meetingId(), "m", e.memberId(), "status", e.status().name()));
     }
 
     @EventHandler
     void on(CommitmentSubmitted e) {
-        jdbc.update("""
+        writes.update("""
                 insert into cmd_rating_commitment (commitment_id, member_id, year) values (:id, :member, :year)
                 on conflict (commitment_id) do nothing""",
                 Map.of("id", e.commitmentId(), "member", e.memberId(), "year", e.year()));
@@ -88,7 +90,7 @@ class RatingEvidenceProjection {
 
     @EventHandler
     void on(CommitmentSelfAssessed e) {
-        jdbc.update("update cmd_rating_commitment set fulfilled = :fulfilled where commitment_id = :id",
+        writes.update("update cmd_rating_commitment set fulfilled = :fulfilled where commitment_id = :id",
                 Map.of("id", e.commitmentId(), "fulfilled", e.fulfilled()));
     }
 

@@ -23,15 +23,17 @@ class TaskDirectoryProjection {
     static final String PROCESSING_GROUP = "task-directory";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final LookupWrites writes;
 
     TaskDirectoryProjection(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new LookupWrites(jdbc);
     }
 
     @EventHandler
     void on(HouseholdsRegistered e) {
         for (Household h : e.households()) {
-            jdbc.update("""
+            writes.update("""
                     insert into cmd_household (organization_id, household_id) values (:org, :id)
                     on conflict do nothing""", Map.of("org", e.organizationId(), "id", h.householdId()));
         }
@@ -39,13 +41,13 @@ class TaskDirectoryProjection {
 
     @EventHandler
     void on(TaskAssigned e) {
-        jdbc.update("insert into cmd_task (task_id, organization_id) values (:id, :org) on conflict do nothing",
+        writes.update("insert into cmd_task (task_id, organization_id) values (:id, :org) on conflict do nothing",
                 Map.of("id", e.taskId(), "org", e.organizationId()));
     }
 
     @EventHandler
     void on(CommitmentSubmitted e) {
-        jdbc.update("insert into cmd_commitment (commitment_id, organization_id) values (:id, :org) on conflict do nothing",
+        writes.update("insert into cmd_commitment (commitment_id, organization_id) values (:id, :org) on conflict do nothing",
                 Map.of("id", e.commitmentId(), "org", e.organizationId()));
     }
 

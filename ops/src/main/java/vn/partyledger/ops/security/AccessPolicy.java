@@ -27,11 +27,21 @@ class AccessPolicy {
         if (principal == null) {
             throw new AccessDeniedException("not authenticated as a ledger user");
         }
-        List<Set<String>> lineages = organizations.stream().map(this::lineage).toList();
-        Optional<Grant> grant = principal.grants().stream()
-                .filter(permission::allows)
-                .filter(g -> g.global() || lineages.stream().allMatch(l -> l.contains(g.organizationId())))
-                .findFirst();
+        Optional<Grant> grant = Optional.empty();
+        List<Set<String>> lineages = null;
+        for (Grant g : principal.grants()) {
+            if (!permission.allows(g)) {
+                continue;
+            }
+            if (!g.global() && lineages == null) {
+                // Read only for a grant over a subtree: a ledger-wide grant covers everything without the tree.
+                lineages = organizations.stream().map(this::lineage).toList();
+            }
+            if (g.global() || lineages.stream().allMatch(l -> l.contains(g.organizationId()))) {
+                grant = Optional.of(g);
+                break;
+            }
+        }
         Grant used = grant.orElseThrow(() -> new AccessDeniedException(organizations.isEmpty()
                 ? "no grant of yours allows this (" + permission + ")"
                 : "no grant of yours allows " + permission + " on organisation " + String.join(", ",
