@@ -48,23 +48,13 @@ final class RatingQueries {
 
     /** Compliance shares are shown with two decimals half up, as the meeting register shows attendance. */
     private static final int COMPLIANCE_DECIMALS = 2;
-
-    private final NamedParameterJdbcTemplate jdbc;
-    private final RatingRuleSets ruleSets;
-    private final Clock clock;
-
-    RatingQueries(NamedParameterJdbcTemplate jdbc, RatingRuleSets ruleSets, Clock clock) {
-        this.jdbc = jdbc;
-        this.ruleSets = ruleSets;
-        this.clock = clock;
-    }
-
     /** The instant a "known at" read cuts at; none given means everything recorded so far. */
     private static final String KNOWN = "coalesce(cast(:knownAt as timestamptz), 'infinity')";
     /** The business date an "as of" read cuts at; none given means everything dated so far. */
     private static final String ON = "coalesce(cast(:asOf as date), 'infinity')";
     /** A rating is on its round from its opening (dated) once the opening is recorded. */
     private static final String OPENED = "e.opened_on <= $ON and coalesce(e.recorded_at, '-infinity') <= $KNOWN";
+    private static final String OPENED_SQL = OPENED.replace("$ON", ON).replace("$KNOWN", KNOWN);
     /** A step row dated by :asOf and recorded by :knownAt (rows moved by the migration carry neither). */
     private static final String STEP = "s.rating_id = e.rating_id and coalesce(s.occurred_on, '-infinity') <= $ON "
             + "and coalesce(s.recorded_at, '-infinity') <= $KNOWN";
@@ -75,7 +65,6 @@ final class RatingQueries {
      * correction of it recorded by then, whose figures replace the decision's ({@code decision_position} keys the
      * rule outcomes in force). A reopening counts while no decision follows it.
      */
-    private static final String OPENED_SQL = OPENED.replace("$ON", ON).replace("$KNOWN", KNOWN);
     static final String ENTRIES_KNOWN = """
             select e.rating_id, e.round_id, e.deciding_body_id, e.year, e.subject, e.subject_id, e.organization_id,
                    e.rule_set_id, e.opened_on, e.last_position,
@@ -105,6 +94,16 @@ final class RatingQueries {
                                   order by x.position desc limit 1) c on true
              where $OPENED""".replace("$OPENED", OPENED).replace("$STEP", STEP).replace("$ON", ON)
             .replace("$KNOWN", KNOWN);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final RatingRuleSets ruleSets;
+    private final Clock clock;
+
+    RatingQueries(NamedParameterJdbcTemplate jdbc, RatingRuleSets ruleSets, Clock clock) {
+        this.jdbc = jdbc;
+        this.ruleSets = ruleSets;
+        this.clock = clock;
+    }
 
     private record Row(String ratingId, String roundId, String bodyId, String ruleSetId, RatingLevel level,
                        Authority override) {
@@ -178,8 +177,8 @@ final class RatingQueries {
     /** Who was on a roll (members) or in the tree (collectives) at the year's end without a rating, and why. */
     private List<RatingDistribution.NotRated> notRated(FindRatingDistribution q, Subtree subtree, LocalDate d) {
         Map<String, Integer> reasons = new LinkedHashMap<>();
-        MapSqlParameterSource p = axes(q.asOf(), q.knownAt()).addValue("orgs", subtree.ids()).addValue("d", d, Types.DATE)
-                .addValue("year", q.year()).addValue("subject", q.subject().name());
+        MapSqlParameterSource p = axes(q.asOf(), q.knownAt()).addValue("orgs", subtree.ids())
+                .addValue("d", d, Types.DATE).addValue("year", q.year()).addValue("subject", q.subject().name());
         if (q.subject() == RatingSubject.MEMBER) {
             Exclusions exclusions = ruleSets.forYear(q.year(), null).map(RatingRuleSet::exclusions).orElse(null);
             jdbc.query("""
