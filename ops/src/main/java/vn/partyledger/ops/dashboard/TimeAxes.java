@@ -1,5 +1,7 @@
 package vn.partyledger.ops.dashboard;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -65,8 +67,7 @@ record TimeAxes(String asOfText, String knownAtText, LocalDate asOf, Instant kno
             q.append("asOf=").append(asOf).append('&');
         }
         if (knownAt != null) {
-            q.append("knownAt=").append(java.net.URLEncoder.encode(knownAt.toString(),
-                    java.nio.charset.StandardCharsets.UTF_8)).append('&');
+            q.append("knownAt=").append(URLEncoder.encode(knownAt.toString(), StandardCharsets.UTF_8)).append('&');
         }
         return q.toString();
     }
