@@ -83,7 +83,7 @@ class InspectorViewTest extends LedgerTestSupport {
         return register.path("months").get(month - 1);
     }
 
-    private static JsonNode find(JsonNode history, String type, Predicate<JsonNode> fact) {
+    static JsonNode find(JsonNode history, String type, Predicate<JsonNode> fact) {
         for (JsonNode item : history.path("items")) {
             if (item.path("type").asText().equals(type) && fact.test(item.path("fact"))) {
                 return item;
@@ -564,7 +564,7 @@ class InspectorViewTest extends LedgerTestSupport {
      * An instant strictly after every fact recorded so far and strictly before any recorded next, for a knownAt cut:
      * the clock is polled until it has moved on, on both sides, instead of sleeping a fixed time.
      */
-    private static Instant instantBetweenFacts() {
+    static Instant instantBetweenFacts() {
         Instant last = Instant.now();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
                 .pollInterval(java.time.Duration.ofMillis(1)).until(() -> Instant.now().isAfter(last));

@@ -313,6 +313,29 @@ class RatingPagesBrowserTest extends LedgerTestSupport {
             chromium.screenMedia();
         }
 
+        // as of the day before the decision: rated, not yet decided; the exports read the same axes
+        chromium.setValue(browser.findElement(By.id("asOf")), YEAR + "-12-19");
+        browser.findElement(By.id("show")).click();
+        assertThat(browser.findElement(By.id("summary")).getText())
+                .startsWith("Được đánh giá: 7; đã có quyết định: 0; chưa báo cáo mức: 7");
+        assertThat(browser.findElement(By.id("axes")).getText()).startsWith("Đúng vào ngày: " + YEAR + "-12-19");
+        String csvHref = browser.findElement(By.id("csv-levels")).getAttribute("href");
+        assertThat(csvHref).contains("asOf=" + YEAR + "-12-19");
+        String before = new String(chromium.downloadOk(csvHref.substring(csvHref.indexOf("/web/"))),
+                StandardCharsets.UTF_8);
+        assertThat(before).contains("Hoàn thành xuất sắc nhiệm vụ,0,", "Hoàn thành tốt nhiệm vụ,0,");
+        // as recorded by an instant before any of this was entered: nobody is rated yet
+        chromium.open("/web/organizations/" + commune + "/rating-distribution?year=" + YEAR + "&subject=MEMBER");
+        chromium.setValue(browser.findElement(By.id("knownAt")), YEAR + "-12-01T00:00:00");
+        browser.findElement(By.id("show")).click();
+        assertThat(browser.findElement(By.id("summary")).getText()).startsWith("Được đánh giá: 0; đã có quyết định: 0");
+        assertThat(browser.findElement(By.id("knownAt")).getAttribute("value")).startsWith(YEAR + "-12-01T00:00");
+        // a time that means nothing is shown next to its field and left out of the read
+        chromium.open("/web/organizations/" + commune + "/rating-distribution?year=" + YEAR
+                + "&subject=MEMBER&knownAt=yesterday");
+        assertThat(browser.findElement(By.id("error-knownAt")).getText()).isEqualTo("Thời điểm không hợp lệ.");
+        assertThat(browser.findElement(By.id("summary")).getText()).startsWith("Được đánh giá: 7; đã có quyết định: 7");
+
         chromium.open("/web/organizations/" + commune + "/rating-distribution?year=" + YEAR + "&lang=en");
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .isEqualTo("Ratings of members, Đảng bộ xã Na Tông (xếp loại), 2025");

@@ -5,7 +5,10 @@ import static vn.partyledger.ops.LedgerClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -642,4 +645,97 @@ class RatingsTest extends LedgerTestSupport {
     }
 
     private final List<String> cellIds = new ArrayList<>();
+
+    /**
+     * Issue 13 on ratings: a decided list, one decision corrected later (an approved clerical correction); the
+     * distribution known at the instant before the correction counts the recorded level, now the corrected one, and
+     * as of a date before the decision nothing is decided yet; a member's ratings likewise; both axes in the provenance.
+     */
+    @Test
+    void theDistributionKnownBeforeACorrectionCountsTheRecordedLevelAndAsOfADateBeforeTheDecisionNothingIsDecided() {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        String province = s.establish("PROVINCE", null, null, "Đảng bộ tỉnh Lai Châu", "2010-01-01");
+        String commune = s.establish("COMMUNE", null, province, "Đảng bộ xã Pa Tần", "2010-01-01");
+        String cell = s.establish("CELL", "VILLAGE", commune, "Chi bộ bản Pa Tần 1", "2010-01-01");
+        List<String> members = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            members.add(s.enrollOfficial(cell, "Lò Văn Tần " + i, "2010-03-01", "2011-03-01"));
+        }
+        String round = openRound(op, commune, 2018, "2018-12-01");
+        List<String> ratings = new ArrayList<>();
+        for (String member : members) {
+            String rating = rate(op, round, "MEMBER", member, "2018-12-05");
+            selfReview(op, rating, "GOOD", null, "2018-12-10");
+            ratings.add(rating);
+        }
+        s.ok(decide(op, round, "31-QĐ/ĐU", ratings.stream().map(r -> row(r, "GOOD")).toList(), null, "2018-12-28"));
+        String distribution = "/api/v1/organizations/" + commune + "/rating-distribution?year=2018&subject=MEMBER";
+        s.awaitGet(distribution, d -> d.path("decided").asInt() == 3);
+        JsonNode decisions = s.awaitGet("/api/v1/organizations/" + cell + "/history?types=RatingDecided",
+                b -> b.path("total").asInt() == 3);
+        String decided = InspectorViewTest.find(decisions, "RatingDecided",
+                f -> f.path("ratingId").asText().equals(ratings.get(0))).path("eventId").asText();
+
+        Instant before = InspectorViewTest.instantBetweenFacts();
+        LedgerClient.Response corrected = op.post("/api/v1/corrections", json("correctsEventId", decided,
+                "reason", "biên bản ghi nhầm mức xếp loại", "authority", Map.of("docNo", "02-NQ/ĐU",
+                        "issuer", "Đảng ủy xã Pa Tần", "issuedOn", "2019-01-05"), "occurredOn", "2019-01-05",
+                "replacement", Map.of("level", "COMPLETED")));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(202);
+
+        JsonNode now = s.awaitGet(distribution, d -> countOf(d, "COMPLETED") == 1);
+        assertThat(countOf(now, "GOOD")).isEqualTo(2);
+        LedgerClient.Response then = op.get(distribution + "&knownAt=" + encoded(before));
+        assertThat(then.status()).as(then.toString()).isEqualTo(200);
+        assertThat(countOf(then.body(), "GOOD")).isEqualTo(3);
+        assertThat(countOf(then.body(), "COMPLETED")).isZero();
+        assertThat(then.body().path("provenance").path("knownAt").asText()).isEqualTo(before.toString());
+        assertThat(then.header("Ledger-Known-At")).isEqualTo(before.toString());
+        assertThat(then.header("Ledger-As-Of")).isNotNull();
+
+        LedgerClient.Response beforeDecision = op.get(distribution + "&asOf=2018-12-27");
+        assertThat(beforeDecision.body().path("rated").asInt()).isEqualTo(3);
+        assertThat(beforeDecision.body().path("decided").asInt()).isZero();
+        assertThat(beforeDecision.body().path("unreported").asInt()).isEqualTo(3);
+        assertThat(beforeDecision.header("Ledger-As-Of")).isEqualTo("2018-12-27");
+        assertThat(beforeDecision.body().path("provenance").path("asOf").asText()).isEqualTo("2018-12-27");
+
+        String memberRatings = "/api/v1/members/" + members.get(0) + "/ratings";
+        assertThat(op.get(memberRatings).body().path("ratings").get(0).path("level").asText())
+                .isEqualTo("COMPLETED");
+        assertThat(op.get(memberRatings + "?knownAt=" + encoded(before)).body().path("ratings").get(0)
+                .path("level").asText()).isEqualTo("GOOD");
+        JsonNode openThen = op.get(memberRatings + "?asOf=2018-12-27").body().path("ratings").get(0);
+        assertThat(openThen.path("state").asText()).isEqualTo("OPEN");
+        assertThat(openThen.path("selfProposed").asText()).isEqualTo("GOOD");
+
+        for (String bad : List.of("yesterday", "+20000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z",
+                "2999-01-01T00:00:00Z")) {
+            for (String path : List.of(distribution + "&knownAt=", memberRatings + "?knownAt=")) {
+                LedgerClient.Response refused = op.get(path + encoded(bad));
+                assertThat(refused.status()).as(bad + ": " + refused).isEqualTo(400);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("knownAt");
+            }
+        }
+        // the parameters' constraints are judged by Spring MVC's own validation: a 400 naming the parameter
+        LedgerClient.Response badYear = op.get("/api/v1/organizations/" + commune
+                + "/rating-distribution?year=3000&subject=MEMBER");
+        assertThat(badYear.status()).as(badYear.toString()).isEqualTo(400);
+        assertThat(badYear.body().path("errors").get(0).path("field").asText()).isEqualTo("year");
+    }
+
+    private static int countOf(JsonNode distribution, String level) {
+        for (JsonNode l : distribution.path("levels")) {
+            if (l.path("level").asText().equals(level)) {
+                return l.path("count").asInt();
+            }
+        }
+        return 0;
+    }
+
+    private static String encoded(Object value) {
+        return URLEncoder.encode(value.toString(), StandardCharsets.UTF_8);
+    }
 }

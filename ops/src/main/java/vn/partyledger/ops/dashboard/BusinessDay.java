@@ -21,4 +21,8 @@ class BusinessDay {
     LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
     }
+
+    ZoneId zone() {
+        return zone;
+    }
 }

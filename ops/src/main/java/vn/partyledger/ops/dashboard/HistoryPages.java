@@ -5,8 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -63,7 +61,6 @@ class HistoryPages extends Pages {
             "OrganizationDissolved", "OfficerAssigned", "OfficerRemoved", "RegularMeetingDaySet", "LiaisonAssigned",
             "OversightCaseOpened", "RecordsRequested", "FindingRecorded", "CaseConcluded", "InspectorReadRecorded");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
-    private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final HistoryReader reader;
     private final InspectorReads inspectorReads;
@@ -250,22 +247,12 @@ class HistoryPages extends Pages {
      */
     private Filters filters(String asOf, String knownAt, String from, String to, String types, String page) {
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate asOfDate = date(asOf, "asOf", errors);
+        TimeAxes axes = TimeAxes.parse(asOf, knownAt, zone, labels, errors);
         LocalDate fromDate = date(from, "from", errors);
         LocalDate toDate = date(to, "to", errors);
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             errors.put("to", labels.of("history.toBeforeFrom"));
             toDate = null;
-        }
-        Instant known = null;
-        if (knownAt != null && !knownAt.isBlank()) {
-            try {
-                String k = knownAt.strip();
-                known = k.endsWith("Z") || k.matches(".*[+-]\\d\\d:\\d\\d$") ? OffsetDateTime.parse(k).toInstant()
-                        : LocalDateTime.parse(k).atZone(zone).toInstant();
-            } catch (RuntimeException e) {
-                errors.put("knownAt", labels.of("history.badInstant"));
-            }
         }
         String type = types == null || types.isBlank() ? null : types.strip();
         if (type != null && !TYPES.contains(type)) {
@@ -284,25 +271,12 @@ class HistoryPages extends Pages {
                 p = 0;
             }
         }
-        String knownText = known == null ? "" : PICKER.format(known.atZone(zone));
-        return new Filters(text(asOfDate), knownText, text(fromDate), text(toDate), type, asOfDate, known, fromDate,
-                toDate, p, errors);
+        return new Filters(axes.asOfText(), axes.knownAtText(), text(fromDate), text(toDate), type, axes.asOf(),
+                axes.knownAt(), fromDate, toDate, p, errors);
     }
 
     private LocalDate date(String value, String field, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            LocalDate d = LocalDate.parse(value.strip());
-            if (d.getYear() < 1900 || d.getYear() > 9999) {
-                throw new IllegalArgumentException();
-            }
-            return d;
-        } catch (RuntimeException e) {
-            errors.put(field, labels.of("form.badDate"));
-            return null;
-        }
+        return TimeAxes.date(value, field, labels, errors);
     }
 
     private static String text(LocalDate d) {

@@ -100,17 +100,24 @@ class RatingPages extends Pages {
 
     // ---- distribution ------------------------------------------------------------------------------------------
 
+    /**
+     * The distribution, true on {@code asOf} and as recorded by {@code knownAt} (the pickers; the exports read the
+     * same): a correction recorded later is not applied, a decision dated later is not yet taken.
+     */
     @GetMapping("/web/organizations/{id}/rating-distribution")
     Object distribution(@PathVariable String id, @RequestParam(required = false) Integer year,
                         @RequestParam(required = false) String subject,
                         @RequestParam(required = false) String rounding,
+                        @RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt,
                         @RequestParam(required = false) String format, @RequestParam(required = false) String table,
                         Model model) {
         int y = year == null || year < MIN_YEAR || year > MAX_YEAR ? defaultYear(day) : year;
         RatingSubject s = enumOr(RatingSubject.class, subject, RatingSubject.MEMBER);
         PercentDisplay r = enumOr(PercentDisplay.class, rounding, PercentDisplay.HALF_UP);
+        Map<String, String> errors = new LinkedHashMap<>();
+        TimeAxes axes = TimeAxes.parse(asOf, knownAt, day.zone(), labels, errors);
         OrganizationView org = organizations.view(id, null);
-        RatingDistribution d = queries.query(new FindRatingDistribution(id, y, s, r, 1),
+        RatingDistribution d = queries.query(new FindRatingDistribution(id, y, s, r, 1, axes.asOf(), axes.knownAt()),
                 ResponseTypes.instanceOf(RatingDistribution.class)).join();
 
         List<List<Object>> levelRows = new ArrayList<>();
@@ -170,7 +177,9 @@ class RatingPages extends Pages {
         model.addAttribute("quota", quota);
         model.addAttribute("chartJson", chartJson(new Chart("bar", chartLabels,
                 List.of(new Series(labels.of("col.count"), chartCounts, null)), "")));
-        model.addAttribute("query", "year=" + y + "&subject=" + s + "&rounding=" + r + "&");
+        model.addAttribute("axes", axes);
+        model.addAttribute("errors", errors);
+        model.addAttribute("query", "year=" + y + "&subject=" + s + "&rounding=" + r + "&" + axes.query());
         return "rating-distribution";
     }
 

@@ -23,7 +23,8 @@ public record HistoryFilter(LocalDate from, LocalDate to, LocalDate asOf, Instan
         inRange("knownAt", knownAt);
     }
 
-    private static void inRange(String field, Instant instant) {
+    /** Refuses, naming {@code field}, an instant PostgreSQL's calendar cannot hold (the other reads' knownAt too). */
+    public static void inRange(String field, Instant instant) {
         if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
             throw new BadParameterException(field, "must be an instant between the years 1 and 9999");
         }

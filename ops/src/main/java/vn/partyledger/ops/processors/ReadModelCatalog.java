@@ -71,8 +71,8 @@ class ReadModelCatalog {
     @Bean
     ReadModelTables ratingTables() {
         return new ReadModelTables(RatingProjection.NAME, RatingProjection.VERSION, List.of(
-                "rating_round", "rating_entry", "rating_outcome", "rating_evidence", "rating_evidence_task",
-                "rating_target"));
+                "rating_round", "rating_entry", "rating_step", "rating_decision", "rating_outcome", "rating_evidence",
+                "rating_evidence_task", "rating_target"));
     }
 
     @Bean

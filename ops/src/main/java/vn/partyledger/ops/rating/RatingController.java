@@ -12,12 +12,13 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,6 +59,7 @@ import vn.partyledger.api.rules.rating.RatingSubject;
 import vn.partyledger.command.directory.MemberDirectory;
 import vn.partyledger.command.directory.MemberEntry;
 import vn.partyledger.command.directory.OrganizationDirectory;
+import vn.partyledger.ops.history.HistoryFilter;
 import vn.partyledger.ops.web.AuthorityDto;
 import vn.partyledger.ops.web.Commands;
 import vn.partyledger.ops.web.Created;
@@ -72,7 +74,6 @@ import vn.partyledger.ops.web.UnknownResourceException;
  */
 @RestController
 @RequestMapping("/api/v1")
-@Validated
 @Tag(name = "Ratings", description = "Annual quality ratings (đánh giá, xếp loại chất lượng) and congress targets")
 class RatingController {
 
@@ -338,15 +339,23 @@ class RatingController {
         return ResponseEntity.ok(new Created(targetsId));
     }
 
+    /**
+     * {@code asOf}: true on that business date (ratings opened and decided by then); {@code knownAt}: as the ledger
+     * stood at that instant (a correction recorded later is not yet applied). Both are stated in the provenance.
+     */
     @GetMapping("/organizations/{id}/rating-distribution")
-    @Operation(summary = "Counts and shares per level, not rated with reasons, and R3 per decision scope")
+    @Operation(summary = "Counts and shares per level, not rated with reasons, and R3 per decision scope; asOf a "
+            + "business date and knownAt an instant")
     ResponseEntity<RatingDistribution> distribution(@PathVariable String id,
             @RequestParam @Min(1930) @Max(2100) int year, @RequestParam RatingSubject subject,
             @RequestParam(defaultValue = "HALF_UP") PercentDisplay rounding,
-            @RequestParam(defaultValue = "1") @Min(0) @Max(4) int decimals) {
+            @RequestParam(defaultValue = "1") @Min(0) @Max(4) int decimals,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) @PastOrPresent Instant knownAt) {
+        HistoryFilter.inRange("knownAt", knownAt);
         knownOrganization(id);
-        RatingDistribution answer = queries.query(new FindRatingDistribution(id, year, subject, rounding, decimals),
-                ResponseTypes.instanceOf(RatingDistribution.class)).join();
+        RatingDistribution answer = queries.query(new FindRatingDistribution(id, year, subject, rounding, decimals,
+                        asOf, knownAt), ResponseTypes.instanceOf(RatingDistribution.class)).join();
         return Reads.ok(answer, answer.provenance());
     }
 
@@ -361,10 +370,14 @@ class RatingController {
     }
 
     @GetMapping("/members/{id}/ratings")
-    @Operation(summary = "The member's ratings across years, with the rule set of each year and its evidence")
-    ResponseEntity<MemberRatings> history(@PathVariable String id) {
+    @Operation(summary = "The member's ratings across years, with the rule set of each year and its evidence; asOf a "
+            + "business date and knownAt an instant")
+    ResponseEntity<MemberRatings> history(@PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) @PastOrPresent Instant knownAt) {
+        HistoryFilter.inRange("knownAt", knownAt);
         MemberEntry member = members.find(id).orElseThrow(() -> new UnknownResourceException("no member " + id));
-        MemberRatings answer = queries.query(new FindMemberRatings(id),
+        MemberRatings answer = queries.query(new FindMemberRatings(id, asOf, knownAt),
                 ResponseTypes.instanceOf(MemberRatings.class)).join();
         return Reads.ok(answer, answer.provenance());
     }

@@ -8,12 +8,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.partyledger.api.envelope.Authority;
+import vn.partyledger.api.envelope.Envelope;
 import vn.partyledger.api.rating.CellReviewHeld;
 import vn.partyledger.api.rating.CongressTarget;
 import vn.partyledger.api.rating.CongressTargetsSet;
@@ -35,10 +36,7 @@ import vn.partyledger.api.rating.RatingRoundOpened;
 import vn.partyledger.api.rating.ResidenceCommentReceived;
 import vn.partyledger.api.rating.SelfReviewSubmitted;
 import vn.partyledger.api.rating.TargetCompliance;
-import vn.partyledger.api.rules.RuleOutcome;
-import vn.partyledger.api.rules.rating.MemberYearEvidence;
 import vn.partyledger.api.rules.rating.RatingRuleSets;
-import vn.partyledger.api.rules.rating.TaskFact;
 import vn.partyledger.query.BatchWrites;
 import vn.partyledger.query.ProjectionPositions;
 
@@ -53,8 +51,11 @@ import vn.partyledger.query.ProjectionPositions;
 public class RatingProjection {
 
     public static final String NAME = "ratings";
-    /** Bump when the tables or their meaning change. */
-    public static final int VERSION = 1;
+    /**
+     * Bump when the tables or their meaning change. Version 2: steps and decisions are rows of their own with their
+     * dates and recorded instants (asOf / knownAt reads); a ledger built by version 1 rebuilds.
+     */
+    public static final int VERSION = 2;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final RatingQueries queries;
@@ -93,66 +94,72 @@ public class RatingProjection {
     }
 
     @EventHandler
-    void on(RatingOpened e, TrackingToken token) {
+    void on(RatingOpened e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
         long position = ProjectionPositions.of(token);
         BatchWrites.update(jdbc, """
                 insert into rating_entry (rating_id, round_id, deciding_body_id, year, subject, subject_id,
-                                          organization_id, rule_set_id, opened_on, last_position)
-                values (:id, :round, :body, :year, :subject, :subjectId, :org, :set, :on, :position)
+                                          organization_id, rule_set_id, opened_on, recorded_at, last_position)
+                values (:id, :round, :body, :year, :subject, :subjectId, :org, :set, :on, :recordedAt, :position)
                 on conflict (rating_id) do nothing""",
                 new MapSqlParameterSource("id", e.ratingId()).addValue("round", e.roundId())
                         .addValue("body", e.decidingBodyId()).addValue("year", e.year())
                         .addValue("subject", e.subject().name()).addValue("subjectId", e.subjectId())
                         .addValue("org", e.organizationId()).addValue("set", e.ruleSetId())
-                        .addValue("on", e.openedOn(), Types.DATE).addValue("position", position));
+                        .addValue("on", e.openedOn(), Types.DATE)
+                        .addValue("recordedAt", RatingDecisions.instant(recordedAt), Types.TIMESTAMP_WITH_TIMEZONE)
+                        .addValue("position", position));
         advance(position);
     }
 
     @EventHandler
-    void on(SelfReviewSubmitted e, TrackingToken token) {
-        update(e.ratingId(), token, "self_proposed = :level, score_general = :general, score_tasks = :tasks",
+    void on(SelfReviewSubmitted e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
+        step(e.ratingId(), "SELF_REVIEW", e.submittedOn(), token, recordedAt,
                 new MapSqlParameterSource("level", e.proposedLevel().name())
                         .addValue("general", e.score() == null ? null : e.score().general(), Types.INTEGER)
                         .addValue("tasks", e.score() == null ? null : e.score().tasks(), Types.INTEGER));
     }
 
     @EventHandler
-    void on(CellReviewHeld e, TrackingToken token) {
-        update(e.ratingId(), token, "cell_proposed = :level",
+    void on(CellReviewHeld e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
+        step(e.ratingId(), "CELL_REVIEW", e.heldOn(), token, recordedAt,
                 new MapSqlParameterSource("level", e.proposedLevel().name()));
     }
 
     @EventHandler
-    void on(ResidenceCommentReceived e, TrackingToken token) {
-        update(e.ratingId(), token, "residence_comment = :comment", new MapSqlParameterSource("comment", e.comment()));
+    void on(ResidenceCommentReceived e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
+        step(e.ratingId(), "RESIDENCE_COMMENT", e.receivedOn(), token, recordedAt,
+                new MapSqlParameterSource("comment", e.comment()));
     }
 
     @EventHandler
-    void on(RatingAppraised e, TrackingToken token) {
-        update(e.ratingId(), token, "appraised = :level", new MapSqlParameterSource("level", e.proposedLevel().name()));
+    void on(RatingAppraised e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
+        step(e.ratingId(), "APPRAISAL", e.appraisedOn(), token, recordedAt,
+                new MapSqlParameterSource("level", e.proposedLevel().name()));
     }
 
     @EventHandler
-    void on(RatingDecided e, TrackingToken token) {
-        decided(e.ratingId(), e.level().name(), e.score(), e.decisionNo(), e.decidedOn(), e.quotaOverride(),
-                e.outcomes(), e.evidence(), token);
+    void on(RatingDecided e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
+        decided(new RatingDecisions.Decision(e.ratingId(), RatingDecisions.Kind.DECIDED, e.level().name(), e.score(),
+                e.decisionNo(), e.decidedOn(), e.quotaOverride(), null, e.outcomes(), e.evidence()), token,
+                recordedAt);
     }
 
     @EventHandler
-    void on(RatingRedecided e, TrackingToken token) {
-        decided(e.ratingId(), e.level().name(), e.score(), e.decisionNo(), e.decidedOn(), e.quotaOverride(),
-                e.outcomes(), e.evidence(), token);
+    void on(RatingRedecided e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
+        decided(new RatingDecisions.Decision(e.ratingId(), RatingDecisions.Kind.REDECIDED, e.level().name(),
+                e.score(), e.decisionNo(), e.decidedOn(), e.quotaOverride(), null, e.outcomes(), e.evidence()), token,
+                recordedAt);
     }
 
     @EventHandler
-    void on(RatingPublished e, TrackingToken token) {
-        update(e.ratingId(), token, "published_on = :on",
-                new MapSqlParameterSource().addValue("on", e.publishedOn(), Types.DATE));
+    void on(RatingPublished e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
+        step(e.ratingId(), "PUBLICATION", e.publishedOn(), token, recordedAt, new MapSqlParameterSource());
     }
 
     @EventHandler
-    void on(RatingReopened e, TrackingToken token) {
-        update(e.ratingId(), token, "reopened_for = :reason", new MapSqlParameterSource("reason", e.reason().name()));
+    void on(RatingReopened e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
+        step(e.ratingId(), "REOPENING", e.reopenedOn(), token, recordedAt,
+                new MapSqlParameterSource("reason", e.reason().name()));
     }
 
     @EventHandler
@@ -178,8 +185,8 @@ public class RatingProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().execute("truncate table rating_round, rating_entry, rating_outcome, rating_evidence, "
-                + "rating_evidence_task, rating_target");
+        jdbc.getJdbcTemplate().execute("truncate table rating_round, rating_entry, rating_step, rating_decision, "
+                + "rating_outcome, rating_evidence, rating_evidence_task, rating_target");
         jdbc.update("delete from projection_position where projection = :projection",
                 new MapSqlParameterSource("projection", NAME));
     }
@@ -204,68 +211,32 @@ public class RatingProjection {
         return queries.history(query);
     }
 
-    private void decided(String ratingId, String level, Integer score, String decisionNo, LocalDate on,
-                         Authority override, List<RuleOutcome> outcomes, MemberYearEvidence evidence,
-                         TrackingToken token) {
+    private void decided(RatingDecisions.Decision decision, TrackingToken token, String recordedAt) {
         long position = ProjectionPositions.of(token);
-        // One round trip: a decision replaces the outcomes and evidence of the one before (after a reopening).
-        BatchWrites.update(jdbc, """
-                with outcomes as (delete from rating_outcome where rating_id = :ratingId),
-                     tasks as (delete from rating_evidence_task where rating_id = :ratingId),
-                     evidence as (delete from rating_evidence where rating_id = :ratingId)
-                update rating_entry
-                   set level = :level, score = :score, decision_no = :decisionNo, decided_on = :on,
-                       override_doc_no = :docNo, override_issuer = :issuer, override_issued_on = :issuedOn,
-                       reopened_for = null, last_position = greatest(last_position, :position)
-                 where rating_id = :ratingId""",
-                new MapSqlParameterSource("level", level).addValue("score", score, Types.INTEGER)
-                        .addValue("decisionNo", decisionNo).addValue("on", on, Types.DATE)
-                        .addValue("docNo", override == null ? null : override.docNo())
-                        .addValue("issuer", override == null ? null : override.issuer())
-                        .addValue("issuedOn", override == null ? null : override.issuedOn(), Types.DATE)
-                        .addValue("ratingId", ratingId).addValue("position", position));
+        RatingDecisions.write(jdbc, decision, position, RatingDecisions.instant(recordedAt));
         advance(position);
-        List<RuleOutcome> all = outcomes == null ? List.of() : outcomes;
-        for (int i = 0; i < all.size(); i++) {
-            RuleOutcome o = all.get(i);
-            BatchWrites.update(jdbc, """
-                    insert into rating_outcome (rating_id, seq, rule, severity, basis, message)
-                    values (:id, :seq, :rule, :severity, :basis, :message)""",
-                    new MapSqlParameterSource("id", ratingId).addValue("seq", i).addValue("rule", o.rule())
-                            .addValue("severity", o.severity().name()).addValue("basis", o.basis())
-                            .addValue("message", o.message()));
-        }
-        if (evidence == null) {
-            return;
-        }
-        BatchWrites.update(jdbc, """
-                insert into rating_evidence (rating_id, year, fully_exempt, suspended, temporarily_exempt,
-                                             admitted_on, meetings_required, meetings_attended,
-                                             months_without_reason, commitment)
-                values (:id, :year, :exempt, :suspended, :tempExempt, :admitted, :required, :attended, :months,
-                        :commitment)""",
-                new MapSqlParameterSource("id", ratingId).addValue("year", evidence.year())
-                        .addValue("exempt", evidence.fullyExempt()).addValue("suspended", evidence.suspended())
-                        .addValue("tempExempt", evidence.temporarilyExempt())
-                        .addValue("admitted", evidence.admittedOn(), Types.DATE)
-                        .addValue("required", evidence.meetingsRequired())
-                        .addValue("attended", evidence.meetingsAttended())
-                        .addValue("months", String.join(",", evidence.monthsWithoutLegitimateReason()))
-                        .addValue("commitment", evidence.commitment().name()));
-        for (TaskFact t : evidence.tasks()) {
-            BatchWrites.update(jdbc, """
-                    insert into rating_evidence_task (rating_id, task_id, description, due_on, completed_on, status)
-                    values (:id, :task, :description, :due, :completed, :status)""",
-                    new MapSqlParameterSource("id", ratingId).addValue("task", t.taskId())
-                            .addValue("description", t.description()).addValue("due", t.dueDate(), Types.DATE)
-                            .addValue("completed", t.completedOn(), Types.DATE).addValue("status", t.status().name()));
-        }
     }
 
-    private void update(String ratingId, TrackingToken token, String set, MapSqlParameterSource params) {
+    /**
+     * A step of the rating as a row of its own (its event's position, business date and recorded instant); the
+     * parameters name the step's values among level, general, tasks, comment and reason.
+     */
+    private void step(String ratingId, String step, LocalDate on, TrackingToken token, String recordedAt,
+                      MapSqlParameterSource values) {
         long position = ProjectionPositions.of(token);
-        BatchWrites.update(jdbc, "update rating_entry set " + set + ", last_position = greatest(last_position, :position) "
-                + "where rating_id = :ratingId", params.addValue("ratingId", ratingId).addValue("position", position));
+        MapSqlParameterSource p = new MapSqlParameterSource("ratingId", ratingId).addValue("position", position)
+                .addValue("step", step).addValue("on", on, Types.DATE)
+                .addValue("recordedAt", RatingDecisions.instant(recordedAt), Types.TIMESTAMP_WITH_TIMEZONE);
+        for (String name : List.of("level", "general", "tasks", "comment", "reason")) {
+            p.addValue(name, values.hasValue(name) ? values.getValue(name) : null,
+                    name.equals("general") || name.equals("tasks") ? Types.INTEGER : Types.VARCHAR);
+        }
+        BatchWrites.update(jdbc, """
+                insert into rating_step (rating_id, position, step, level, score_general, score_tasks, comment, reason,
+                                         occurred_on, recorded_at, last_position)
+                values (:ratingId, :position, :step, :level, :general, :tasks, :comment, :reason, :on, :recordedAt,
+                        :position)
+                on conflict (rating_id, position, step) do nothing""", p);
         advance(position);
     }
 

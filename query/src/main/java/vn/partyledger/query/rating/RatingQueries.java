@@ -2,7 +2,9 @@ package vn.partyledger.query.rating;
 
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -46,6 +48,52 @@ final class RatingQueries {
 
     /** Compliance shares are shown with two decimals half up, as the meeting register shows attendance. */
     private static final int COMPLIANCE_DECIMALS = 2;
+    /** The instant a "known at" read cuts at; none given means everything recorded so far. */
+    private static final String KNOWN = "coalesce(cast(:knownAt as timestamptz), 'infinity')";
+    /** The business date an "as of" read cuts at; none given means everything dated so far. */
+    private static final String ON = "coalesce(cast(:asOf as date), 'infinity')";
+    /** A rating is on its round from its opening (dated) once the opening is recorded. */
+    private static final String OPENED = "e.opened_on <= $ON and coalesce(e.recorded_at, '-infinity') <= $KNOWN";
+    private static final String OPENED_SQL = OPENED.replace("$ON", ON).replace("$KNOWN", KNOWN);
+    /** A step row dated by :asOf and recorded by :knownAt (rows moved by the migration carry neither). */
+    private static final String STEP = "s.rating_id = e.rating_id and coalesce(s.occurred_on, '-infinity') <= $ON "
+            + "and coalesce(s.recorded_at, '-infinity') <= $KNOWN";
+    /**
+     * The ratings as true on :asOf and as the ledger knew them at :knownAt (bitemporal rows, docs/decisions/0011), with
+     * the columns a rating's row had when steps and decisions overwrote it: the latest step of each kind, the latest
+     * decision or redecision dated and recorded by then ({@code evidence_position} keys its evidence) and the latest
+     * correction of it recorded by then, whose figures replace the decision's ({@code decision_position} keys the
+     * rule outcomes in force). A reopening counts while no decision follows it.
+     */
+    static final String ENTRIES_KNOWN = """
+            select e.rating_id, e.round_id, e.deciding_body_id, e.year, e.subject, e.subject_id, e.organization_id,
+                   e.rule_set_id, e.opened_on, e.last_position,
+                   (select s.level from rating_step s where s.step = 'SELF_REVIEW' and $STEP
+                     order by s.position desc limit 1) as self_proposed,
+                   (select s.level from rating_step s where s.step = 'CELL_REVIEW' and $STEP
+                     order by s.position desc limit 1) as cell_proposed,
+                   (select s.level from rating_step s where s.step = 'APPRAISAL' and $STEP
+                     order by s.position desc limit 1) as appraised,
+                   (select s.occurred_on from rating_step s where s.step = 'PUBLICATION' and $STEP
+                     order by s.position desc limit 1) as published_on,
+                   (select s.reason from rating_step s where s.step = 'REOPENING' and $STEP
+                       and s.position > coalesce(d.position, -1)
+                     order by s.position desc limit 1) as reopened_for,
+                   c.level, c.score, c.decision_no, c.decided_on, c.override_doc_no, c.override_issuer,
+                   c.override_issued_on, c.position as decision_position, d.position as evidence_position
+              from rating_entry e
+              left join lateral (select x.position from rating_decision x
+                                  where x.rating_id = e.rating_id and x.kind <> 'CORRECTED'
+                                    and coalesce(x.decided_on, '-infinity') <= $ON
+                                    and coalesce(x.recorded_at, '-infinity') <= $KNOWN
+                                  order by x.position desc limit 1) d on true
+              left join lateral (select x.* from rating_decision x
+                                  where x.rating_id = e.rating_id and x.position >= d.position
+                                    and (x.position = d.position or x.kind = 'CORRECTED')
+                                    and coalesce(x.recorded_at, '-infinity') <= $KNOWN
+                                  order by x.position desc limit 1) c on true
+             where $OPENED""".replace("$OPENED", OPENED).replace("$STEP", STEP).replace("$ON", ON)
+            .replace("$KNOWN", KNOWN);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final RatingRuleSets ruleSets;
@@ -62,16 +110,18 @@ final class RatingQueries {
     }
 
     RatingDistribution distribution(FindRatingDistribution q) {
-        Provenance provenance = provenance();
-        LocalDate d = Subtree.yearEndOrToday(q.year(), clock);
+        Provenance provenance = provenance().at(q.asOf() == null ? today() : q.asOf(), q.knownAt());
+        LocalDate yearEnd = Subtree.yearEndOrToday(q.year(), clock);
+        LocalDate d = q.asOf() != null && q.asOf().isBefore(yearEnd) ? q.asOf() : yearEnd;
         Subtree subtree = Subtree.of(jdbc, q.organizationId(), d);
         List<Row> rows = jdbc.query("""
                         select rating_id, round_id, deciding_body_id, rule_set_id, level, override_doc_no,
                                override_issuer, override_issued_on
-                          from rating_entry
+                          from (""" + ENTRIES_KNOWN + """
+                        ) e
                          where year = :year and subject = :subject and organization_id in (:orgs)
                          order by round_id, rating_id""",
-                new MapSqlParameterSource("year", q.year()).addValue("subject", q.subject().name())
+                axes(q.asOf(), q.knownAt()).addValue("year", q.year()).addValue("subject", q.subject().name())
                         .addValue("orgs", subtree.ids()),
                 (rs, n) -> new Row(rs.getString("rating_id"), rs.getString("round_id"),
                         rs.getString("deciding_body_id"), rs.getString("rule_set_id"),
@@ -127,8 +177,8 @@ final class RatingQueries {
     /** Who was on a roll (members) or in the tree (collectives) at the year's end without a rating, and why. */
     private List<RatingDistribution.NotRated> notRated(FindRatingDistribution q, Subtree subtree, LocalDate d) {
         Map<String, Integer> reasons = new LinkedHashMap<>();
-        MapSqlParameterSource p = new MapSqlParameterSource("orgs", subtree.ids()).addValue("d", d, Types.DATE)
-                .addValue("year", q.year()).addValue("subject", q.subject().name());
+        MapSqlParameterSource p = axes(q.asOf(), q.knownAt()).addValue("orgs", subtree.ids())
+                .addValue("d", d, Types.DATE).addValue("year", q.year()).addValue("subject", q.subject().name());
         if (q.subject() == RatingSubject.MEMBER) {
             Exclusions exclusions = ruleSets.forYear(q.year(), null).map(RatingRuleSet::exclusions).orElse(null);
             jdbc.query("""
@@ -137,8 +187,9 @@ final class RatingQueries {
                      where p.organization_id in (:orgs) and p.valid_from <= :d
                        and (p.valid_to is null or p.valid_to > :d)
                        and p.membership in ('PROBATIONARY', 'OFFICIAL') and not p.temporarily_transferred_in
-                       and not exists (select 1 from rating_entry r where r.subject_id = p.member_id
-                                          and r.year = :year and r.subject = :subject)""", p, rs -> {
+                       and not exists (select 1 from rating_entry e where e.subject_id = p.member_id
+                                          and e.year = :year and e.subject = :subject and $OPENED)"""
+                    .replace("$OPENED", OPENED_SQL), p, rs -> {
                 String reason = "NOT_RATED";
                 if (exclusions != null) {
                     reason = exclusions.judge(RatingSubject.MEMBER, q.year(), rs.getBoolean("fully_exempt"),
@@ -152,8 +203,9 @@ final class RatingQueries {
                     select count(*) from org_tree_organization o
                      where o.organization_id in (:orgs) and o.organization_id <> :root
                        and (case when :subject = 'CELL' then o.level = 'CELL' else o.grassroots end)
-                       and not exists (select 1 from rating_entry r where r.subject_id = o.organization_id
-                                          and r.year = :year and r.subject = :subject)""",
+                       and not exists (select 1 from rating_entry e where e.subject_id = o.organization_id
+                                          and e.year = :year and e.subject = :subject and $OPENED)"""
+                            .replace("$OPENED", OPENED_SQL),
                     p.addValue("root", subtree.rootId()), Integer.class);
             if (missing != null && missing > 0) {
                 reasons.put("NOT_RATED", missing);
@@ -184,9 +236,9 @@ final class RatingQueries {
             Subtree subtree = Subtree.of(jdbc, q.organizationId(), d);
             Map<RatingSubject, List<RatingLevel>> decided = new HashMap<>();
             jdbc.query("""
-                    select subject, level from rating_entry
-                     where year = :year and organization_id in (:orgs) and level is not null""",
-                    new MapSqlParameterSource("year", year).addValue("orgs", subtree.ids()), rs -> {
+                    select subject, level from (""" + ENTRIES_KNOWN + """
+                    ) e where year = :year and organization_id in (:orgs) and level is not null""",
+                    axes(null, null).addValue("year", year).addValue("orgs", subtree.ids()), rs -> {
                         decided.computeIfAbsent(RatingSubject.valueOf(rs.getString("subject")), k -> new ArrayList<>())
                                 .add(RatingLevel.valueOf(rs.getString("level")));
                     });
@@ -206,7 +258,7 @@ final class RatingQueries {
     /** The round and its ratings in the order opened; null when the read model holds no such round. */
     RatingRoundView round(FindRatingRound q) {
         Provenance provenance = provenance();
-        MapSqlParameterSource p = new MapSqlParameterSource("round", q.roundId());
+        MapSqlParameterSource p = axes(null, null).addValue("round", q.roundId());
         List<RatingRoundView> rounds = jdbc.query("select * from rating_round where round_id = :round", p,
                 (rs, n) -> new RatingRoundView(rs.getString("round_id"), rs.getString("organization_id"),
                         rs.getInt("year"), rs.getString("rule_set_id"), rs.getString("rule_set_title"),
@@ -217,7 +269,8 @@ final class RatingQueries {
         }
         List<RatingRoundView.Entry> entries = jdbc.query("""
                         select e.*, coalesce(m.full_name, o.name) as subject_name, u.name as organization_name
-                          from rating_entry e
+                          from (""" + ENTRIES_KNOWN + """
+                        ) e
                           left join member_roll_member m on m.member_id = e.subject_id
                           left join org_tree_organization o on o.organization_id = e.subject_id
                           left join org_tree_organization u on u.organization_id = e.organization_id
@@ -245,12 +298,18 @@ final class RatingQueries {
     }
 
     MemberRatings history(FindMemberRatings q) {
-        Provenance provenance = provenance();
+        Provenance provenance = provenance().at(q.asOf() == null ? today() : q.asOf(), q.knownAt());
+        record Positions(Long decision, Long evidence) {
+        }
+        Map<String, Positions> positions = new HashMap<>();
         List<MemberRatings.Entry> entries = jdbc.query("""
-                        select e.*, r.rule_set_title, r.closed_on from rating_entry e join rating_round r using (round_id)
+                        select e.*, r.rule_set_title, r.closed_on from (""" + ENTRIES_KNOWN + """
+                        ) e join rating_round r using (round_id)
                          where e.subject_id = :member and e.subject in ('MEMBER', 'LEADER')
                          order by e.year, e.subject""",
-                new MapSqlParameterSource("member", q.memberId()), (rs, n) -> {
+                axes(q.asOf(), q.knownAt()).addValue("member", q.memberId()), (rs, n) -> {
+                    positions.put(rs.getString("rating_id"), new Positions((Long) rs.getObject("decision_position"),
+                            (Long) rs.getObject("evidence_position")));
                     String id = rs.getString("rating_id");
                     String state = state(rs);
                     return new MemberRatings.Entry(rs.getInt("year"), RatingSubject.valueOf(rs.getString("subject")),
@@ -267,25 +326,37 @@ final class RatingQueries {
             full.add(new MemberRatings.Entry(e.year(), e.subject(), e.ratingId(), e.roundId(), e.decidingBodyId(),
                     e.organizationId(), e.ruleSetId(), e.ruleSetTitle(), e.state(), e.selfProposed(), e.score(),
                     e.cellProposed(), e.appraised(), e.level(), e.decisionNo(), e.decidedOn(), e.publishedOn(),
-                    outcomes(e.ratingId()), evidence(e.ratingId())));
+                    outcomes(e.ratingId(), positions.get(e.ratingId()).decision()),
+                    evidence(e.ratingId(), positions.get(e.ratingId()).evidence())));
         }
         return new MemberRatings(q.memberId(), full, provenance);
     }
 
-    private List<RuleOutcome> outcomes(String ratingId) {
-        return jdbc.query("select rule, severity, basis, message from rating_outcome where rating_id = :id order by seq",
-                Map.of("id", ratingId), (rs, n) -> new RuleOutcome(rs.getString("rule"),
+    /** The rule outcomes recorded with the decision row in force; none before a decision. */
+    private List<RuleOutcome> outcomes(String ratingId, Long position) {
+        if (position == null) {
+            return List.of();
+        }
+        return jdbc.query("""
+                        select rule, severity, basis, message from rating_outcome
+                         where rating_id = :id and position = :position order by seq""",
+                Map.of("id", ratingId, "position", position), (rs, n) -> new RuleOutcome(rs.getString("rule"),
                         Severity.valueOf(rs.getString("severity")), rs.getString("basis"), rs.getString("message")));
     }
 
-    private MemberYearEvidence evidence(String ratingId) {
+    /** The evidence recorded with the decision (or redecision) in force; none before a decision. */
+    private MemberYearEvidence evidence(String ratingId, Long position) {
+        if (position == null) {
+            return null;
+        }
+        Map<String, Object> p = Map.of("id", ratingId, "position", position);
         List<TaskFact> tasks = jdbc.query("""
                         select task_id, description, due_on, completed_on, status from rating_evidence_task
-                         where rating_id = :id order by due_on, task_id""", Map.of("id", ratingId),
+                         where rating_id = :id and position = :position order by due_on, task_id""", p,
                 (rs, n) -> new TaskFact(rs.getString("task_id"), rs.getString("description"),
                         rs.getObject("due_on", LocalDate.class), rs.getObject("completed_on", LocalDate.class),
                         TaskFact.Status.valueOf(rs.getString("status"))));
-        return jdbc.query("select * from rating_evidence where rating_id = :id", Map.of("id", ratingId),
+        return jdbc.query("select * from rating_evidence where rating_id = :id and position = :position", p,
                 (rs, n) -> new MemberYearEvidence(rs.getInt("year"), rs.getBoolean("fully_exempt"),
                         rs.getBoolean("suspended"), rs.getBoolean("temporarily_exempt"),
                         rs.getObject("admitted_on", LocalDate.class), rs.getInt("meetings_required"),
@@ -297,6 +368,16 @@ final class RatingQueries {
 
     private static RatingLevel level(String name) {
         return name == null ? null : RatingLevel.valueOf(name);
+    }
+
+    /** :asOf and :knownAt for {@link #ENTRIES_KNOWN}; none given means everything dated and recorded so far. */
+    private static MapSqlParameterSource axes(LocalDate asOf, Instant knownAt) {
+        return new MapSqlParameterSource().addValue("asOf", asOf, Types.DATE).addValue("knownAt",
+                knownAt == null ? null : knownAt.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(Subtree.LEDGER_ZONE));
     }
 
     private Provenance provenance() {

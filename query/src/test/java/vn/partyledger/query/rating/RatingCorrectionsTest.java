@@ -10,10 +10,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.api.envelope.Envelope;
 import vn.partyledger.api.rating.FindRatingDistribution;
 import vn.partyledger.api.rating.OpenRating;
 import vn.partyledger.api.rating.OpenRatingRound;
@@ -92,5 +95,77 @@ class RatingCorrectionsTest {
         assertThat(count(RatingLevel.GOOD)).isEqualTo(6);
         assertThat(db.jdbc().getJdbcTemplate().queryForList("select rule from rating_outcome where rating_id = ?",
                 String.class, rating(0))).containsExactly("R5");
+    }
+
+    @Test
+    void knownAtAnInstantBeforeTheCorrectionTheRecordedLevelCountsAndAfterItTheCorrectedOne() {
+        Instant decidedAt = Instant.parse("2019-01-05T02:00:00Z");
+        Instant correctedAt = Instant.parse("2019-03-01T02:00:00Z");
+        side.feed(recordedAt(correctedAt, new RatingDecisionCorrected(ROUND, rating(0), "org-0", DISTRICT, 2018,
+                RatingSubject.GRASSROOTS_ORG, "org-0", RatingLevel.EXCELLENT, RatingLevel.GOOD, null, "1-QĐ", DECIDED,
+                SET, null, List.of(RuleOutcome.warning("R5", "basis", "checked again")), null, "event-of-decision")));
+
+        assertThat(count(RatingLevel.EXCELLENT, null, correctedAt.minusSeconds(1))).isEqualTo(1);
+        assertThat(count(RatingLevel.EXCELLENT, null, correctedAt)).isZero();
+        assertThat(count(RatingLevel.EXCELLENT, null, null)).isZero();
+        // the decision rows fed in setUp carry no recorded instant: known at any instant, as rows the migration moved
+        assertThat(count(RatingLevel.GOOD, null, decidedAt)).isEqualTo(5);
+    }
+
+    @Test
+    void asOfADateBeforeTheDecisionTheRatingsAreOpenButNotDecided() {
+        RatingDistribution before = distribution(DECIDED.minusDays(1), null);
+        assertThat(before.rated()).isEqualTo(6);
+        assertThat(before.decided()).isZero();
+        assertThat(before.unreported()).isEqualTo(6);
+        assertThat(before.provenance().asOf()).isEqualTo(DECIDED.minusDays(1));
+
+        assertThat(distribution(DECIDED, null).decided()).isEqualTo(6);
+        // before the round put them on it, nobody was rated: all six are missing from the count
+        RatingDistribution beforeOpening = distribution(LocalDate.of(2018, 12, 1), null);
+        assertThat(beforeOpening.rated()).isZero();
+        assertThat(beforeOpening.notRated()).extracting(RatingDistribution.NotRated::count).containsExactly(6);
+    }
+
+    @Test
+    void aRatingOpenedAfterTheInstantIsNotKnownThenAndTheProvenanceStatesBothAxes() {
+        Instant opened = Instant.parse("2019-01-10T02:00:00Z");
+        side.feed(commune("org-6", DISTRICT, "Đảng bộ 6"));
+        side.feed(recordedAt(opened, new RatingOpened(ROUND, rating(6), "org-6", DISTRICT, 2018,
+                RatingSubject.GRASSROOTS_ORG, "org-6", List.of("org-6", DISTRICT), SET, LocalDate.of(2018, 12, 2))));
+
+        RatingDistribution before = distribution(null, opened.minusSeconds(1));
+        assertThat(before.rated()).isEqualTo(6);
+        assertThat(before.provenance().knownAt()).isEqualTo(opened.minusSeconds(1));
+        assertThat(before.provenance().asOf()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(distribution(null, opened).rated()).isEqualTo(7);
+        assertThat(distribution(null, opened).unreported()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplayedLedgerAnswersTheSameOnBothAxes() {
+        Instant correctedAt = Instant.parse("2019-03-01T02:00:00Z");
+        side.feed(recordedAt(correctedAt, new RatingDecisionCorrected(ROUND, rating(1), "org-1", DISTRICT, 2018,
+                RatingSubject.GRASSROOTS_ORG, "org-1", RatingLevel.GOOD, RatingLevel.EXCELLENT, null, "1-QĐ", DECIDED,
+                SET, null, List.of(), null, "event-of-decision")));
+        side.replay();
+
+        assertThat(count(RatingLevel.EXCELLENT, null, correctedAt.minusSeconds(1))).isEqualTo(1);
+        assertThat(count(RatingLevel.EXCELLENT, null, null)).isEqualTo(2);
+    }
+
+    private static Object recordedAt(Instant at, Object event) {
+        return GenericEventMessage.asEventMessage(event)
+                .withMetaData(MetaData.with(Envelope.RECORDED_AT, at.toString()));
+    }
+
+    private RatingDistribution distribution(LocalDate asOf, Instant knownAt) {
+        return side.query(new FindRatingDistribution(DISTRICT, 2018, RatingSubject.GRASSROOTS_ORG,
+                PercentDisplay.HALF_UP, 0, asOf, knownAt), RatingDistribution.class);
+    }
+
+    private int count(RatingLevel level, LocalDate asOf, Instant knownAt) {
+        return distribution(asOf, knownAt).levels().stream().filter(l -> l.level() == level).findFirst().orElseThrow()
+                .count();
     }
 }

@@ -14,11 +14,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.api.envelope.Authority;
+import vn.partyledger.api.envelope.Envelope;
 import vn.partyledger.api.organization.CellType;
 import vn.partyledger.api.rating.CongressTarget.Comparison;
 import vn.partyledger.api.rating.CongressTarget;
@@ -31,6 +34,9 @@ import vn.partyledger.api.rating.MemberRatings;
 import vn.partyledger.api.rating.OpenRating;
 import vn.partyledger.api.rating.OpenRatingRound;
 import vn.partyledger.api.rating.RatingDecided;
+import vn.partyledger.api.rating.RatingRedecided;
+import vn.partyledger.api.rating.RatingReopened;
+import vn.partyledger.api.rating.ReopenReason;
 import vn.partyledger.api.rating.RatingDistribution;
 import vn.partyledger.api.rating.RatingOpened;
 import vn.partyledger.api.rating.RatingRoundOpened;
@@ -357,6 +363,79 @@ class RatingProjectionTest {
     }
 
     @Test
+    void aMembersRatingsAsOfADateAndKnownAtAnInstantShowTheStepsAndDecisionOfThatTime() {
+        side.feed(province(PROVINCE, "Điện Biên"), commune("na-tong", PROVINCE, "Na Tông"),
+                cell("c-1", "na-tong", "Na Tông 1", CellType.VILLAGE), round("na-tong", 2025));
+        String round = OpenRatingRound.idOf("na-tong", 2025);
+        String id = OpenRating.idOf(round, RatingSubject.MEMBER, "xuan");
+        Instant opened = Instant.parse("2025-12-02T02:00:00Z");
+        Instant reviewed = Instant.parse("2025-12-05T02:00:00Z");
+        Instant decided = Instant.parse("2025-12-20T02:00:00Z");
+        Instant reopened = Instant.parse("2026-01-10T02:00:00Z");
+        Instant redecided = Instant.parse("2026-01-20T02:00:00Z");
+        MemberYearEvidence first = new MemberYearEvidence(2025, false, false, false, null, 12, 12, List.of(),
+                List.of(), MemberYearEvidence.CommitmentStatus.SUBMITTED);
+        MemberYearEvidence second = new MemberYearEvidence(2025, false, false, false, null, 12, 11,
+                List.of("2025-04"), List.of(), MemberYearEvidence.CommitmentStatus.SUBMITTED);
+        RuleOutcome r5 = RuleOutcome.warning("R5", "QĐ 366", "checked again on the complaint");
+        side.feed(recordedAt(opened, new RatingOpened(round, id, "c-1", "na-tong", 2025, RatingSubject.MEMBER, "xuan",
+                        List.of("c-1", "na-tong"), setOf(2025), LocalDate.of(2025, 12, 2))),
+                recordedAt(reviewed, new SelfReviewSubmitted(round, id, "c-1", RatingLevel.EXCELLENT, null, "tự nhận",
+                        LocalDate.of(2025, 12, 5))),
+                recordedAt(decided, new RatingDecided(round, id, "c-1", "na-tong", 2025, RatingSubject.MEMBER, "xuan",
+                        RatingLevel.GOOD, null, "1-QĐ", LocalDate.of(2025, 12, 20), setOf(2025), null, List.of(),
+                        first)),
+                recordedAt(reopened, new RatingReopened(round, id, "c-1", RatingLevel.GOOD, ReopenReason.COMPLAINT,
+                        "khiếu nại", LocalDate.of(2026, 1, 10))),
+                recordedAt(redecided, new RatingRedecided(round, id, "c-1", "na-tong", 2025, RatingSubject.MEMBER,
+                        "xuan", RatingLevel.GOOD, RatingLevel.EXCELLENT, null, "2-QĐ", LocalDate.of(2026, 1, 20),
+                        setOf(2025), null, List.of(r5), second)));
+
+        MemberRatings.Entry now = ratings(null, null);
+        assertThat(now.level()).isEqualTo(RatingLevel.EXCELLENT);
+        assertThat(now.state()).isEqualTo("DECIDED");
+        assertThat(now.outcomes()).containsExactly(r5);
+        assertThat(now.evidence()).isEqualTo(second);
+
+        MemberRatings.Entry whileReopened = ratings(null, reopened);
+        assertThat(whileReopened.state()).isEqualTo("REOPENED");
+        assertThat(whileReopened.level()).isEqualTo(RatingLevel.GOOD);
+        assertThat(whileReopened.decisionNo()).isEqualTo("1-QĐ");
+        assertThat(whileReopened.outcomes()).isEmpty();
+        assertThat(whileReopened.evidence()).isEqualTo(first);
+
+        MemberRatings.Entry atYearEnd = ratings(LocalDate.of(2025, 12, 31), null);
+        assertThat(atYearEnd.state()).isEqualTo("DECIDED");
+        assertThat(atYearEnd.level()).isEqualTo(RatingLevel.GOOD);
+
+        MemberRatings.Entry beforeDecision = ratings(LocalDate.of(2025, 12, 10), null);
+        assertThat(beforeDecision.state()).isEqualTo("OPEN");
+        assertThat(beforeDecision.level()).isNull();
+        assertThat(beforeDecision.selfProposed()).isEqualTo(RatingLevel.EXCELLENT);
+        assertThat(beforeDecision.evidence()).isNull();
+
+        assertThat(ratings(null, reviewed.minusSeconds(1)).selfProposed()).isNull();
+        MemberRatings beforeOpening = side.query(new FindMemberRatings("xuan", null, opened.minusSeconds(1)),
+                MemberRatings.class);
+        assertThat(beforeOpening.ratings()).isEmpty();
+        assertThat(beforeOpening.provenance().knownAt()).isEqualTo(opened.minusSeconds(1));
+        assertThat(side.query(new FindMemberRatings("xuan", LocalDate.of(2025, 12, 1), null), MemberRatings.class)
+                .ratings()).isEmpty();
+    }
+
+    private MemberRatings.Entry ratings(LocalDate asOf, Instant knownAt) {
+        MemberRatings h = side.query(new FindMemberRatings("xuan", asOf, knownAt), MemberRatings.class);
+        assertThat(h.provenance().asOf()).isEqualTo(asOf == null ? LocalDate.of(2026, 3, 1) : asOf);
+        assertThat(h.ratings()).hasSize(1);
+        return h.ratings().get(0);
+    }
+
+    private static Object recordedAt(Instant at, Object event) {
+        return GenericEventMessage.asEventMessage(event)
+                .withMetaData(MetaData.with(Envelope.RECORDED_AT, at.toString()));
+    }
+
+    @Test
     void replayAndRedeliveryRebuildTheSameRecords() {
         bacMeOrganisations();
         aMembersHistoryFeed();
@@ -383,8 +462,8 @@ class RatingProjectionTest {
 
     private List<List<Map<String, Object>>> tables() {
         List<List<Map<String, Object>>> all = new ArrayList<>();
-        for (String t : List.of("rating_round", "rating_entry", "rating_outcome", "rating_evidence",
-                "rating_evidence_task", "rating_target")) {
+        for (String t : List.of("rating_round", "rating_entry", "rating_step", "rating_decision", "rating_outcome",
+                "rating_evidence", "rating_evidence_task", "rating_target")) {
             all.add(db.rows(t, null));
         }
         all.add(db.jdbc().queryForList(
