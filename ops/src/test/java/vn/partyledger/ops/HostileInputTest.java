@@ -165,6 +165,29 @@ class HostileInputTest extends LedgerTestSupport {
         assertThat(operator().as(OPERATOR, "é".repeat(60)).get("/api/v1/organizations").status()).isEqualTo(401);
     }
 
+    @Test
+    void outOfRangeQueryAndPathParametersAnswerA400NamingThem() {
+        // Every controller's parameter constraints, whichever way Spring checks them, end in a 400 naming the
+        // parameter: a client can always send these, so a 500 here would blame the ledger for the client's input.
+        Map<String, String> named = Map.of(
+                "/api/v1/organizations/" + cell + "/development?year=3000", "year",
+                "/api/v1/organizations/" + cell + "/commitment-coverage?year=1200", "year",
+                "/api/v1/organizations/" + cell + "/rating-distribution?subject=MEMBER&year=3000", "year",
+                "/api/v1/ops/access-log?size=0", "size",
+                "/api/v1/ops/access-log?page=-1", "page");
+        named.forEach((path, field) -> {
+            LedgerClient.Response r = operator().get(path);
+            assertThat(r.status()).as(path + " -> " + r).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.body().path("errors").findValuesAsText("field")).as(r.toString()).contains(field);
+        });
+        LedgerClient.Response quota = operator().put("/api/v1/organizations/" + cell + "/admission-quotas/3000",
+                Map.of("quota", 3, "occurredOn", "2020-01-01"));
+        assertThat(quota.status()).as(quota.toString()).isEqualTo(400);
+        assertThat(quota.body().path("errors").findValuesAsText("field")).as(quota.toString()).contains("year");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
     private static String operatorAuth() {
         return RawHttp.basic(OPERATOR, OPERATOR_PASSWORD);
     }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,7 +17,6 @@ import vn.partyledger.ops.security.AccessLog;
 
 /** The access log for operators: who called what, with which grant, on which organisation, and the answer. */
 @RestController
-@Validated
 @Tag(name = "Operations")
 class AccessLogController {
 

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,7 +42,6 @@ import vn.partyledger.ops.web.UnknownResourceException;
  */
 @RestController
 @RequestMapping("/api/v1")
-@Validated
 @Tag(name = "Commitments", description = "Members' yearly pledges (bản cam kết), their review and self-assessment")
 class CommitmentController {
 

@@ -12,7 +12,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -37,7 +36,6 @@ import vn.partyledger.ops.web.UnknownResourceException;
  */
 @RestController
 @RequestMapping("/api/v1/organizations")
-@Validated
 @Tag(name = "Development", description = "Admission quotas and member development (phát triển đảng viên)")
 class DevelopmentController {
 

@@ -17,7 +17,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,7 +56,6 @@ import vn.partyledger.ops.web.UnknownResourceException;
  */
 @RestController
 @RequestMapping("/api/v1")
-@Validated
 @Tag(name = "Tasks", description = "Tasks assigned to members (giao nhiệm vụ), household groups and task outcomes")
 class TaskController {
 

@@ -76,6 +76,24 @@ class ProblemHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors, null, null);
     }
 
+    /**
+     * Method validation by a {@code @Validated} bean rather than by Spring MVC's own: the same client mistake, so the
+     * same 400 naming the parameter (the last node of the violation's path: {@code coverage.year} names {@code year}).
+     */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> invalidConstraints(jakarta.validation.ConstraintViolationException e) {
+        List<FieldProblem> errors = e.getConstraintViolations().stream()
+                .map(v -> {
+                    String name = null;
+                    for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+                        name = node.getName();
+                    }
+                    return new FieldProblem(name, v.getMessage());
+                })
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors, null, null);
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
