@@ -104,7 +104,7 @@ class AdmissionPages extends Pages {
         FormFields in = new FormFields(form, errors, labels, day.today());
         String certificateNo = in.text("certificateNo", 100, true);
         LocalDate occurredOn = in.date("occurredOn", true, false);
-        AuthorityDto authority = authority(in, "authority");
+        AuthorityDto authority = in.authority("authority");
         return submit(courseForm(member), form, errors, model, response,
                 () -> commands.send(new RecordAwarenessCourse(id, certificateNo, occurredOn), authority));
     }
@@ -141,10 +141,10 @@ class AdmissionPages extends Pages {
             LocalDate since = in.date("introducers[" + i + "].workedWithSince", true, false);
             introducers.add(new Introducer(memberId, since));
         }
-        CellVote vote = vote(in, form, errors);
+        CellVote vote = vote(in);
         boolean relaxed = "true".equals(form.get("educationRelaxedArea"));
-        AuthorityDto ageException = authority(in, "ageException");
-        AuthorityDto authority = authority(in, "authority");
+        AuthorityDto ageException = in.authority("ageException");
+        AuthorityDto authority = in.authority("authority");
         // the select offers the roll of the date typed; a date that does not parse offers today's
         LocalDate rollOn = decisionDate == null ? day.today() : decisionDate;
         return submit(admissionForm(member, rollOn), form, errors, model, response,
@@ -177,8 +177,8 @@ class AdmissionPages extends Pages {
         FormFields in = new FormFields(form, errors, labels, day.today());
         String decisionNo = in.text("decisionNo", 100, true);
         LocalDate decisionDate = in.date("decisionDate", true, false);
-        CellVote vote = vote(in, form, errors);
-        AuthorityDto authority = authority(in, "authority");
+        CellVote vote = vote(in);
+        AuthorityDto authority = in.authority("authority");
         return submit(recognitionForm(member), form, errors, model, response,
                 () -> commands.send(new RecognizeOfficial(id, decisionNo, decisionDate, vote), authority));
     }
@@ -201,7 +201,7 @@ class AdmissionPages extends Pages {
         String decisionNo = in.text("decisionNo", 100, true);
         String reason = in.text("reason", 500, true);
         LocalDate occurredOn = in.date("occurredOn", true, false);
-        AuthorityDto authority = authority(in, "authority");
+        AuthorityDto authority = in.authority("authority");
         return submit(removalForm(member), form, errors, model, response,
                 () -> commands.send(new RemoveFromProbation(id, decisionNo, reason, occurredOn), authority));
     }
@@ -239,38 +239,11 @@ class AdmissionPages extends Pages {
     }
 
     /** The cell's vote as the API takes it: approving at least 0, official members at least 1, the meeting's date. */
-    private CellVote vote(FormFields in, Map<String, String> form, FormErrors errors) {
-        Integer approving = count(form, "cellVote.approving", 0, errors);
-        Integer official = count(form, "cellVote.officialMembers", 1, errors);
+    private CellVote vote(FormFields in) {
+        Integer approving = in.whole("cellVote.approving", 0, Integer.MAX_VALUE);
+        Integer official = in.whole("cellVote.officialMembers", 1, Integer.MAX_VALUE);
         LocalDate heldOn = in.date("cellVote.heldOn", true, false);
         return approving == null || official == null ? null : new CellVote(approving, official, heldOn);
-    }
-
-    private Integer count(Map<String, String> form, String field, int min, FormErrors errors) {
-        String value = form.get(field);
-        if (value == null || value.isBlank()) {
-            errors.add(field, labels.of("form.required"));
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n < min) {
-                errors.add(field, labels.of("form.atLeast", min));
-                return null;
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            errors.add(field, labels.of("form.badNumber"));
-            return null;
-        }
-    }
-
-    /** An optional decision given by its number and issuer (as the API requires), under {@code prefix.}. */
-    private static AuthorityDto authority(FormFields in, String prefix) {
-        String docNo = in.text(prefix + ".docNo", 100, false);
-        String issuer = in.text(prefix + ".issuer", 200, docNo != null);
-        LocalDate issuedOn = in.date(prefix + ".issuedOn", false, false);
-        return docNo == null ? null : new AuthorityDto(docNo, issuer, issuedOn);
     }
 
     private static List<String> with(List<String> fields) {

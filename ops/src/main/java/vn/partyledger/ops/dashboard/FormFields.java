@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import vn.partyledger.api.rules.Refusal;
+import vn.partyledger.ops.web.AuthorityDto;
 
 /**
  * The fields of a submitted form read with the API's shape rules (required, length, dates from 1900 up to today or
@@ -35,6 +36,36 @@ final class FormFields {
             return null;
         }
         return value;
+    }
+
+    /** A whole number from {@code min} to {@code max} ({@link Integer#MAX_VALUE}: no upper bound), required. */
+    Integer whole(String name, int min, int max) {
+        String value = form.get(name);
+        if (value == null || value.isBlank()) {
+            errors.add(name, labels.of("form.required"));
+            return null;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            errors.add(name, labels.of("form.badNumber"));
+            return null;
+        }
+        if (n < min || n > max) {
+            errors.add(name, max == Integer.MAX_VALUE ? labels.of("form.atLeast", min)
+                    : labels.of("form.between", min, max));
+            return null;
+        }
+        return n;
+    }
+
+    /** The optional decision behind a fact, under {@code prefix.}: given only with its number and issuer, as the API requires. */
+    AuthorityDto authority(String prefix) {
+        String docNo = text(prefix + ".docNo", 100, false);
+        String issuer = text(prefix + ".issuer", 200, docNo != null);
+        LocalDate issuedOn = date(prefix + ".issuedOn", false, false);
+        return docNo == null ? null : new AuthorityDto(docNo, issuer, issuedOn);
     }
 
     /** A date not after today ({@code strictlyPast}: before today, as a birth date). */

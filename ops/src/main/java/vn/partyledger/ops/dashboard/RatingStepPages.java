@@ -192,8 +192,8 @@ class RatingStepPages extends Pages {
         RatingLevel level = fields.choice(RatingLevel.class, "proposedLevel", true);
         Score score = null;
         if (set != null && set.scored()) {
-            Integer general = number(form, "score.general", set.score().generalMax(), errors);
-            Integer tasks = number(form, "score.tasks", set.score().taskMax(), errors);
+            Integer general = fields.whole("score.general", 0, set.score().generalMax());
+            Integer tasks = fields.whole("score.tasks", 0, set.score().taskMax());
             score = general == null || tasks == null ? null : new Score(general, tasks);
         }
         String summary = fields.text("summary", TEXT_MAX, false);
@@ -212,7 +212,7 @@ class RatingStepPages extends Pages {
         FormFields fields = new FormFields(form, errors, labels, day.today());
         RatingLevel level = fields.choice(RatingLevel.class, "proposedLevel", true);
         String comments = fields.text("comments", TEXT_MAX, false);
-        ReviewVote vote = vote(form, errors);
+        ReviewVote vote = vote(form, fields);
         LocalDate on = fields.date("occurredOn", true, false);
         return send(Step.CELL_REVIEW, rated, form, errors, model, response,
                 () -> commands.send(new RecordCellReview(rated.round().roundId(), id, comments, level, vote, on),
@@ -356,38 +356,17 @@ class RatingStepPages extends Pages {
     }
 
     /** The cell's vote: all three counts or none (the API's {@code vote} is optional, its counts are not). */
-    private ReviewVote vote(Map<String, String> form, FormErrors errors) {
+    private ReviewVote vote(Map<String, String> form, FormFields fields) {
         if (MeetingPages.blankToNull(form.get("vote.present")) == null
                 && MeetingPages.blankToNull(form.get("vote.approving")) == null
                 && MeetingPages.blankToNull(form.get("vote.against")) == null) {
             return null;
         }
-        Integer present = number(form, "vote.present", Integer.MAX_VALUE, errors);
-        Integer approving = number(form, "vote.approving", Integer.MAX_VALUE, errors);
-        Integer against = number(form, "vote.against", Integer.MAX_VALUE, errors);
+        Integer present = fields.whole("vote.present", 0, Integer.MAX_VALUE);
+        Integer approving = fields.whole("vote.approving", 0, Integer.MAX_VALUE);
+        Integer against = fields.whole("vote.against", 0, Integer.MAX_VALUE);
         return present == null || approving == null || against == null ? null
                 : new ReviewVote(approving, against, present);
-    }
-
-    /** A whole number from 0 to {@code max}, required. */
-    private Integer number(Map<String, String> form, String field, int max, FormErrors errors) {
-        String value = form.get(field);
-        if (value == null || value.isBlank()) {
-            errors.add(field, labels.of("form.required"));
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n < 0 || n > max) {
-                errors.add(field, max == Integer.MAX_VALUE ? labels.of("rating.step.notNegative")
-                        : labels.of("rating.step.range", max));
-                return null;
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            errors.add(field, labels.of("form.badNumber"));
-            return null;
-        }
     }
 
     private RatingRuleSet ruleSet(RatingRoundView round) {

@@ -94,7 +94,7 @@ class SetupPages extends Pages {
         CellType cellType = in.choice(CellType.class, "cellType", false);
         String name = in.text("name", 200, true);
         LocalDate occurredOn = in.date("occurredOn", true, false);
-        AuthorityDto authority = authority(in);
+        AuthorityDto authority = in.authority("authority");
         String id = UUID.randomUUID().toString();
         String parentId = parent == null ? null : parent.organizationId();
         return submit(organizationForm(parent), form, errors, model, response,
@@ -151,7 +151,7 @@ class SetupPages extends Pages {
         String cardNumber = in.text("cardNumber", 50, false);
         String source = in.text("source", 200, true);
         LocalDate occurredOn = in.date("occurredOn", true, false);
-        AuthorityDto authority = authority(in);
+        AuthorityDto authority = in.authority("authority");
         String id = UUID.randomUUID().toString();
         return submit(enrolmentForm(cell), form, errors, model, response,
                 // the paper roll has no ceremony date column: the admission date stands for it, as in the roll import
@@ -187,7 +187,7 @@ class SetupPages extends Pages {
         String ethnicity = in.text("ethnicity", 50, false);
         EducationLevel education = in.choice(EducationLevel.class, "educationLevel", false);
         LocalDate occurredOn = in.date("occurredOn", true, false);
-        AuthorityDto authority = authority(in);
+        AuthorityDto authority = in.authority("authority");
         String id = UUID.randomUUID().toString();
         return submit(candidateForm(cell), form, errors, model, response,
                 () -> commands.send(new RegisterCandidate(id, cellId, fullName, birthDate, gender, ethnicity,
@@ -202,14 +202,6 @@ class SetupPages extends Pages {
     }
 
     // --- shared ---
-
-    /** The optional decision behind the fact: given only with its number and issuer, as the API requires. */
-    private static AuthorityDto authority(FormFields in) {
-        String docNo = in.text("authority.docNo", 100, false);
-        String issuer = in.text("authority.issuer", 200, docNo != null);
-        LocalDate issuedOn = in.date("authority.issuedOn", false, false);
-        return docNo == null ? null : new AuthorityDto(docNo, issuer, issuedOn);
-    }
 
     /**
      * Shape errors show the form again; otherwise the command is sent once per form key (a resubmit after a dropped
