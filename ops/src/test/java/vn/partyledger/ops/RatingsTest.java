@@ -710,6 +710,15 @@ class RatingsTest extends LedgerTestSupport {
         assertThat(openThen.path("state").asText()).isEqualTo("OPEN");
         assertThat(openThen.path("selfProposed").asText()).isEqualTo("GOOD");
 
+        // A member of 2012 found in the paper roll only after the round: missing from the 2018 ratings now, but not
+        // in the distribution as the ledger stood before it knew of her.
+        int missingThen = notRated(op.get(distribution + "&knownAt=" + encoded(before)).body());
+        int missingNow = notRated(op.get(distribution).body());
+        assertThat(missingThen).isEqualTo(missingNow);
+        s.enrollOfficial(cell, "Lò Thị Tần", "2012-03-01", "2013-03-01");
+        s.awaitGet(distribution, d -> notRated(d) == missingNow + 1);
+        assertThat(notRated(op.get(distribution + "&knownAt=" + encoded(before)).body())).isEqualTo(missingThen);
+
         for (String bad : List.of("yesterday", "+20000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z",
                 "2999-01-01T00:00:00Z")) {
             for (String path : List.of(distribution + "&knownAt=", memberRatings + "?knownAt=")) {
@@ -724,6 +733,14 @@ class RatingsTest extends LedgerTestSupport {
                 + "/rating-distribution?year=3000&subject=MEMBER");
         assertThat(badYear.status()).as(badYear.toString()).isEqualTo(400);
         assertThat(badYear.body().path("errors").get(0).path("field").asText()).isEqualTo("year");
+    }
+
+    private static int notRated(JsonNode distribution) {
+        int n = 0;
+        for (JsonNode reason : distribution.path("notRated")) {
+            n += reason.path("count").asInt();
+        }
+        return n;
     }
 
     private static int countOf(JsonNode distribution, String level) {

@@ -28,7 +28,7 @@ import vn.partyledger.api.rules.roll.RollFold.Kind;
 public final class KnownRoll {
 
     /** Rows of {@link #on}, bound as the parameters of {@link #CTE}. */
-    static final String CTE = """
+    public static final String CTE = """
             roll_period as (
                 select * from unnest(cast(:rMember as text[]), cast(:rOrg as text[]), cast(:rStatus as text[]),
                                      cast(:rMembership as text[]), cast(cast(:rFullyExempt as text[]) as boolean[]),
@@ -58,7 +58,7 @@ public final class KnownRoll {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    KnownRoll(NamedParameterJdbcTemplate jdbc) {
+    public KnownRoll(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -69,7 +69,7 @@ public final class KnownRoll {
     }
 
     /** Adds the parameters of {@link #CTE}: the rows of {@code organizations}' rolls holding on {@code d}. */
-    MapSqlParameterSource on(MapSqlParameterSource p, Collection<String> organizations, LocalDate d,
+    public MapSqlParameterSource on(MapSqlParameterSource p, Collection<String> organizations, LocalDate d,
                              Instant knownAt) {
         Map<String, List<Fact>> facts = new LinkedHashMap<>();
         jdbc.query(FACTS, knownAt(new MapSqlParameterSource("orgs", organizations.toArray(String[]::new)), knownAt),

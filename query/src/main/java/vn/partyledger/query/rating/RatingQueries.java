@@ -40,6 +40,7 @@ import vn.partyledger.api.rules.rating.RatingSubject;
 import vn.partyledger.api.rules.rating.TaskFact;
 import vn.partyledger.query.ProjectionPositions;
 import vn.partyledger.query.member.MemberRollProjection;
+import vn.partyledger.query.organization.KnownRoll;
 import vn.partyledger.query.organization.OrganizationTreeProjection;
 import vn.partyledger.query.rollup.Subtree;
 
@@ -98,9 +99,11 @@ final class RatingQueries {
     private final NamedParameterJdbcTemplate jdbc;
     private final RatingRuleSets ruleSets;
     private final Clock clock;
+    private final KnownRoll knownRoll;
 
     RatingQueries(NamedParameterJdbcTemplate jdbc, RatingRuleSets ruleSets, Clock clock) {
         this.jdbc = jdbc;
+        this.knownRoll = new KnownRoll(jdbc);
         this.ruleSets = ruleSets;
         this.clock = clock;
     }
@@ -181,15 +184,24 @@ final class RatingQueries {
                 .addValue("d", d, Types.DATE).addValue("year", q.year()).addValue("subject", q.subject().name());
         if (q.subject() == RatingSubject.MEMBER) {
             Exclusions exclusions = ruleSets.forYear(q.year(), null).map(RatingRuleSet::exclusions).orElse(null);
-            jdbc.query("""
+            // Known at an instant, the roll is the one the ledger held then (KnownRoll refolds the facts recorded by
+            // then), so a member enrolled later, even with an earlier date, is not counted as unrated before it knew.
+            String roll = "member_roll_period p join member_roll_member m using (member_id)";
+            String with = "";
+            if (q.knownAt() != null) {
+                knownRoll.on(p, subtree.ids(), d, q.knownAt());
+                roll = "roll_period p cross join lateral (select p.admitted_on) m";
+                with = "with " + KnownRoll.CTE + " ";
+            }
+            jdbc.query(with + """
                     select p.fully_exempt, p.suspended, m.admitted_on
-                      from member_roll_period p join member_roll_member m using (member_id)
+                      from $ROLL
                      where p.organization_id in (:orgs) and p.valid_from <= :d
                        and (p.valid_to is null or p.valid_to > :d)
                        and p.membership in ('PROBATIONARY', 'OFFICIAL') and not p.temporarily_transferred_in
                        and not exists (select 1 from rating_entry e where e.subject_id = p.member_id
                                           and e.year = :year and e.subject = :subject and $OPENED)"""
-                    .replace("$OPENED", OPENED_SQL), p, rs -> {
+                    .replace("$ROLL", roll).replace("$OPENED", OPENED_SQL), p, rs -> {
                 String reason = "NOT_RATED";
                 if (exclusions != null) {
                     reason = exclusions.judge(RatingSubject.MEMBER, q.year(), rs.getBoolean("fully_exempt"),
