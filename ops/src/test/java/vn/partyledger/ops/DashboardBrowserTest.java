@@ -124,6 +124,8 @@ class DashboardBrowserTest extends LedgerTestSupport {
         browser.findElement(By.id("username")).sendKeys(OPERATOR);
         browser.findElement(By.id("password")).sendKeys(OPERATOR_PASSWORD);
         browser.findElement(By.id("login")).click();
+        // the click returns before the next page is there: read the address once the browser has left /login?error
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.getCurrentUrl().contains("/login"));
         assertThat(browser.getCurrentUrl()).contains("/web/organizations");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cây tổ chức và số đảng viên");
         scenario.awaitGet("/api/v1/organizations/" + commune + "/tree",
