@@ -32,10 +32,6 @@ public abstract class LedgerTestSupport {
         registry.add("ledger.embedded-postgres.data-dir", () -> DATA_DIR.resolve("pg").toString());
         registry.add("ledger.embedded-postgres.port", () -> PG_PORT);
         registry.add("ledger.bootstrap.operator-password", () -> OPERATOR_PASSWORD);
-        // Every test class's deliberate failed logins come from 127.0.0.1 into this one shared service: with the
-        // deployed limit per address (50 in 15 minutes) a test's correct login could be refused because of earlier
-        // classes' failures, depending on the order the classes ran in. The per-account limit stays as deployed.
-        registry.add("ledger.login.max-failures-per-address", () -> 100_000);
         registry.add("axon.eventhandling.processors." + FailingProjection.GROUP + ".mode", () -> "pooled");
         registry.add("axon.eventhandling.processors." + FailingProjection.GROUP + ".dlq.enabled", () -> "true");
     }
