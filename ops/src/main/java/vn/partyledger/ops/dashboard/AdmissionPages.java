@@ -29,7 +29,6 @@ import vn.partyledger.api.organization.RollView;
 import vn.partyledger.command.directory.MemberDirectory;
 import vn.partyledger.ops.web.AuthorityDto;
 import vn.partyledger.ops.web.Commands;
-import vn.partyledger.ops.web.Reads;
 import vn.partyledger.ops.web.UnknownResourceException;
 
 /**
@@ -80,11 +79,6 @@ class AdmissionPages extends Pages {
         this.day = day;
     }
 
-    /** What a form page needs besides its fields. */
-    private record Form(String template, String step, String action, List<String> fields,
-                        Map<String, Object> attributes) {
-    }
-
     /** An official member of the cell offered as an introducer. */
     record Official(String memberId, String fullName) {
     }
@@ -109,7 +103,7 @@ class AdmissionPages extends Pages {
                 () -> commands.send(new RecordAwarenessCourse(id, certificateNo, occurredOn), authority));
     }
 
-    private Form courseForm(MemberView member) {
+    private FormPage courseForm(MemberView member) {
         return form("course", "awareness-course", member, COURSE_FIELDS, Map.of());
     }
 
@@ -152,7 +146,7 @@ class AdmissionPages extends Pages {
                         introducers, vote, relaxed, AuthorityDto.toAuthority(ageException)), authority));
     }
 
-    private Form admissionForm(MemberView member, LocalDate rollOn) {
+    private FormPage admissionForm(MemberView member, LocalDate rollOn) {
         RollView roll = organizations.roll(member.organizationId(), rollOn);
         List<Official> officials = roll.items().stream()
                 .filter(e -> e.status() == MemberStatus.OFFICIAL && !e.memberId().equals(member.memberId()))
@@ -183,7 +177,7 @@ class AdmissionPages extends Pages {
                 () -> commands.send(new RecognizeOfficial(id, decisionNo, decisionDate, vote), authority));
     }
 
-    private Form recognitionForm(MemberView member) {
+    private FormPage recognitionForm(MemberView member) {
         return form("recognition", "recognition", member, RECOGNITION_FIELDS, Map.of());
     }
 
@@ -206,7 +200,7 @@ class AdmissionPages extends Pages {
                 () -> commands.send(new RemoveFromProbation(id, decisionNo, reason, occurredOn), authority));
     }
 
-    private Form removalForm(MemberView member) {
+    private FormPage removalForm(MemberView member) {
         return form("removal", "probation-removal", member, REMOVAL_FIELDS, Map.of());
     }
 
@@ -220,11 +214,12 @@ class AdmissionPages extends Pages {
     }
 
     /** {@code path}: the form's address under the member, as the API's ({@code awareness-course}, …). */
-    private Form form(String step, String path, MemberView member, List<String> fields, Map<String, Object> extra) {
+    private FormPage form(String step, String path, MemberView member, List<String> fields, Map<String, Object> extra) {
         Map<String, Object> attributes = new HashMap<>(extra);
         attributes.put("member", member);
         attributes.put("cell", organizations.view(member.organizationId(), day.today()));
-        return new Form("development-form", step, "/web/members/" + member.memberId() + "/" + path, fields,
+        attributes.put("step", step);
+        return new FormPage("development-form", "/web/members/" + member.memberId() + "/" + path, fields,
                 attributes);
     }
 
@@ -257,34 +252,15 @@ class AdmissionPages extends Pages {
      * connection lands on the first submission's page) and a refusal is shown next to its field. A success leads to
      * the member's dossier once the read models show the new fact.
      */
-    private String submit(Form page, Map<String, String> form, FormErrors errors, Model model,
+    private String submit(FormPage page, Map<String, String> form, FormErrors errors, Model model,
                           HttpServletResponse response, Runnable send) {
-        String key = submissions.validKey(form.get("idempotencyKey")).orElse(null);
-        if (key == null) {
-            errors.add(null, labels.of("form.noKey"));
-        }
-        if (!errors.isEmpty()) {
-            return show(page, form, errors, key == null ? UUID.randomUUID().toString() : key, model);
-        }
         String memberId = ((MemberView) page.attributes().get("member")).memberId();
-        return submissions.submit(key, page.action(), errors, send,
-                refusal -> FormFields.addRefusal(errors, refusal, labels, page.fields()),
-                () -> show(page, form, errors, key, model),
-                () -> {
-                    String position = response.getHeader(Reads.POSITION);
-                    return "/web/members/" + memberId + "/dossier?recorded=" + page.step() + "&minPosition="
-                            + (position == null ? "0" : position);
-                });
+        return page.submit(submissions, labels, day.today(), form, errors, model, response, send,
+                position -> "/web/members/" + memberId + "/dossier?recorded=" + page.attributes().get("step")
+                        + "&minPosition=" + position);
     }
 
-    private String show(Form page, Map<String, String> form, FormErrors errors, String key, Model model) {
-        model.addAllAttributes(page.attributes());
-        model.addAttribute("step", page.step());
-        model.addAttribute("action", page.action());
-        model.addAttribute("today", day.today());
-        model.addAttribute("idempotencyKey", key);
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors.byField());
-        return page.template();
+    private String show(FormPage page, Map<String, String> form, FormErrors errors, String key, Model model) {
+        return page.show(model, form, errors, key, day.today());
     }
 }

@@ -22,7 +22,6 @@ import vn.partyledger.api.organization.OrganizationLevel;
 import vn.partyledger.api.organization.OrganizationView;
 import vn.partyledger.ops.web.AuthorityDto;
 import vn.partyledger.ops.web.Commands;
-import vn.partyledger.ops.web.Reads;
 
 /**
  * The forms a newcomer needs to set up a ledger from the browser (the walk-through's steps): establish an organisation
@@ -54,10 +53,6 @@ class SetupPages extends Pages {
         this.submissions = submissions;
         this.labels = labels;
         this.day = day;
-    }
-
-    /** What a form page needs besides its fields. */
-    private record Form(String template, String action, List<String> fields, Map<String, Object> attributes) {
     }
 
     // --- establish an organisation ---
@@ -103,7 +98,7 @@ class SetupPages extends Pages {
                 position -> "/web/organizations?established=" + id + "&minPosition=" + position);
     }
 
-    private Form organizationForm(OrganizationView parent) {
+    private FormPage organizationForm(OrganizationView parent) {
         String action = parent == null ? "/web/organizations" : "/web/organizations/" + parent.organizationId()
                 + "/children";
         Map<String, Object> attributes = new java.util.HashMap<>();
@@ -112,7 +107,7 @@ class SetupPages extends Pages {
         if (parent != null) {
             attributes.put("parent", parent);
         }
-        return new Form("organization-form", action, ORGANIZATION_FIELDS, attributes);
+        return new FormPage("organization-form", action, ORGANIZATION_FIELDS, attributes);
     }
 
     /** The level a new child usually has, preselected in the form. */
@@ -161,8 +156,8 @@ class SetupPages extends Pages {
                 position -> "/web/members/" + id + "/dossier?minPosition=" + position);
     }
 
-    private Form enrolmentForm(OrganizationView cell) {
-        return new Form("enrolment-form", "/web/organizations/" + cell.organizationId() + "/enrollments",
+    private FormPage enrolmentForm(OrganizationView cell) {
+        return new FormPage("enrolment-form", "/web/organizations/" + cell.organizationId() + "/enrollments",
                 ENROLMENT_FIELDS, Map.of("cell", cell, "genders", Gender.values(), "educationLevels",
                 EducationLevel.values(), "candidate", false));
     }
@@ -195,8 +190,8 @@ class SetupPages extends Pages {
                 position -> "/web/members/" + id + "/dossier?minPosition=" + position);
     }
 
-    private Form candidateForm(OrganizationView cell) {
-        return new Form("enrolment-form", "/web/organizations/" + cell.organizationId() + "/candidates",
+    private FormPage candidateForm(OrganizationView cell) {
+        return new FormPage("enrolment-form", "/web/organizations/" + cell.organizationId() + "/candidates",
                 PERSON_FIELDS, Map.of("cell", cell, "genders", Gender.values(), "educationLevels",
                 EducationLevel.values(), "candidate", true));
     }
@@ -207,31 +202,12 @@ class SetupPages extends Pages {
      * Shape errors show the form again; otherwise the command is sent once per form key (a resubmit after a dropped
      * connection lands on the first submission's page) and a refusal is shown next to its field.
      */
-    private String submit(Form page, Map<String, String> form, FormErrors errors, Model model,
+    private String submit(FormPage page, Map<String, String> form, FormErrors errors, Model model,
                           HttpServletResponse response, Runnable send, Function<String, String> next) {
-        String key = submissions.validKey(form.get("idempotencyKey")).orElse(null);
-        if (key == null) {
-            errors.add(null, labels.of("form.noKey"));
-        }
-        if (!errors.isEmpty()) {
-            return show(page, form, errors, key == null ? UUID.randomUUID().toString() : key, model);
-        }
-        return submissions.submit(key, page.action(), errors, send,
-                refusal -> FormFields.addRefusal(errors, refusal, labels, page.fields()),
-                () -> show(page, form, errors, key, model),
-                () -> {
-                    String position = response.getHeader(Reads.POSITION);
-                    return next.apply(position == null ? "0" : position);
-                });
+        return page.submit(submissions, labels, day.today(), form, errors, model, response, send, next);
     }
 
-    private String show(Form page, Map<String, String> form, FormErrors errors, String key, Model model) {
-        model.addAllAttributes(page.attributes());
-        model.addAttribute("action", page.action());
-        model.addAttribute("today", day.today());
-        model.addAttribute("idempotencyKey", key);
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors.byField());
-        return page.template();
+    private String show(FormPage page, Map<String, String> form, FormErrors errors, String key, Model model) {
+        return page.show(model, form, errors, key, day.today());
     }
 }
