@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -17,13 +18,16 @@ import org.springframework.security.core.Authentication;
 class VerifiedCredentialsTest {
 
     private final AtomicInteger bcryptChecks = new AtomicInteger();
+    private String currentPassword = "right-password";
+    /** The background checks, run when the test says so. */
+    private final List<Runnable> background = new ArrayList<>();
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
     private final AuthenticationProvider bcrypt = new AuthenticationProvider() {
         @Override
         public Authentication authenticate(Authentication a) {
             bcryptChecks.incrementAndGet();
-            if (!"right-password".equals(a.getCredentials())) {
+            if (!currentPassword.equals(a.getCredentials())) {
                 throw new BadCredentialsException("bad credentials");
             }
             return UsernamePasswordAuthenticationToken.authenticated(a.getName(), null, List.of());
@@ -50,7 +54,7 @@ class VerifiedCredentialsTest {
         public Clock withZone(java.time.ZoneId zone) {
             return this;
         }
-    });
+    }, background::add);
 
     private static Authentication login(String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated("secretary", password);
@@ -73,5 +77,45 @@ class VerifiedCredentialsTest {
         assertThatThrownBy(() -> cache.authenticate(login("wrong-password"))).isInstanceOf(BadCredentialsException.class);
         assertThatThrownBy(() -> cache.authenticate(login("wrong-password"))).isInstanceOf(BadCredentialsException.class);
         assertThat(bcryptChecks).hasValue(3);
+    }
+
+    @Test
+    void anEntryNearItsEndKeepsAnsweringWhileBcryptChecksItAgainInTheBackground() {
+        cache.authenticate(login("right-password"));
+        now = now.plus(VerifiedCredentials.TTL).minus(VerifiedCredentials.REFRESH_AHEAD).plusSeconds(1);
+        cache.authenticate(login("right-password"));
+        cache.authenticate(login("right-password"));
+        assertThat(bcryptChecks).as("the request did not wait for bcrypt").hasValue(1);
+        assertThat(background).as("one background check, however many requests").hasSize(1);
+
+        background.remove(0).run();
+        assertThat(bcryptChecks).hasValue(2);
+        now = now.plus(VerifiedCredentials.TTL).minusSeconds(1);
+        cache.authenticate(login("right-password"));
+        assertThat(bcryptChecks).as("the entry lives a TTL from its last check").hasValue(2);
+    }
+
+    @Test
+    void aBackgroundCheckThatFailsForgetsTheEntry() {
+        cache.authenticate(login("right-password"));
+        now = now.plus(VerifiedCredentials.TTL).minus(VerifiedCredentials.REFRESH_AHEAD).plusSeconds(1);
+        cache.authenticate(login("right-password"));
+        currentPassword = "changed-elsewhere";
+        background.remove(0).run();
+
+        assertThatThrownBy(() -> cache.authenticate(login("right-password"))).isInstanceOf(BadCredentialsException.class);
+        assertThat(bcryptChecks).hasValue(3);
+    }
+
+    @Test
+    void aBackgroundCheckThatOverlapsAnAccountChangeIsNotRemembered() {
+        cache.authenticate(login("right-password"));
+        now = now.plus(VerifiedCredentials.TTL).minus(VerifiedCredentials.REFRESH_AHEAD).plusSeconds(1);
+        cache.authenticate(login("right-password"));
+        cache.forget(new UserAccounts.AccountChanged("secretary"));
+        background.remove(0).run();
+
+        cache.authenticate(login("right-password"));
+        assertThat(bcryptChecks).as("checked again after the change").hasValue(3);
     }
 }
