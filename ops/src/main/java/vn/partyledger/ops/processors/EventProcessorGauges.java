@@ -2,12 +2,15 @@ package vn.partyledger.ops.processors;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Lag and dead-letter counts per processor as gauges, next to Axon's own processor metrics, and the store's head: its
+ * Lag and dead-letter counts per processor as gauges, next to the applied events and their latency, and the store's head: its
  * rate is the ledger's ingest in events per second, counted once for all nodes sharing the store.
  */
 @Component
@@ -19,6 +22,12 @@ class EventProcessorGauges {
     EventProcessorGauges(ProcessorAdmin admin, MeterRegistry meters) {
         this.admin = admin;
         this.meters = meters;
+    }
+
+    /** Applied events and their latency per processor (ProcessorMonitor), in place of Axon's per-event monitors. */
+    @Bean
+    static ConfigurerModule processorMonitors(MeterRegistry meters, Clock clock) {
+        return ProcessorMonitor.forEveryProcessor(meters, clock);
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -370,6 +370,7 @@ class Rebuilds {
                 .initialSegmentCount(segments)
                 .batchSize(environment.getProperty(prefix + "batch-size", Integer.class, 100))
                 .initialToken(StreamableMessageSource::createTailToken)
+                .messageMonitor(ProcessorMonitor.of(name + SUFFIX, meters, clock))
                 .build();
         live.getHandlerInterceptors().forEach(processor::registerHandlerInterceptor);
         Green g = new Green(model, schema, fromVersion, startHead, clock.instant(), processor, deadLetters, queue,
