@@ -4,25 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,32 +24,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * another's removal. Organisations are found by their ids, not their names, so other
  * tests' communes of the same names on the shared service do not matter.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdmissionBrowserTest extends LedgerTestSupport {
+class AdmissionBrowserTest extends BrowserTestSupport {
 
     private static final String PROVINCE = "Đảng bộ tỉnh Điện Biên";
     private static final String COMMUNE = "Đảng bộ xã Na Tông";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     /** AE4's cells: 11 village, 4 school, 1 health station. */
     private static final List<String[]> CELLS = cells();
     private static final int MEMBERS = 136;
     private static final int IN_FIRST_CELL = 16;
-
-    private BrowserSession web;
-    private WebDriver browser;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        web = BrowserSession.start(port);
-        browser = web.driver();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (web != null) {
-            web.close();
-        }
-    }
 
     @Test
     void aNewcomerDoesTheNaTongWalkThroughFromTheBrowserAndTakesMembersToTheEndOfProbation() throws Exception {
@@ -68,17 +39,17 @@ class AdmissionBrowserTest extends LedgerTestSupport {
 
         // the province, the commune and its 16 cells, each from its form
         web.open("/web/organizations");
-        browser.findElement(By.id("new-top")).click();
+        web.clickAndAwaitNewPage(By.id("new-top"));
         web.type("name", PROVINCE);
         web.set("occurredOn", "2004-01-01");
         String province = save();
-        row(province).findElement(By.cssSelector("a.new-child")).click();
+        web.clickAndAwaitNewPage(row(province).findElement(By.cssSelector("a.new-child")));
         web.type("name", COMMUNE);
         web.set("occurredOn", "2004-01-01");
         String commune = save();
         List<String> cells = new ArrayList<>();
         for (String[] cell : CELLS) {
-            row(commune).findElement(By.cssSelector("a.new-child")).click();
+            web.clickAndAwaitNewPage(row(commune).findElement(By.cssSelector("a.new-child")));
             assertThat(new Select(browser.findElement(By.id("level"))).getFirstSelectedOption()
                     .getAttribute("value")).isEqualTo("CELL");
             new Select(browser.findElement(By.id("cellType"))).selectByValue(cell[1]);
@@ -89,34 +60,34 @@ class AdmissionBrowserTest extends LedgerTestSupport {
         String naTong1 = cells.get(0);
 
         // the paper roll: 136 members, 16 of them in Na Tông 1, all official before 2020
-        Path file = DashboardBrowserTest.SCREENSHOTS.resolveSibling("na-tong-136.xlsx");
+        Path file = BrowserSession.SCREENSHOTS.resolveSibling("na-tong-136.xlsx");
         writeRoll(file);
         web.open("/web/organizations/" + commune + "/roll-import");
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-        browser.findElement(By.id("import-button")).click();
+        web.clickAndAwaitNewPage(By.id("import-button"));
         new WebDriverWait(browser, Duration.ofSeconds(120)).until(b -> !b.findElements(By.id("finished")).isEmpty());
         assertThat(web.text("counts")).isEqualTo("Lưu mới: " + MEMBERS + "; đã có từ trước: 0; bị từ chối: 0");
 
         // a candidate, registered from the cell's row of the tree
         web.open("/web/organizations");
-        row(naTong1).findElement(By.xpath(".//a[text()='Ghi nhận quần chúng ưu tú']")).click();
+        web.clickAndAwaitNewPage(row(naTong1).findElement(By.xpath(".//a[text()='Ghi nhận quần chúng ưu tú']")));
         web.type("fullName", "Lường Thị Mai");
         web.set("birthDate", "1998-04-01");
         new Select(browser.findElement(By.id("gender"))).selectByValue("FEMALE");
         web.type("ethnicity", "Thái");
         new Select(browser.findElement(By.id("educationLevel"))).selectByValue("UPPER_SECONDARY");
         web.set("occurredOn", "2019-12-05");
-        browser.findElement(By.id("save")).click();
+        web.clickAndAwaitNewPage(By.id("save"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hồ sơ đảng viên Lường Thị Mai");
         String mai = browser.getCurrentUrl().replaceAll(".*/web/members/([^/?]+)/dossier.*", "$1");
 
         // her awareness course, from her dossier
-        browser.findElement(By.id("to-course")).click();
+        web.clickAndAwaitNewPage(By.id("to-course"));
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .isEqualTo("Ghi nhận lớp bồi dưỡng nhận thức về Đảng: Lường Thị Mai");
         web.type("certificateNo", "NT-2019-17");
         web.set("occurredOn", "2019-12-10");
-        browser.findElement(By.id("save")).click();
+        web.clickAndAwaitNewPage(By.id("save"));
         assertThat(web.text("recorded")).isEqualTo("Đã ghi nhận lớp bồi dưỡng nhận thức về Đảng.");
         assertThat(browser.findElement(By.cssSelector("#timeline tr[data-type=AwarenessCourseCompleted]")).getText())
                 .contains("10/12/2019");
@@ -128,17 +99,16 @@ class AdmissionBrowserTest extends LedgerTestSupport {
 
         // the cell's roll, from its row of the tree, lists her among its candidates; the admission form opens there
         web.open("/web/organizations");
-        row(naTong1).findElement(By.cssSelector("a.development")).click();
+        web.clickAndAwaitNewPage(row(naTong1).findElement(By.cssSelector("a.development")));
         WebElement candidate = browser.findElement(By.id("candidate-" + mai));
         assertThat(candidate.getText()).contains("Lường Thị Mai").contains("01/04/1998").contains("NT-2019-17");
-        candidate.findElement(By.cssSelector("a.admission")).click();
+        web.clickAndAwaitNewPage(candidate.findElement(By.cssSelector("a.admission")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Kết nạp đảng viên: Lường Thị Mai");
 
         // the introducers are picked from the cell's official members on the decision date
         web.set("rollDate", "2020-01-15");
-        browser.findElement(By.id("load-roll")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.tagName("legend")).getText()
-                .contains("15/01/2020"));
+        web.clickAndAwaitNewPage(By.id("load-roll"));
+        assertThat(browser.findElement(By.tagName("legend")).getText()).contains("15/01/2020");
         Select first = new Select(browser.findElement(By.id("introducers[0].memberId")));
         assertThat(first.getOptions()).hasSize(IN_FIRST_CELL + 1);
         assertThat(browser.findElement(By.id("decisionDate")).getAttribute("value")).isEqualTo("2020-01-15");
@@ -152,7 +122,7 @@ class AdmissionBrowserTest extends LedgerTestSupport {
         web.type("cellVote.approving", "10");
         web.type("cellVote.officialMembers", String.valueOf(IN_FIRST_CELL));
         web.set("cellVote.heldOn", "2020-01-10");
-        browser.findElement(By.id("save")).click();
+        web.clickAndAwaitNewPage(By.id("save"));
 
         // 10 of 16 is less than two thirds: refused next to the vote, in Vietnamese, with what was typed kept
         if (browser.findElements(By.id("error-cellVote")).isEmpty()) {
@@ -170,7 +140,7 @@ class AdmissionBrowserTest extends LedgerTestSupport {
 
         // 11 of 16 is enough
         web.type("cellVote.approving", "11");
-        browser.findElement(By.id("save")).click();
+        web.clickAndAwaitNewPage(By.id("save"));
         assertThat(web.text("recorded")).isEqualTo("Đã lưu quyết định kết nạp.");
         assertThat(browser.findElement(By.cssSelector("#timeline tr[data-type=MemberAdmitted]")).getText())
                 .contains("15/01/2020");
@@ -180,8 +150,8 @@ class AdmissionBrowserTest extends LedgerTestSupport {
         // the counts on 2020-03-23, read on the tree page: 136 official + 1 probationary; Na Tông 1: 17
         web.open("/web/organizations");
         web.set("asOf", "2020-03-23");
-        browser.findElement(By.cssSelector("form.picker button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().contains("asOf=2020-03-23"));
+        web.clickAndAwaitNewPage(By.cssSelector("form.picker button"));
+        assertThat(browser.getCurrentUrl()).contains("asOf=2020-03-23");
         List<WebElement> communeRow = row(commune).findElements(By.tagName("td"));
         assertThat(communeRow.get(2).getText()).isEqualTo(String.valueOf(MEMBERS));
         assertThat(communeRow.get(3).getText()).isEqualTo("1");
@@ -202,13 +172,13 @@ class AdmissionBrowserTest extends LedgerTestSupport {
 
         // a year on, her probation over (2021-01-20), the cell recognises her from her dossier
         web.open("/web/members/" + mai + "/dossier");
-        browser.findElement(By.id("to-recognition")).click();
+        web.clickAndAwaitNewPage(By.id("to-recognition"));
         web.type("decisionNo", "31-QĐ/ĐU");
         web.set("decisionDate", "2021-01-25");
         web.type("cellVote.approving", "16");
         web.type("cellVote.officialMembers", "16");
         web.set("cellVote.heldOn", "2021-01-22");
-        browser.findElement(By.id("save")).click();
+        web.clickAndAwaitNewPage(By.id("save"));
         assertThat(web.text("recorded")).isEqualTo("Đã lưu quyết định công nhận đảng viên chính thức.");
         assertThat(web.text("member")).contains("Chính thức");
 
@@ -216,11 +186,11 @@ class AdmissionBrowserTest extends LedgerTestSupport {
         String naTong2 = cells.get(1);
         String other = probationaryIn(naTong2);
         web.open("/web/members/" + other + "/dossier");
-        browser.findElement(By.id("to-probation-removal")).click();
+        web.clickAndAwaitNewPage(By.id("to-probation-removal"));
         web.type("decisionNo", "40-QĐ/ĐU");
         web.type("reason", "không đủ tư cách đảng viên");
         web.set("occurredOn", "2021-06-15");
-        browser.findElement(By.id("save")).click();
+        web.clickAndAwaitNewPage(By.id("save"));
         assertThat(web.text("recorded")).isEqualTo("Đã lưu quyết định xóa tên dự bị.");
         assertThat(web.text("member")).contains("Xóa tên dự bị");
         assertThat(browser.findElement(By.cssSelector("#timeline tr[data-type=ProbationaryRemoved]")).getText())
@@ -254,7 +224,7 @@ class AdmissionBrowserTest extends LedgerTestSupport {
 
     /** Saves the organisation form and answers the id of what was established (the tree's address names it). */
     private String save() {
-        browser.findElement(By.id("save")).click();
+        web.clickAndAwaitNewPage(By.id("save"));
         assertThat(web.text("established")).isEqualTo("Đã thành lập tổ chức đảng.");
         return browser.getCurrentUrl().replaceAll(".*[?&]established=([^&]+).*", "$1");
     }
@@ -283,27 +253,15 @@ class AdmissionBrowserTest extends LedgerTestSupport {
      * between 1972 and 2014 and official a year later.
      */
     private static void writeRoll(Path file) throws IOException {
-        try (Workbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            Sheet sheet = book.createSheet("Danh sách");
-            List<String> headers = List.of("STT", "Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng",
-                    "Ngày chính thức", "Chi bộ");
-            Row header = sheet.createRow(0);
-            for (int c = 0; c < headers.size(); c++) {
-                header.createCell(c).setCellValue(headers.get(c));
-            }
-            for (int i = 0; i < MEMBERS; i++) {
-                int cell = i < IN_FIRST_CELL ? 0 : 1 + (i - IN_FIRST_CELL) / 8;
-                LocalDate birth = LocalDate.of(1950 + i % 40, 1 + i % 12, 1 + i % 28);
-                LocalDate admitted = birth.plusYears(22).plusMonths(i % 7);
-                Row row = sheet.createRow(i + 1);
-                List<String> values = List.of(String.valueOf(i + 1), "Lò Văn Na Tông " + (i + 1), birth.format(DAY),
-                        i % 2 == 0 ? "Nam" : "Nữ", admitted.format(DAY), admitted.plusYears(1).format(DAY),
-                        CELLS.get(cell)[0]);
-                for (int c = 0; c < values.size(); c++) {
-                    row.createCell(c).setCellValue(values.get(c));
-                }
-            }
-            book.write(out);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < MEMBERS; i++) {
+            int cell = i < IN_FIRST_CELL ? 0 : 1 + (i - IN_FIRST_CELL) / 8;
+            LocalDate birth = LocalDate.of(1950 + i % 40, 1 + i % 12, 1 + i % 28);
+            LocalDate admitted = birth.plusYears(22).plusMonths(i % 7);
+            rows.add(List.of(String.valueOf(i + 1), "Lò Văn Na Tông " + (i + 1), birth.format(PaperRoll.DAY),
+                    i % 2 == 0 ? "Nam" : "Nữ", admitted.format(PaperRoll.DAY),
+                    admitted.plusYears(1).format(PaperRoll.DAY), CELLS.get(cell)[0]));
         }
+        PaperRoll.write(file, rows);
     }
 }

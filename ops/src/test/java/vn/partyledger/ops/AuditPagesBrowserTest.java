@@ -20,18 +20,13 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.partyledger.verifier.Bundle;
 import vn.partyledger.verifier.BundleVerifier;
 
@@ -40,62 +35,46 @@ import vn.partyledger.verifier.BundleVerifier;
  * on the operator's account; a dossier shows a correction beside the attendance it corrects, and as the ledger stood
  * before it; an inspector verifies a scope against its seal and takes its bundle away, and both reads are recorded.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AuditPagesBrowserTest extends LedgerTestSupport {
+class AuditPagesBrowserTest extends BrowserTestSupport {
 
     private static final String PROVINCE = "Đảng bộ tỉnh Lai Châu (kiểm tra)";
     private static final String COMMUNE = "Đảng bộ xã Nậm Hàng (kiểm tra)";
     private static final String CELL = "Chi bộ bản Nậm Hàng 1 (kiểm tra)";
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    private BrowserSession web;
-    private WebDriver browser;
     private String communeId;
     private String cellId;
     private String memberId;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        web = BrowserSession.start(port);
-        browser = web.driver();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (web != null) {
-            web.close();
-        }
-    }
 
     @Test
     @Order(1)
     void aNewcomerEstablishesAProvinceACommuneAndACellAndEnrolsAMemberFromTheForms() throws Exception {
         web.logIn(OPERATOR, OPERATOR_PASSWORD);
         web.open("/web/organizations");
-        browser.findElement(By.id("new-top")).click();
+        web.clickAndAwaitNewPage(By.id("new-top"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thành lập đảng bộ cấp cao nhất (tỉnh)");
         assertThat(new Select(browser.findElement(By.id("level"))).getFirstSelectedOption().getText())
                 .isEqualTo("Đảng bộ tỉnh");
         web.type("name", PROVINCE);
         web.set("occurredOn", "2004-01-01");
-        browser.findElement(By.id("save")).click();
+        web.clickAndAwaitNewPage(By.id("save"));
         assertThat(web.text("established")).isEqualTo("Đã thành lập tổ chức đảng.");
 
-        childOf(PROVINCE).click();
+        web.clickAndAwaitNewPage(childOf(PROVINCE));
         assertThat(new Select(browser.findElement(By.id("level"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("COMMUNE");
         web.type("name", COMMUNE);
         web.set("occurredOn", "2004-01-01");
-        browser.findElement(By.id("save")).click();
+        web.clickAndAwaitNewPage(By.id("save"));
         assertThat(web.text("established")).isEqualTo("Đã thành lập tổ chức đảng.");
 
         // a cell without its type is refused next to that field, in Vietnamese, and what was typed is kept
-        childOf(COMMUNE).click();
+        web.clickAndAwaitNewPage(childOf(COMMUNE));
         new Select(browser.findElement(By.id("level"))).selectByValue("CELL");
         web.type("name", CELL);
         web.set("occurredOn", "2004-01-01");
-        browser.findElement(By.id("save")).click();
+        web.clickAndAwaitNewPage(By.id("save"));
         if (browser.findElements(By.id("error-cellType")).isEmpty()) {
             throw new AssertionError("no refusal next to cellType; the page was:\n" + browser.getPageSource());
         }
@@ -103,13 +82,13 @@ class AuditPagesBrowserTest extends LedgerTestSupport {
         assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo(CELL);
         web.screenshot("establish-refused");
         new Select(browser.findElement(By.id("cellType"))).selectByValue("VILLAGE");
-        browser.findElement(By.id("save")).click();
+        web.clickAndAwaitNewPage(By.id("save"));
         assertThat(web.text("established")).isEqualTo("Đã thành lập tổ chức đảng.");
 
         communeId = idIn(row(COMMUNE).findElement(By.cssSelector("a.new-child")).getAttribute("href"));
         WebElement enrol = row(CELL).findElement(By.cssSelector("a.enrol"));
         cellId = idIn(enrol.getAttribute("href"));
-        enrol.click();
+        web.clickAndAwaitNewPage(enrol);
         web.type("fullName", "Lò Văn Xuân");
         web.set("birthDate", "1975-05-01");
         new Select(browser.findElement(By.id("gender"))).selectByValue("MALE");
@@ -118,7 +97,7 @@ class AuditPagesBrowserTest extends LedgerTestSupport {
         web.set("officialOn", "2001-03-01");
         web.set("occurredOn", "2019-12-01");
         web.screenshot("enrol-form");
-        browser.findElement(By.id("save")).click();
+        web.clickAndAwaitNewPage(By.id("save"));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hồ sơ đảng viên Lò Văn Xuân");
         memberId = idIn(browser.getCurrentUrl().replace("/web/members/", "/web/organizations/"));
@@ -160,11 +139,11 @@ class AuditPagesBrowserTest extends LedgerTestSupport {
 
         // from the roll to the member's dossier, then the correction form from the attendance's row
         web.open("/web/organizations/" + cellId + "/roll");
-        browser.findElement(By.xpath("//a[@class='dossier' and text()='Lò Văn Xuân']")).click();
+        web.clickAndAwaitNewPage(By.xpath("//a[@class='dossier' and text()='Lò Văn Xuân']"));
         WebElement recorded = browser.findElement(By.cssSelector("#timeline tr[data-type=AttendanceRecorded]"));
         String originalId = recorded.getAttribute("id").substring("fact-".length());
         assertThat(recorded.getText()).contains("ABSENT_EXCUSED").contains("24/03/2025");
-        recorded.findElement(By.cssSelector("a.correct")).click();
+        web.clickAndAwaitNewPage(recorded.findElement(By.cssSelector("a.correct")));
         assertThat(web.text("original")).contains("ABSENT_EXCUSED");
 
         // an excused absence without its reason is refused next to the reason, in Vietnamese
@@ -175,7 +154,7 @@ class AuditPagesBrowserTest extends LedgerTestSupport {
         web.type("authority.issuer", "Chi bộ bản Nậm Hàng 1");
         web.set("authority.issuedOn", "2025-04-24");
         web.set("occurredOn", "2025-04-24");
-        browser.findElement(By.id("save")).click();
+        web.clickAndAwaitNewPage(By.id("save"));
         if (browser.findElements(By.id("error-replacement.reason")).isEmpty()) {
             throw new AssertionError("no refusal next to the reason; the page was:\n" + browser.getPageSource());
         }
@@ -184,7 +163,7 @@ class AuditPagesBrowserTest extends LedgerTestSupport {
                 .isEqualTo("biên bản ghi nhầm: đồng chí đến muộn");
 
         tap("Đến muộn");
-        browser.findElement(By.id("save")).click();
+        web.clickAndAwaitNewPage(By.id("save"));
         assertThat(web.text("corrected")).startsWith("Đã ghi đính chính");
         WebElement sideBySide = browser.findElement(By.id("corrections-" + originalId));
         assertThat(sideBySide.findElement(By.cssSelector("td.original")).getText()).contains("ABSENT_EXCUSED");
@@ -201,8 +180,8 @@ class AuditPagesBrowserTest extends LedgerTestSupport {
 
         // as the ledger stood before the correction: the old status only
         web.set("knownAt", LocalDateTime.ofInstant(cut, VIETNAM).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
-        browser.findElement(By.id("show")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().contains("knownAt="));
+        web.clickAndAwaitNewPage(By.id("show"));
+        assertThat(browser.getCurrentUrl()).contains("knownAt=");
         assertThat(browser.findElement(By.id("knownAt")).getAttribute("value")).isNotEmpty();
         assertThat(web.absent(By.cssSelector("#timeline tr[data-type=AttendanceCorrected]"))).isTrue();
         assertThat(web.absent(By.id("corrections-" + originalId))).isTrue();
@@ -211,8 +190,8 @@ class AuditPagesBrowserTest extends LedgerTestSupport {
 
         // only attendance, exported as a spreadsheet with the correction beside the original
         new Select(browser.findElement(By.id("types"))).selectByValue("AttendanceRecorded");
-        browser.findElement(By.id("show")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().contains("types="));
+        web.clickAndAwaitNewPage(By.id("show"));
+        assertThat(browser.getCurrentUrl()).contains("types=");
         assertThat(browser.findElements(By.cssSelector("#timeline tbody > tr[data-type]")))
                 .extracting(r -> r.getAttribute("data-type")).containsExactly("AttendanceRecorded");
         HttpResponse<byte[]> xlsx = web.download("/web/members/" + memberId + "/dossier?format=xlsx");
@@ -247,7 +226,7 @@ class AuditPagesBrowserTest extends LedgerTestSupport {
         web.logOut();
         web.logIn("ubkt.namhang", "Kiem-tra-Nam-Hang-2025");
         web.open("/web/organizations");
-        row(CELL).findElement(By.xpath(".//a[text()='Kiểm tra toàn vẹn']")).click();
+        web.clickAndAwaitNewPage(row(CELL).findElement(By.xpath(".//a[text()='Kiểm tra toàn vẹn']")));
         assertThat(web.text("verdict")).startsWith("Toàn vẹn:");
         assertThat(web.text("seal-no")).isEqualTo(seal.path("sealNo").asText());
         assertThat(web.text("spoken-digest")).isEqualTo(seal.path("spokenDigest").asText());

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -19,15 +20,22 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Chromium (Debian's, through chromedriver) for a browser test class, set up as DashboardBrowserTest sets
- * up its own, with the steps the audit pages' tests repeat: log in through the form, set a date picker, download
- * with the browser's session, save a screenshot under target/screenshots.
+ * One headless Chromium (Debian's, through chromedriver) for a browser test class, with the steps the browser tests
+ * repeat: log in through the form, follow a click to the next page, set a date picker, download with the browser's
+ * session, save a screenshot under target/screenshots.
  */
 final class BrowserSession implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** As long as a page may take to load (the page load timeout): a busy machine is slow, not wrong. */
+    private static final Duration NAVIGATION = Duration.ofSeconds(60);
 
     private final ChromeDriver browser;
     private final String base;
@@ -39,16 +47,16 @@ final class BrowserSession implements AutoCloseable {
 
     /** No skipping: without the browser the test fails and says what to install (.ci/run installs it). */
     static BrowserSession start(int port) throws IOException {
-        assertThat(DashboardBrowserTest.CHROMIUM).as("apt-get install -y chromium").isExecutable();
-        assertThat(DashboardBrowserTest.CHROMEDRIVER).as("apt-get install -y chromium-driver").isExecutable();
-        Files.createDirectories(DashboardBrowserTest.SCREENSHOTS);
+        assertThat(CHROMIUM).as("apt-get install -y chromium").isExecutable();
+        assertThat(CHROMEDRIVER).as("apt-get install -y chromium-driver").isExecutable();
+        Files.createDirectories(SCREENSHOTS);
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(DashboardBrowserTest.CHROMIUM.toFile());
+        options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DashboardBrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        browser.manage().timeouts().pageLoadTimeout(NAVIGATION);
         // a click that submits a form returns before the next page is there: look for its elements until they come
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
         return new BrowserSession(browser, "http://localhost:" + port);
@@ -71,16 +79,34 @@ final class BrowserSession implements AutoCloseable {
         open("/login");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        WebElement submit = browser.findElement(By.id("login"));
-        submit.click();
-        // the login page's own heading would be found before the next page replaces it: wait for it to go first
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(submit));
+        clickAndAwaitNewPage(By.id("login"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isNotEqualTo("Sổ ghi công tác Đảng");
     }
 
     void logOut() {
-        browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        clickAndAwaitNewPage(By.cssSelector("form[action$='/logout'] button"));
         browser.findElement(By.id("username"));
+    }
+
+    /**
+     * Clicks a link or a form's button and returns once the browser has left the page: the click returns before the
+     * next page is there, and what is read at once may be the old page's heading or notice, or go stale while read.
+     * Left means the old page's root element is stale or the address changed; a click that leads nowhere fails here.
+     */
+    void clickAndAwaitNewPage(WebElement target) {
+        WebElement oldPage = browser.findElement(By.tagName("html"));
+        String oldUrl = browser.getCurrentUrl();
+        target.click();
+        new WebDriverWait(browser, NAVIGATION).withMessage("waiting for the browser to leave " + oldUrl).until(
+                ExpectedConditions.or(ExpectedConditions.stalenessOf(oldPage), urlIsNot(oldUrl)));
+    }
+
+    void clickAndAwaitNewPage(By target) {
+        clickAndAwaitNewPage(browser.findElement(target));
+    }
+
+    private static ExpectedCondition<Boolean> urlIsNot(String url) {
+        return b -> !url.equals(b.getCurrentUrl());
     }
 
     /** Date and time pickers: typed keys depend on the browser's locale, the value does not. */
@@ -130,6 +156,20 @@ final class BrowserSession implements AutoCloseable {
         browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
     }
 
+    /**
+     * The connection dropped after the first submission: the browser sends the form with this id again as it was.
+     * Answers the addresses the two submissions landed on.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> submitTwice(String formId) {
+        return (List<String>) asyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.getElementById(arguments[0]);
+                const send = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))});
+                send().then(a => send().then(b => done([a.url, b.url])));
+                """, formId);
+    }
+
     /** Bytes the browser fetched for the current page: the document and every resource it loaded. */
     long firstLoadBytes() {
         Object total = script("""
@@ -158,7 +198,7 @@ final class BrowserSession implements AutoCloseable {
     }
 
     void screenshot(String name) throws IOException {
-        Path file = DashboardBrowserTest.SCREENSHOTS.resolve(name + ".png");
+        Path file = SCREENSHOTS.resolve(name + ".png");
         Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 

@@ -5,37 +5,27 @@ import static vn.partyledger.ops.LedgerClient.json;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,18 +34,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * for the whole class, on the shared end-to-end service. The pages are in Vietnamese because the server says so, not
  * because the browser asks for it (headless Chromium announces en-US). Screenshots go to target/screenshots.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DashboardBrowserTest extends LedgerTestSupport {
+class DashboardBrowserTest extends BrowserTestSupport {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** The issue's bound for the first load of the meeting form and the register on a 3G connection. */
     static final long FIRST_LOAD_LIMIT = 200_000;
     static final int ROLL_SIZE = 137;
 
-    private WebDriver browser;
     private Scenario scenario;
     private String commune;
     private String cell;
@@ -64,21 +49,7 @@ class DashboardBrowserTest extends LedgerTestSupport {
     private String[] members;
 
     @BeforeAll
-    void startBrowserAndCommune() throws IOException {
-        // No skipping: without the browser these tests fail and say what to install (.ci/run installs it).
-        assertThat(CHROMIUM).as("apt-get install -y chromium").isExecutable();
-        assertThat(CHROMEDRIVER).as("apt-get install -y chromium-driver").isExecutable();
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        // a click that submits a form returns before the next page is there: look for its elements until they come
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
-
+    void establishCommune() {
         scenario = new Scenario(operator());
         String province = scenario.establish("PROVINCE", null, null, "Đảng bộ tỉnh Điện Biên", "2004-01-01");
         commune = scenario.establish("COMMUNE", null, province, "Đảng bộ xã Na Tông (web)", "2004-01-01");
@@ -103,29 +74,20 @@ class DashboardBrowserTest extends LedgerTestSupport {
                 });
     }
 
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     @Order(1)
     void aVisitorLogsInThroughTheFormAndSeesTheTreeInVietnamese() throws IOException {
-        browser.get(base() + "/web/organizations");
+        web.open("/web/organizations");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sổ ghi công tác Đảng");
         browser.findElement(By.id("username")).sendKeys(OPERATOR);
         browser.findElement(By.id("password")).sendKeys("wrong password");
-        browser.findElement(By.id("login")).click();
+        web.clickAndAwaitNewPage(By.id("login"));
         assertThat(browser.findElement(By.className("error")).getText()).contains("Sai tên đăng nhập hoặc mật khẩu");
 
         browser.findElement(By.id("username")).sendKeys(OPERATOR);
         browser.findElement(By.id("password")).sendKeys(OPERATOR_PASSWORD);
-        browser.findElement(By.id("login")).click();
-        // the click returns before the next page is there: read the address once the browser has left /login?error
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.getCurrentUrl().contains("/login"));
+        web.clickAndAwaitNewPage(By.id("login"));
         assertThat(browser.getCurrentUrl()).contains("/web/organizations");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cây tổ chức và số đảng viên");
         scenario.awaitGet("/api/v1/organizations/" + commune + "/tree",
@@ -134,18 +96,18 @@ class DashboardBrowserTest extends LedgerTestSupport {
         WebElement row = browser.findElement(By.xpath("//tr[td/a[text()='Đảng bộ xã Na Tông (web)']]"));
         assertThat(row.getText()).contains("Đảng bộ xã").contains("4");
 
-        browser.get(base() + "/web/organizations?lang=en");
+        web.open("/web/organizations?lang=en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Organisation tree and member counts");
-        browser.get(base() + "/web/organizations?lang=vi");
+        web.open("/web/organizations?lang=vi");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cây tổ chức và số đảng viên");
-        screenshot("tree");
+        web.screenshot("tree");
     }
 
     @Test
     @Order(2)
     void aSecretaryRecordsAMeetingFromTheFormWithOneTapPerMemberAndAResubmitStoresItOnce() throws IOException {
-        browser.get(base() + "/web/organizations/" + cell + "/meetings/new?heldOn=2025-03-24");
-        assertThat(firstLoadBytes()).as("first load of the meeting form").isPositive().isLessThan(FIRST_LOAD_LIMIT);
+        web.open("/web/organizations/" + cell + "/meetings/new?heldOn=2025-03-24");
+        assertThat(web.firstLoadBytes()).as("first load of the meeting form").isPositive().isLessThan(FIRST_LOAD_LIMIT);
         List<WebElement> roll = browser.findElements(By.cssSelector("fieldset.member"));
         assertThat(roll).hasSize(4);
         assertThat(roll).allSatisfy(m -> assertThat(m.findElement(By.cssSelector("input[value=PRESENT]")).isSelected())
@@ -161,17 +123,11 @@ class DashboardBrowserTest extends LedgerTestSupport {
         browser.findElement(By.id("guestName")).sendKeys("Hà Văn Nam");
         new Select(browser.findElement(By.id("guestLevel"))).selectByValue("COMMUNE");
         browser.findElement(By.id("guestRole")).sendKeys("Đảng ủy viên phụ trách");
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, document.getElementById('kind').offsetTop - 20)");
-        screenshot("meeting-form");
+        web.script("window.scrollTo(0, document.getElementById('kind').offsetTop - 20)");
+        web.screenshot("meeting-form");
 
         // The connection dropped after the first submission: the browser sends the same form again.
-        @SuppressWarnings("unchecked")
-        List<String> landed = (List<String>) ((JavascriptExecutor) browser).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const form = document.getElementById('meeting-form');
-                const send = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))});
-                send().then(a => send().then(b => done([a.url, b.url])));
-                """);
+        List<String> landed = web.submitTwice("meeting-form");
         assertThat(landed.get(0)).contains("/register?year=2025&recorded=");
         assertThat(landed.get(1)).isEqualTo(landed.get(0));
 
@@ -188,8 +144,8 @@ class DashboardBrowserTest extends LedgerTestSupport {
     @Test
     @Order(3)
     void theRegisterShowsTheYearAsAHeatMapOfCellsAndMonths() throws IOException {
-        browser.get(base() + "/web/organizations/" + commune + "/register?year=2025");
-        assertThat(firstLoadBytes()).as("first load of the register").isPositive().isLessThan(FIRST_LOAD_LIMIT);
+        web.open("/web/organizations/" + commune + "/register?year=2025");
+        assertThat(web.firstLoadBytes()).as("first load of the register").isPositive().isLessThan(FIRST_LOAD_LIMIT);
         List<WebElement> rows = browser.findElements(By.cssSelector("#heatmap tbody tr"));
         assertThat(rows).extracting(r -> r.findElement(By.tagName("th")).getText()).containsExactly(cellNames);
         WebElement naTong1 = browser.findElement(By.cssSelector("#heatmap tr[data-cell='" + cell + "']"));
@@ -200,21 +156,19 @@ class DashboardBrowserTest extends LedgerTestSupport {
         WebElement naTong2 = browser.findElement(By.cssSelector("#heatmap tr[data-cell='" + cells[1] + "']"));
         assertThat(naTong2.findElement(By.cssSelector("td[data-month='3']")).getAttribute("class")).contains("missed");
         assertThat(browser.findElement(By.cssSelector("#heatmap tfoot tr")).getText()).contains("1/3");
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, document.querySelector('.legend').offsetTop - 10)");
-        screenshot("register");
+        web.script("window.scrollTo(0, document.querySelector('.legend').offsetTop - 10)");
+        web.screenshot("register");
     }
 
     @Test
     @Order(4)
     void aTaskWithoutItsExpectedResultIsRefusedNextToThatFieldInVietnamese() throws IOException {
-        browser.get(base() + "/web/organizations/" + cell + "/tasks/new");
+        web.open("/web/organizations/" + cell + "/tasks/new");
         new Select(browser.findElement(By.id("assigneeId"))).selectByValue(members[1]);
         new Select(browser.findElement(By.id("kind"))).selectByValue("MASS_ORG");
         browser.findElement(By.id("description")).sendKeys("Vận động hội phụ nữ bản");
-        WebElement due = browser.findElement(By.id("dueDate"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", due,
-                LocalDate.now().plusMonths(3).toString());
-        browser.findElement(By.id("save")).click();
+        web.set("dueDate", LocalDate.now().plusMonths(3).toString());
+        web.clickAndAwaitNewPage(By.id("save"));
 
         if (browser.findElements(By.id("error-expectedResult")).isEmpty()) {
             throw new AssertionError("no refusal next to expectedResult; the page was:\n" + browser.getPageSource());
@@ -226,21 +180,21 @@ class DashboardBrowserTest extends LedgerTestSupport {
         assertThat(browser.findElement(By.xpath("//textarea[@id='expectedResult']/following-sibling::p[1]")).getAttribute("id"))
                 .isEqualTo("error-expectedResult");
         assertThat(browser.findElement(By.id("description")).getAttribute("value")).isEqualTo("Vận động hội phụ nữ bản");
-        screenshot("task-refused");
+        web.screenshot("task-refused");
 
         browser.findElement(By.id("expectedResult")).sendKeys("Hội phụ nữ bản có 30 hội viên");
-        browser.findElement(By.id("save")).click();
+        web.clickAndAwaitNewPage(By.id("save"));
         assertThat(browser.findElement(By.id("assigned")).getText()).isEqualTo("Đã giao nhiệm vụ.");
     }
 
     @Test
     @Order(5)
     void aDryRunReportsEveryBadRowWithItsReasonAndStoresNothing() throws IOException {
-        Path file = SCREENSHOTS.resolveSibling("roll-with-errors.xlsx");
+        Path file = BrowserSession.SCREENSHOTS.resolveSibling("roll-with-errors.xlsx");
         writeRoll(file, ROLL_SIZE, true);
-        browser.get(base() + "/web/organizations/" + commune + "/roll-import");
+        web.open("/web/organizations/" + commune + "/roll-import");
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-        browser.findElement(By.id("dry-run-button")).click();
+        web.clickAndAwaitNewPage(By.id("dry-run-button"));
 
         if (browser.findElements(By.id("dry-run")).isEmpty()) {
             throw new AssertionError("no dry-run report; the page was:\n" + browser.getPageSource());
@@ -260,7 +214,7 @@ class DashboardBrowserTest extends LedgerTestSupport {
     @Test
     @Order(6)
     void aRollOf137MembersImportsWithProgressAndASecondImportStoresNothingNew() throws IOException {
-        Path file = SCREENSHOTS.resolveSibling("roll-137.xlsx");
+        Path file = BrowserSession.SCREENSHOTS.resolveSibling("roll-137.xlsx");
         writeRoll(file, ROLL_SIZE, false);
 
         importFile(file);
@@ -282,7 +236,7 @@ class DashboardBrowserTest extends LedgerTestSupport {
     @Test
     @Order(7)
     void theRollExportsAsXlsxAndCsvWithVietnameseHeaders() throws Exception {
-        byte[] xlsx = download("/web/organizations/" + cells[1] + "/roll?format=xlsx");
+        byte[] xlsx = web.downloadOk("/web/organizations/" + cells[1] + "/roll?format=xlsx");
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = book.getSheetAt(0);
             Row header = sheet.getRow(0);
@@ -296,7 +250,8 @@ class DashboardBrowserTest extends LedgerTestSupport {
             assertThat(members).isEqualTo(expectedInCell(1));
             assertThat(sheet.getRow(1).getCell(3).getLocalDateTimeCellValue().toLocalDate()).isBefore(LocalDate.now());
         }
-        String csv = new String(download("/web/organizations/" + cells[1] + "/roll?format=csv"), StandardCharsets.UTF_8);
+        String csv = new String(web.downloadOk("/web/organizations/" + cells[1] + "/roll?format=csv"),
+                StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFSTT,Họ và tên,Tình trạng,Ngày vào Đảng,Ngày chính thức,Miễn sinh hoạt,Đình chỉ");
         assertThat(csv.lines().count()).isEqualTo(expectedInCell(1) + 1);
     }
@@ -306,7 +261,7 @@ class DashboardBrowserTest extends LedgerTestSupport {
     void theBrowserSessionDoesNotAuthenticateTheApiWhichHasNoCsrfTokens() throws Exception {
         String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(base() + "/api/v1/organizations/" + commune + "/meeting-day"))
+                        URI.create(web.base() + "/api/v1/organizations/" + commune + "/meeting-day"))
                 .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"dayOfMonth\":5,\"occurredOn\":\"2020-01-01\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -317,16 +272,16 @@ class DashboardBrowserTest extends LedgerTestSupport {
     @Test
     @Order(9)
     void theOperatorsPageListsEveryReadModelWithItsLag() throws IOException {
-        browser.get(base() + "/web/ops");
+        web.open("/web/ops");
         String page = browser.findElement(By.id("table-processors")).getText();
         assertThat(page).contains("member-roll", "meeting-register", "organization-tree", "task-board");
-        screenshot("ops");
+        web.screenshot("ops");
     }
 
     private void importFile(Path file) {
-        browser.get(base() + "/web/organizations/" + commune + "/roll-import");
+        web.open("/web/organizations/" + commune + "/roll-import");
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-        browser.findElement(By.id("import-button")).click();
+        web.clickAndAwaitNewPage(By.id("import-button"));
         new WebDriverWait(browser, Duration.ofSeconds(120))
                 .until(b -> !b.findElements(By.id("finished")).isEmpty());
         assertThat(browser.findElement(By.id("progress")).getText())
@@ -338,41 +293,25 @@ class DashboardBrowserTest extends LedgerTestSupport {
         return (ROLL_SIZE + 2 - i) / 3;
     }
 
-    /** A commune's paper roll as the secretaries type it: Vietnamese headers, day/month/year dates. */
+    /** A commune's paper roll of {@code size} members dealt to the three cells in turn; with errors, three bad rows. */
     private void writeRoll(Path file, int size, boolean withErrors) throws IOException {
-        try (Workbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            Sheet sheet = book.createSheet("Danh sách");
-            List<String> headers = List.of("STT", "Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng",
-                    "Ngày chính thức", "Chi bộ");
-            Row header = sheet.createRow(0);
-            for (int c = 0; c < headers.size(); c++) {
-                header.createCell(c).setCellValue(headers.get(c));
-            }
-            for (int i = 0; i < size; i++) {
-                LocalDate birth = LocalDate.of(1950 + i % 45, 1 + i % 12, 1 + i % 28);
-                LocalDate admitted = birth.plusYears(22).plusMonths(i % 7);
-                boolean probationary = i % 20 == 0 && i > 0;
-                add(sheet, i + 1, List.of(String.valueOf(i + 1), "Lò Văn " + name(i), birth.format(DAY),
-                        i % 2 == 0 ? "Nam" : "Nữ", (probationary ? LocalDate.now().minusMonths(3) : admitted).format(DAY),
-                        probationary ? "" : admitted.plusYears(1).format(DAY), cellNames[i % 3]));
-            }
-            if (withErrors) {
-                add(sheet, size + 1, List.of("x", "Nguyễn Văn Sai Ngày", "31/02/1980", "Nam", "01/01/2005", "", cellNames[0]));
-                add(sheet, size + 2, List.of("x", "Vì Thị Lạc", "01/01/1980", "Nữ", "01/01/2005", "", "Chi bộ không có"));
-                add(sheet, size + 3, List.of("x", "Lò Văn " + name(0), LocalDate.of(1950, 1, 1).format(DAY), "X",
-                        "01/01/1990", "", cellNames[0]));
-            }
-            book.write(out);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            LocalDate birth = LocalDate.of(1950 + i % 45, 1 + i % 12, 1 + i % 28);
+            LocalDate admitted = birth.plusYears(22).plusMonths(i % 7);
+            boolean probationary = i % 20 == 0 && i > 0;
+            rows.add(List.of(String.valueOf(i + 1), "Lò Văn " + name(i), birth.format(PaperRoll.DAY),
+                    i % 2 == 0 ? "Nam" : "Nữ", (probationary ? LocalDate.now().minusMonths(3) : admitted)
+                            .format(PaperRoll.DAY),
+                    probationary ? "" : admitted.plusYears(1).format(PaperRoll.DAY), cellNames[i % 3]));
         }
-    }
-
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-    private static void add(Sheet sheet, int r, List<String> values) {
-        Row row = sheet.createRow(r);
-        for (int c = 0; c < values.size(); c++) {
-            row.createCell(c).setCellValue(values.get(c));
+        if (withErrors) {
+            rows.add(List.of("x", "Nguyễn Văn Sai Ngày", "31/02/1980", "Nam", "01/01/2005", "", cellNames[0]));
+            rows.add(List.of("x", "Vì Thị Lạc", "01/01/1980", "Nữ", "01/01/2005", "", "Chi bộ không có"));
+            rows.add(List.of("x", "Lò Văn " + name(0), LocalDate.of(1950, 1, 1).format(PaperRoll.DAY), "X",
+                    "01/01/1990", "", cellNames[0]));
         }
+        PaperRoll.write(file, rows);
     }
 
     /** Distinct Vietnamese-looking names: Ba, Bình, … with a number where the syllables run out. */
@@ -386,30 +325,4 @@ class DashboardBrowserTest extends LedgerTestSupport {
         member.findElement(By.xpath(".//label[span[text()='" + status + "']]")).click();
         assertThat(member.findElement(By.xpath(".//label[span[text()='" + status + "']]/input")).isSelected()).isTrue();
     }
-
-    /** Bytes the browser fetched for the current page: the document and every resource it loaded. */
-    private long firstLoadBytes() {
-        Object total = ((JavascriptExecutor) browser).executeScript("""
-                return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
-                    .reduce((sum, e) => sum + (e.encodedBodySize || 0) + 300, 0);
-                """);
-        return ((Number) total).longValue();
-    }
-
-    private byte[] download(String path) throws Exception {
-        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(r.statusCode()).isEqualTo(200);
-        return r.body();
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
 }
