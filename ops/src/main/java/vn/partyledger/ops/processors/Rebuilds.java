@@ -352,8 +352,8 @@ class Rebuilds {
         }
         String prefix = "axon.eventhandling.processors." + name + ".";
         // Lookups were built in commit order by one subscribing processor; one segment keeps that order.
-        int segments = lookup ? 1 : environment.getProperty(prefix + "initial-segment-count", Integer.class, 4);
-        int threads = lookup ? 1 : environment.getProperty(prefix + "thread-count", Integer.class, 2);
+        int segments = lookup ? 1 : environment.getProperty(prefix + "initial-segment-count", Integer.class, 1);
+        int threads = lookup ? 1 : environment.getProperty(prefix + "thread-count", Integer.class, 1);
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(
                 named("rebuild-" + name + "-coordinator"));
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(threads, named("rebuild-" + name + "-worker"));
