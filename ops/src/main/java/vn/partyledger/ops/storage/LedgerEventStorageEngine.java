@@ -285,17 +285,32 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
         return GapAwareTrackingToken.newInstance(token.getIndex(), open);
     }
 
-    /** Keeps every gap: the stock engine drops them when the event read is older than the gap timeout. */
+    /**
+     * Keeps every gap: the stock engine drops them when the event read is older than the gap timeout. The row is read
+     * here as the stock engine reads it (the same columns; no aggregate for an event that is not a domain event), with
+     * its timestamp parsed once ({@link StoredEventRow}).
+     */
     @Override
     protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
             throws SQLException {
-        TrackedEventData<?> read = super.getTrackedEventData(resultSet, previousToken);
+        String aggregateIdentifier = resultSet.getString(schema().aggregateIdentifierColumn());
+        String eventIdentifier = resultSet.getString(schema().eventIdentifierColumn());
+        DomainEventData<?> read = new StoredEventRow(
+                resultSet.getString(schema().typeColumn()),
+                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
+                resultSet.getLong(schema().sequenceNumberColumn()),
+                eventIdentifier,
+                StoredEventRow.timestamp(resultSet.getString(schema().timestampColumn())),
+                resultSet.getString(schema().payloadTypeColumn()),
+                resultSet.getString(schema().payloadRevisionColumn()),
+                readPayload(resultSet, schema().payloadColumn()),
+                readPayload(resultSet, schema().metaDataColumn()));
         long position = resultSet.getLong(schema().globalIndexColumn());
         GapAwareTrackingToken token = previousToken == null
                 ? GapAwareTrackingToken.newInstance(position,
                         LongStream.range(1, position).boxed().collect(Collectors.toCollection(TreeSet::new)))
                 : previousToken.advanceTo(position, Integer.MAX_VALUE);
-        return new PositionedEventData(token, (DomainEventData<?>) read, position);
+        return new PositionedEventData(token, read, position);
     }
 
     /** A row read from the database with its global position (which a gap's token does not tell). */
