@@ -79,11 +79,16 @@ class VerifiedCredentialsTest {
         assertThat(bcryptChecks).hasValue(3);
     }
 
-    @Test
-    void anEntryNearItsEndKeepsAnsweringWhileBcryptChecksItAgainInTheBackground() {
+    /** A first request checks the password; another comes in the last seconds of the entry's life. */
+    private void verifiedThenUsedNearItsEnd() {
         cache.authenticate(login("right-password"));
         now = now.plus(VerifiedCredentials.TTL).minus(VerifiedCredentials.REFRESH_AHEAD).plusSeconds(1);
         cache.authenticate(login("right-password"));
+    }
+
+    @Test
+    void anEntryNearItsEndKeepsAnsweringWhileBcryptChecksItAgainInTheBackground() {
+        verifiedThenUsedNearItsEnd();
         cache.authenticate(login("right-password"));
         assertThat(bcryptChecks).as("the request did not wait for bcrypt").hasValue(1);
         assertThat(background).as("one background check, however many requests").hasSize(1);
@@ -97,9 +102,7 @@ class VerifiedCredentialsTest {
 
     @Test
     void aBackgroundCheckThatFailsForgetsTheEntry() {
-        cache.authenticate(login("right-password"));
-        now = now.plus(VerifiedCredentials.TTL).minus(VerifiedCredentials.REFRESH_AHEAD).plusSeconds(1);
-        cache.authenticate(login("right-password"));
+        verifiedThenUsedNearItsEnd();
         currentPassword = "changed-elsewhere";
         background.remove(0).run();
 
@@ -109,9 +112,7 @@ class VerifiedCredentialsTest {
 
     @Test
     void aBackgroundCheckThatOverlapsAnAccountChangeIsNotRemembered() {
-        cache.authenticate(login("right-password"));
-        now = now.plus(VerifiedCredentials.TTL).minus(VerifiedCredentials.REFRESH_AHEAD).plusSeconds(1);
-        cache.authenticate(login("right-password"));
+        verifiedThenUsedNearItsEnd();
         cache.forget(new UserAccounts.AccountChanged("secretary"));
         background.remove(0).run();
 
