@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -499,15 +500,23 @@ class ProvinceBenchmarkTest {
     private void settle(Process service, String when) throws Exception {
         long t0 = System.nanoTime();
         long ticksPerSecond = 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
-        while (System.nanoTime() - t0 < TimeUnit.MINUTES.toNanos(3)) {
-            long before = cpuTicks(service);
-            Thread.sleep(2000);
-            long used = cpuTicks(service) - before;
-            if (used < 0.03 * 2 * ticksPerSecond) {
-                break;
-            }
+        Duration window = Duration.ofSeconds(2);
+        long[] last = {cpuTicks(service)};
+        boolean settled = true;
+        try {
+            // Each poll compares the CPU the service used since the previous one, a window apart.
+            Awaitility.await("service settled " + when).atMost(Duration.ofMinutes(3)).pollDelay(window)
+                    .pollInterval(window).until(() -> {
+                        long now = cpuTicks(service);
+                        long used = now - last[0];
+                        last[0] = now;
+                        return used < 0.03 * window.toSeconds() * ticksPerSecond;
+                    });
+        } catch (ConditionTimeoutException stillBusy) {
+            settled = false;
         }
-        line("service settled %s in %.0f s (JIT compilers idle)", when, (System.nanoTime() - t0) / 1e9);
+        line(settled ? "service settled %s in %.0f s (JIT compilers idle)" : "service still busy %s after %.0f s",
+                when, (System.nanoTime() - t0) / 1e9);
     }
 
     /** utime + stime of the process, from /proc/<pid>/stat (fields 14 and 15, after the command name). */
