@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import javax.annotation.Nonnull;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.annotation.Nonnull;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
@@ -21,8 +21,9 @@ import org.axonframework.monitoring.NoOpMessageMonitor;
  * <p>This replaces Axon's Micrometer monitors (off: {@code axon.metrics.auto-configuration.enabled=false}). Those look a
  * timer up by name and tags and update four meters for every event every processor is offered, whether it applies the
  * event or ignores it: on a 45-event meeting, the six read models that ignore attendance spent about half of their
- * coordinators' time in them (profiled, bench/README). An ignored event now costs nothing here. The command, event and
- * query buses had Axon's monitors too; nothing read them (command latency is {@code http_server_requests}).
+ * coordinators' time in them (profiled, bench/README). An ignored event now costs one small callback object. The
+ * command, event and query buses had Axon's monitors too; nothing read them (command latency is
+ * {@code http_server_requests}).
  */
 final class ProcessorMonitor implements MessageMonitor<Message<?>> {
 
