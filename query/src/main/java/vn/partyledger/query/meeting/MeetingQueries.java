@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -208,11 +209,14 @@ public class MeetingQueries {
         Provenance provenance = provenance().at(null, query.knownAt());
         LocalDate today = today();
         List<Cell> cells = cells(query.organizationId(), query.year());
-        List<Held> meetings = heldMeetings(cells, query.year(), query.knownAt());
+        // Grouped once: a province's roll-up has thousands of cells, and filtering every meeting per cell grew with
+        // cells × meetings.
+        Map<String, List<Held>> meetings = heldMeetings(cells, query.year(), query.knownAt()).stream()
+                .collect(Collectors.groupingBy(Held::organizationId));
         Map<String, Map<Integer, Integer>> visits = superiorVisitsByMonth(cells, query.year());
         Map<String, List<Day>> days = meetingDays(cells);
         List<CellYear> years = cells.stream().map(c -> cellYear(c, query.year(), today,
-                meetings.stream().filter(m -> m.organizationId().equals(c.id())).toList(),
+                meetings.getOrDefault(c.id(), List.of()),
                 days.getOrDefault(c.id(), List.of()), visits.getOrDefault(c.id(), Map.of()),
                 query.attendanceTarget())).toList();
         boolean single = cells.size() == 1 && cells.get(0).id().equals(query.organizationId());
@@ -472,11 +476,12 @@ public class MeetingQueries {
         var p = year(year).addValue("cells", ids(cells));
         record Visit(String cellId, String personId, LocalDate heldOn) {
         }
-        List<Visit> visits = jdbc.query("""
+        Map<String, List<Visit>> visits = jdbc.query("""
                         select organization_id, person_id, held_on from meeting_register_guest
                          where organization_id in (:cells) and held_on between :from and :to and person_id is not null""",
                 p, (rs, n) -> new Visit(rs.getString("organization_id"), rs.getString("person_id"),
-                        rs.getObject("held_on", LocalDate.class)));
+                        rs.getObject("held_on", LocalDate.class))).stream()
+                .collect(Collectors.groupingBy(Visit::cellId));
         Integer visited = jdbc.queryForObject("""
                         select count(distinct organization_id) from meeting_register_guest
                          where organization_id in (:cells) and held_on between :from and :to and org_level is not null""",
@@ -493,7 +498,7 @@ public class MeetingQueries {
             LocalDate to = rs.getObject("valid_to", LocalDate.class);
             VisitQuota quota = new VisitQuota(rs.getInt("visits"), VisitQuota.Period.valueOf(rs.getString("visit_period")));
             int[] perQuarter = new int[4];
-            visits.stream().filter(v -> v.cellId().equals(cell) && v.personId().equals(liaison)
+            visits.getOrDefault(cell, List.of()).stream().filter(v -> v.personId().equals(liaison)
                             && !v.heldOn().isBefore(from) && (to == null || v.heldOn().isBefore(to)))
                     .forEach(v -> perQuarter[(v.heldOn().getMonthValue() - 1) / 3]++);
             int inYear = Arrays.stream(perQuarter).sum();
