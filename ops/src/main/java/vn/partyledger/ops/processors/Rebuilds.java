@@ -317,7 +317,7 @@ class Rebuilds {
             }
             return tx;
         };
-        List<EventMessageHandler> handlers = handlers(live.eventHandlerInvoker());
+        List<EventMessageHandler> handlers = RememberingHandler.remembering(handlers(live.eventHandlerInvoker()));
         EventHandlerInvoker invoker;
         DeadLetteringEventHandlerInvoker deadLetters = null;
         SequencedDeadLetterQueue<EventMessage<?>> queue = null;
