@@ -39,23 +39,13 @@ final class RememberingHandler implements EventMessageHandler {
 
     @Override
     public boolean canHandle(EventMessage<?> event) {
-        List<Class<?>> key = List.of(event.getClass(), event.getPayloadType());
-        Boolean known = takesMessage.get(key);
-        if (known == null) {
-            known = handler.canHandle(event);
-            takesMessage.put(key, known);
-        }
-        return known;
+        return takesMessage.computeIfAbsent(List.of(event.getClass(), event.getPayloadType()),
+                key -> handler.canHandle(event));
     }
 
     @Override
     public boolean canHandleType(Class<?> payloadType) {
-        Boolean known = takesType.get(payloadType);
-        if (known == null) {
-            known = handler.canHandleType(payloadType);
-            takesType.put(payloadType, known);
-        }
-        return known;
+        return takesType.computeIfAbsent(payloadType, handler::canHandleType);
     }
 
     @Override
