@@ -242,6 +242,40 @@ class InspectorViewTest extends LedgerTestSupport {
     }
 
     @Test
+    void theRatingDistributionKnownAtAnInstantCountsTheCellsTheTreeHeldThen() throws Exception {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        Place p = place(s, "Tà Xùa");
+        String cells = "/api/v1/organizations/" + p.commune() + "/rating-distribution?year=2015&subject=CELL";
+        String members = "/api/v1/organizations/" + p.commune() + "/rating-distribution?year=2015&subject=MEMBER";
+        s.awaitGet(members, d -> notRated(d) == 6);
+        Instant before = instantBetweenFacts();
+
+        // recorded later, dated back: a cell founded in 2011 with two members, found in the provincial archive
+        String third = s.establish("CELL", "VILLAGE", p.commune(), "Chi bộ bản Tà Xùa 3", "2011-01-01");
+        s.enrollOfficial(third, "Giàng A Tà Xùa", "2011-02-01", "2012-02-01");
+        s.enrollOfficial(third, "Sùng Thị Tà Xùa", "2011-02-01", "2012-02-01");
+        assertThat(notRated(s.awaitGet(members, d -> notRated(d) == 8))).isEqualTo(8);
+        assertThat(notRated(s.awaitGet(cells, d -> notRated(d) == 3))).isEqualTo(3);
+
+        // as the ledger stood before: two cells and their six members, as an inspector reading it then saw them
+        LedgerClient.Response cellsThen = op.get(cells + "&knownAt=" + at(before));
+        assertThat(cellsThen.status()).as(cellsThen.toString()).isEqualTo(200);
+        assertThat(notRated(cellsThen.body())).isEqualTo(2);
+        assertThat(cellsThen.body().path("provenance").path("knownAt").asText()).isEqualTo(before.toString());
+        assertThat(notRated(op.get(members + "&knownAt=" + at(before)).body())).isEqualTo(6);
+        assertThat(notRated(op.get(cells + "&knownAt=" + at(Instant.now())).body())).isEqualTo(3);
+    }
+
+    private static int notRated(JsonNode distribution) {
+        int n = 0;
+        for (JsonNode r : distribution.path("notRated")) {
+            n += r.path("count").asInt();
+        }
+        return n;
+    }
+
+    @Test
     void anOrganisationsNameAndFoundingDateAreCorrectedUnderTheRulesOfItsEstablishment() throws Exception {
         LedgerClient op = operator();
         Scenario s = new Scenario(op);

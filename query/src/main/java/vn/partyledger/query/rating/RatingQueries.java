@@ -116,7 +116,7 @@ final class RatingQueries {
         Provenance provenance = provenance().at(q.asOf() == null ? today() : q.asOf(), q.knownAt());
         LocalDate yearEnd = Subtree.yearEndOrToday(q.year(), clock);
         LocalDate d = q.asOf() != null && q.asOf().isBefore(yearEnd) ? q.asOf() : yearEnd;
-        Subtree subtree = Subtree.of(jdbc, q.organizationId(), d);
+        Subtree subtree = Subtree.of(jdbc, q.organizationId(), d, q.knownAt());
         List<Row> rows = jdbc.query("""
                         select rating_id, round_id, deciding_body_id, rule_set_id, level, override_doc_no,
                                override_issuer, override_issued_on

@@ -2,8 +2,10 @@ package vn.partyledger.query.rollup;
 
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +24,8 @@ public final class Subtree {
     /** Business dates are Vietnamese dates: "today" is today in Hà Nội, whatever the server's zone. */
     public static final ZoneId LEDGER_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    // The organisations with their corrected establishment (KnownTree), as everything recorded so far has them.
+    // The organisations with their corrected establishment and their parents (KnownTree): as everything recorded so
+    // far has them, or as the ledger knew them at :knownAt.
     private static final String SQL = """
             with recursive $KNOWN,
             alive as (
@@ -39,7 +42,7 @@ public final class Subtree {
                  where not c.organization_id = any(t.path))
             select t.organization_id, t.path, o.name, o.level
               from tree t join org o using (organization_id)
-             order by cardinality(t.path), o.name, t.organization_id""".replace("$KNOWN", KnownTree.ctes(false));
+             order by cardinality(t.path), o.name, t.organization_id""";
 
     private final String rootId;
     private final Map<String, Node> nodes;
@@ -58,13 +61,25 @@ public final class Subtree {
 
     /** The subtree under {@code rootId} on {@code d}; an organisation unknown to the tree is a NoSuchElementException. */
     public static Subtree of(NamedParameterJdbcTemplate jdbc, String rootId, LocalDate d) {
+        return of(jdbc, rootId, d, null);
+    }
+
+    /**
+     * The subtree under {@code rootId} on {@code d} as the ledger knew it at {@code knownAt} (null: as everything
+     * recorded so far): an organisation established, moved in or merged away by an event recorded later is where the
+     * ledger then had it, so a figure "as known at" counts the organisations an inspector would have seen then.
+     */
+    public static Subtree of(NamedParameterJdbcTemplate jdbc, String rootId, LocalDate d, Instant knownAt) {
         Integer known = jdbc.queryForObject("select count(*) from org_tree_organization where organization_id = :root",
                 new MapSqlParameterSource("root", rootId), Integer.class);
         if (known == null || known == 0) {
             throw new NoSuchElementException("no organization " + rootId + " in the tree");
         }
         Map<String, Node> nodes = new LinkedHashMap<>();
-        jdbc.query(SQL, new MapSqlParameterSource("root", rootId).addValue("d", d, Types.DATE), rs -> {
+        MapSqlParameterSource params = new MapSqlParameterSource("root", rootId).addValue("d", d, Types.DATE)
+                .addValue("knownAt", knownAt == null ? null : knownAt.atOffset(ZoneOffset.UTC),
+                        Types.TIMESTAMP_WITH_TIMEZONE);
+        jdbc.query(SQL.replace("$KNOWN", KnownTree.ctes(knownAt != null)), params, rs -> {
             String[] path = (String[]) rs.getArray("path").getArray();
             nodes.put(rs.getString("organization_id"), new Node(rs.getString("organization_id"), rs.getString("name"),
                     rs.getString("level"), Arrays.asList(path)));
