@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.partyledger.verifier.Chain;
-import vn.partyledger.verifier.EventRecord;
 
 /**
  * Links every scope's new events into its hash chain, off the ingest path: appends never wait for hashing. Walks
@@ -67,9 +66,9 @@ public class Chainer {
     private int chainScope(String scope, long chained, byte[] previous, long head) {
         int linked = 0;
         while (chained < head) {
-            List<EventRecord> batch = events.range(scope, chained + 1, head, BATCH);
+            List<LedgerEvents.Linkable> batch = events.linkable(scope, chained + 1, head, BATCH);
             List<Object[]> rows = new ArrayList<>();
-            for (EventRecord e : batch) {
+            for (LedgerEvents.Linkable e : batch) {
                 if (e.scopeSeq() != chained + 1) {
                     // cannot happen for committed positions; stopping keeps the chain gap-free until someone looks
                     log.error("scope {} has no event at position {} below its head {}; chaining stops there",

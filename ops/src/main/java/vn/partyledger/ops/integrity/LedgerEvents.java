@@ -19,6 +19,8 @@ class LedgerEvents {
     static final String LEDGER_SCOPE = "ledger";
     private static final String COLUMNS = "global_index, scope_id, scope_seq, event_id, aggregate_id, aggregate_seq,"
             + " aggregate_type, payload_type, payload_revision, metadata, payload";
+    private static final String RANGE = "SELECT " + COLUMNS
+            + " FROM ledger_event WHERE scope_id = ? AND scope_seq BETWEEN ? AND ? ORDER BY scope_seq LIMIT ?";
     private static final RowMapper<EventRecord> EVENT = LedgerEvents::map;
 
     private final JdbcTemplate jdbc;
@@ -28,8 +30,22 @@ class LedgerEvents {
     }
 
     List<EventRecord> range(String scope, long fromSeq, long toSeq, int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM ledger_event WHERE scope_id = ? AND scope_seq BETWEEN ? AND ?"
-                + " ORDER BY scope_seq LIMIT ?", EVENT, scope, fromSeq, toSeq, limit);
+        return jdbc.query(RANGE, EVENT, scope, fromSeq, toSeq, limit);
+    }
+
+    /** An event as the chainer links it: its place in its scope, its id and its canonical bytes. */
+    record Linkable(long scopeSeq, String eventId, byte[] canonicalBytes) {
+    }
+
+    /** {@link #range}, canonicalised straight from the stored texts ({@link EventRecord#canonicalBytes(long, String,
+     * long, String, String, long, String, String, String, byte[], byte[])}). */
+    List<Linkable> linkable(String scope, long fromSeq, long toSeq, int limit) {
+        return jdbc.query(RANGE, (rs, row) -> new Linkable(rs.getLong("scope_seq"),
+                rs.getString("event_id"), EventRecord.canonicalBytes(rs.getLong("global_index"),
+                        rs.getString("scope_id"), rs.getLong("scope_seq"), rs.getString("event_id"),
+                        rs.getString("aggregate_id"), rs.getLong("aggregate_seq"), rs.getString("aggregate_type"),
+                        rs.getString("payload_type"), rs.getString("payload_revision"), rs.getBytes("metadata"),
+                        rs.getBytes("payload"))), scope, fromSeq, toSeq, limit);
     }
 
     List<EventRecord> all(String scope) {
