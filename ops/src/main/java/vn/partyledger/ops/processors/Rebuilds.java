@@ -627,7 +627,9 @@ class Rebuilds {
 
     private static List<EventMessageHandler> handlers(EventHandlerInvoker invoker) {
         List<EventMessageHandler> result = new ArrayList<>();
-        if (invoker instanceof MultiEventHandlerInvoker multi) {
+        if (invoker instanceof RememberingInvoker remembering) {
+            result.addAll(handlers(remembering.delegate()));
+        } else if (invoker instanceof MultiEventHandlerInvoker multi) {
             multi.delegates().forEach(d -> result.addAll(handlers(d)));
         } else if (invoker instanceof SimpleEventHandlerInvoker simple) {
             result.addAll(simple.eventHandlers());

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,9 +36,23 @@ class BlueGreenRebuildTest extends LedgerTestSupport {
     @Autowired
     Rebuilds rebuilds;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
     @AfterEach
     void openTheGate() {
         RebuildGate.open();
+    }
+
+    @Test
+    void everyLiveReadModelRemembersTheTypesItTakesAndItsHandlersCanStillBeRebuilt() {
+        for (String name : List.of("organization-tree", "member-roll", "meeting-register", "task-board",
+                "commitment-coverage", "development", "ratings")) {
+            EventProcessor live = processing.eventProcessor(name).orElseThrow();
+            assertThat(live).as(name).isInstanceOf(PooledStreamingEventProcessor.class);
+            assertThat(((AbstractEventProcessor) live).eventHandlerInvoker()).as(name)
+                    .isInstanceOf(RememberingInvoker.class);
+        }
     }
 
     private record Cell(String commune, String cell, List<String> members) {
