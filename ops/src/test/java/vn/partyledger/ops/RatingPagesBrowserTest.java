@@ -83,9 +83,17 @@ class RatingPagesBrowserTest extends BrowserTestSupport {
         year.clear();
         year.sendKeys(String.valueOf(YEAR));
         web.setValue(browser.findElement(By.id("occurredOn")), YEAR + "-12-01");
+        // the commune's plan for the year-end review, as the opening's authority
+        web.type("authority.docNo", "10-KH/ĐU");
+        web.type("authority.issuer", "Đảng ủy xã Na Tông");
+        web.set("authority.issuedOn", YEAR + "-11-20");
         web.clickAndAwaitNewPage(By.id("open-round"));
 
         assertThat(browser.findElement(By.id("opened")).getText()).isEqualTo("Đã mở đợt đánh giá.");
+        JsonNode opened = scenario.awaitGet("/api/v1/organizations/" + commune + "/history?types=RatingRoundOpened",
+                h -> h.path("total").asInt() == 1).path("items").get(0);
+        assertThat(opened.path("authority").path("docNo").asText()).isEqualTo("10-KH/ĐU");
+        assertThat(opened.path("authority").path("issuedOn").asText()).isEqualTo(YEAR + "-11-20");
         assertThat(browser.findElement(By.id("rule-set")).getText()).startsWith("Quy định áp dụng: QD366-2025");
         web.clickAndAwaitNewPage(By.id("add-MEMBER"));
 
