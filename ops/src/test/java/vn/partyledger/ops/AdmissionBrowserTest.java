@@ -3,13 +3,20 @@ package vn.partyledger.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -102,6 +109,7 @@ class AdmissionBrowserTest extends BrowserTestSupport {
         web.clickAndAwaitNewPage(row(naTong1).findElement(By.cssSelector("a.development")));
         WebElement candidate = browser.findElement(By.id("candidate-" + mai));
         assertThat(candidate.getText()).contains("Lường Thị Mai").contains("01/04/1998").contains("NT-2019-17");
+        exportsCandidates();
         web.clickAndAwaitNewPage(candidate.findElement(By.cssSelector("a.admission")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Kết nạp đảng viên: Lường Thị Mai");
 
@@ -195,6 +203,37 @@ class AdmissionBrowserTest extends BrowserTestSupport {
         assertThat(web.text("member")).contains("Xóa tên dự bị");
         assertThat(browser.findElement(By.cssSelector("#timeline tr[data-type=ProbationaryRemoved]")).getText())
                 .contains("15/06/2021");
+    }
+
+    /**
+     * The candidates table's XLSX and CSV, from the links beside it, as the roll's: the same rows as on screen under
+     * Vietnamese headings, the birth date a real date cell, the file named after the table and the day.
+     */
+    private void exportsCandidates() throws Exception {
+        String xlsxLink = browser.findElement(By.id("xlsx-candidates")).getAttribute("href");
+        HttpResponse<byte[]> xlsx = web.download(xlsxLink.substring(xlsxLink.indexOf("/web/")));
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse(""))
+                .startsWith("attachment;").containsPattern("quan-chung-uu-tu-\\d{8}\\.xlsx");
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getSheetName()).startsWith("Quần chúng ưu tú Chi bộ bản Na");
+            Row header = sheet.getRow(0);
+            assertThat(List.of(header.getCell(0).getStringCellValue(), header.getCell(1).getStringCellValue(),
+                    header.getCell(2).getStringCellValue(), header.getCell(3).getStringCellValue())).containsExactly(
+                    "STT", "Họ và tên", "Ngày sinh", "Số giấy chứng nhận lớp nhận thức về Đảng");
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            Row mai = sheet.getRow(1);
+            assertThat(mai.getCell(0).getNumericCellValue()).isEqualTo(1);
+            assertThat(mai.getCell(1).getStringCellValue()).isEqualTo("Lường Thị Mai");
+            assertThat(mai.getCell(2).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(1998, 4, 1));
+            assertThat(mai.getCell(3).getStringCellValue()).isEqualTo("NT-2019-17");
+        }
+        String csvLink = browser.findElement(By.id("csv-candidates")).getAttribute("href");
+        String csv = new String(web.downloadOk(csvLink.substring(csvLink.indexOf("/web/"))), StandardCharsets.UTF_8);
+        assertThat(csv.lines().toList()).containsExactly(
+                "\uFEFFSTT,Họ và tên,Ngày sinh,Số giấy chứng nhận lớp nhận thức về Đảng",
+                "1,Lường Thị Mai,01/04/1998,NT-2019-17");
     }
 
     /** A candidate registered, trained and admitted in the cell through the API (two introducers, 6 of 8). */

@@ -2,6 +2,7 @@ package vn.partyledger.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +23,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.partyledger.api.rating.OpenRating;
 import vn.partyledger.api.rating.OpenRatingRound;
+import vn.partyledger.api.rules.rating.RatingSubject;
 
 /**
  * The ratings side of the dashboard in headless Chromium, in the order of the Na Tông walk-through: the December round
@@ -42,6 +45,8 @@ class RatingPagesBrowserTest extends BrowserTestSupport {
     private static final int PROPOSING_EXCELLENT = 2;
     private static final int MEMBERS = 30;
     private static final int GOOD_MEMBERS = 27;
+    /** The member whose self-review is entered with the cell's resolution as its authority. */
+    private static final int WITH_AUTHORITY = 2;
 
     private Scenario scenario;
     private LedgerClient op;
@@ -78,9 +83,17 @@ class RatingPagesBrowserTest extends BrowserTestSupport {
         year.clear();
         year.sendKeys(String.valueOf(YEAR));
         web.setValue(browser.findElement(By.id("occurredOn")), YEAR + "-12-01");
+        // the commune's plan for the year-end review, as the opening's authority
+        web.type("authority.docNo", "10-KH/ĐU");
+        web.type("authority.issuer", "Đảng ủy xã Na Tông");
+        web.set("authority.issuedOn", YEAR + "-11-20");
         web.clickAndAwaitNewPage(By.id("open-round"));
 
         assertThat(browser.findElement(By.id("opened")).getText()).isEqualTo("Đã mở đợt đánh giá.");
+        JsonNode opened = scenario.awaitGet("/api/v1/organizations/" + commune + "/history?types=RatingRoundOpened",
+                h -> h.path("total").asInt() == 1).path("items").get(0);
+        assertThat(opened.path("authority").path("docNo").asText()).isEqualTo("10-KH/ĐU");
+        assertThat(opened.path("authority").path("issuedOn").asText()).isEqualTo(YEAR + "-11-20");
         assertThat(browser.findElement(By.id("rule-set")).getText()).startsWith("Quy định áp dụng: QD366-2025");
         web.clickAndAwaitNewPage(By.id("add-MEMBER"));
 
@@ -153,11 +166,40 @@ class RatingPagesBrowserTest extends BrowserTestSupport {
             web.type("score.tasks", excellent ? "64" : "60");
             web.type("summary", "Bản tự kiểm điểm năm " + YEAR);
             web.set("occurredOn", YEAR + "-12-05");
-            web.clickAndAwaitNewPage(By.id("save-step"));
+            if (i == WITH_AUTHORITY) {
+                // the cell's resolution the self-reviews were done under, typed without its number: refused next to
+                // the number, as the API refuses an authority without docNo, what was typed kept and nothing stored
+                web.type("authority.issuer", "Chi bộ bản Na Tông 1");
+                web.set("authority.issuedOn", YEAR + "-11-28");
+                web.clickAndAwaitNewPage(By.id("save-step"));
+                assertThat(web.text("error-authority.docNo")).isEqualTo("Cần nhập trường này.");
+                assertThat(browser.findElement(By.id("authority.issuer")).getAttribute("value"))
+                        .isEqualTo("Chi bộ bản Na Tông 1");
+                assertThat(browser.findElement(By.id("summary")).getAttribute("value"))
+                        .isEqualTo("Bản tự kiểm điểm năm " + YEAR);
+                scenario.awaitCaughtUp();
+                assertThat(selfReviews().path("items")).noneMatch(f -> f.path("fact").path("ratingId").asText()
+                        .equals(ratingOf(WITH_AUTHORITY)));
+                web.type("authority.docNo", "03-NQ/CB");
+                web.clickAndAwaitNewPage(By.id("save-step"));
+            } else {
+                web.clickAndAwaitNewPage(By.id("save-step"));
+            }
+            if (browser.findElements(By.id("saved")).isEmpty()) {
+                throw new AssertionError("not saved; the page was:\n" + browser.getPageSource());
+            }
             assertThat(web.text("saved")).isEqualTo("Đã lưu: Tự kiểm điểm — " + NAMES[i] + ".");
             assertThat(cellRowOf(NAMES[i]).findElement(By.className("step-status")).getText())
                     .isEqualTo("Chờ chi bộ nhận xét, đề xuất");
         }
+
+        // the authority typed on the form is the fact's, as the API's "authority" is
+        JsonNode withAuthority = InspectorViewTest.find(scenario.awaitGet("/api/v1/organizations/" + cell
+                        + "/history?types=SelfReviewSubmitted", h -> h.path("total").asInt() == NAMES.length),
+                "SelfReviewSubmitted", f -> f.path("ratingId").asText().equals(ratingOf(WITH_AUTHORITY)));
+        assertThat(withAuthority.path("authority").path("docNo").asText()).isEqualTo("03-NQ/CB");
+        assertThat(withAuthority.path("authority").path("issuer").asText()).isEqualTo("Chi bộ bản Na Tông 1");
+        assertThat(withAuthority.path("authority").path("issuedOn").asText()).isEqualTo(YEAR + "-11-28");
 
         // the cell's meeting: each proposal starts at the level the member proposed; a vote with more hands than
         // members present is the command side's to refuse, next to the vote
@@ -202,6 +244,15 @@ class RatingPagesBrowserTest extends BrowserTestSupport {
         web.open("/web/organizations");
         web.logOut();
         web.logIn(OPERATOR, OPERATOR_PASSWORD);
+    }
+
+    /** The cell's self-reviews as its history has them. */
+    private JsonNode selfReviews() {
+        return op.get("/api/v1/organizations/" + cell + "/history?types=SelfReviewSubmitted").body();
+    }
+
+    private String ratingOf(int member) {
+        return OpenRating.idOf(round, RatingSubject.MEMBER, members.get(member));
     }
 
     @Test
@@ -249,6 +300,9 @@ class RatingPagesBrowserTest extends BrowserTestSupport {
         browser.findElement(By.id("overrideDocNo")).sendKeys("05-CV/HU");
         browser.findElement(By.id("overrideIssuer")).sendKeys("Huyện ủy Điện Biên");
         web.setValue(browser.findElement(By.id("overrideIssuedOn")), YEAR + "-12-18");
+        // the plan the round follows, as the decision's authority
+        web.type("authority.docNo", "12-KH/ĐU");
+        web.type("authority.issuer", "Đảng ủy xã Na Tông");
         web.clickAndAwaitNewPage(By.id("decide"));
 
         assertThat(browser.findElement(By.id("decided")).getText()).isEqualTo("Đã lưu quyết định cho 7 trường hợp.");
@@ -257,6 +311,12 @@ class RatingPagesBrowserTest extends BrowserTestSupport {
                 "vượt tỷ lệ theo 05-CV/HU");
         // nothing is left to decide: the decision fields are gone (asked of the page, not waited for)
         assertThat(web.script("return document.getElementById('decide') === null")).isEqualTo(true);
+        JsonNode decided = scenario.awaitGet("/api/v1/organizations/" + cell + "/history?types=RatingDecided",
+                h -> h.path("total").asInt() == NAMES.length);
+        assertThat(decided.path("items")).allSatisfy(f -> {
+            assertThat(f.path("authority").path("docNo").asText()).isEqualTo("12-KH/ĐU");
+            assertThat(f.path("authority").path("issuer").asText()).isEqualTo("Đảng ủy xã Na Tông");
+        });
     }
 
     @Test

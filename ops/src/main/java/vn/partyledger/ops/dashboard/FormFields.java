@@ -3,6 +3,7 @@ package vn.partyledger.ops.dashboard;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
+import java.util.stream.Stream;
 import vn.partyledger.api.rules.Refusal;
 import vn.partyledger.ops.web.AuthorityDto;
 
@@ -60,12 +61,17 @@ final class FormFields {
         return n;
     }
 
-    /** The optional decision behind a fact, under {@code prefix.}: given only with its number and issuer, as the API requires. */
+    /**
+     * The optional decision behind a fact, under {@code prefix.}: all empty is none; any field filled needs its number
+     * and issuer, as the API's {@code authority} object does (an issuer or a date alone is refused, not dropped).
+     */
     AuthorityDto authority(String prefix) {
-        String docNo = text(prefix + ".docNo", 100, false);
-        String issuer = text(prefix + ".issuer", 200, docNo != null);
+        boolean given = Stream.of(".docNo", ".issuer", ".issuedOn").map(f -> form.get(prefix + f))
+                .anyMatch(v -> v != null && !v.isBlank());
+        String docNo = text(prefix + ".docNo", 100, given);
+        String issuer = text(prefix + ".issuer", 200, given);
         LocalDate issuedOn = date(prefix + ".issuedOn", false, false);
-        return docNo == null ? null : new AuthorityDto(docNo, issuer, issuedOn);
+        return docNo == null || issuer == null ? null : new AuthorityDto(docNo, issuer, issuedOn);
     }
 
     /** A date not after today ({@code strictlyPast}: before today, as a birth date). */

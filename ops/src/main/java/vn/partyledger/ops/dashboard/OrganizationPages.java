@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.partyledger.api.member.CandidateList;
 import vn.partyledger.api.member.FindCandidates;
+import vn.partyledger.api.member.MemberView;
 import vn.partyledger.api.organization.FindOrganizationTree;
 import vn.partyledger.api.organization.OrganizationLevel;
 import vn.partyledger.api.organization.OrganizationTree;
@@ -90,7 +91,8 @@ class OrganizationPages extends Pages {
     @GetMapping("/web/organizations/{id}/roll")
     Object roll(@PathVariable String id,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                @RequestParam(required = false) String format, Model model) {
+                @RequestParam(required = false) String format, @RequestParam(required = false) String table,
+                Model model) {
         LocalDate on = asOf == null ? day.today() : asOf;
         vn.partyledger.api.organization.OrganizationView org = organizations.view(id, on);
         String name = org.name();
@@ -101,23 +103,36 @@ class OrganizationPages extends Pages {
             rows.add(List.of(n++, e.fullName(), labels.of(e.status()), date(e.admittedOn()), date(e.officialOn()),
                     labels.yesNo(e.fullyExempt()), labels.yesNo(e.suspended())));
         }
-        Table table = new Table("roll", labels.of("roll.title", name), List.of(labels.of("col.no"),
+        Table members = new Table("roll", labels.of("roll.title", name), List.of(labels.of("col.no"),
                 labels.of("col.fullName"), labels.of("col.status"), labels.of("col.admittedOn"),
                 labels.of("col.officialOn"), labels.of("col.fullyExempt"), labels.of("col.suspended")), rows);
+        // the people the secretary takes from candidate to member: not on the roll until their admission, so listed
+        // as they are now whatever the date asked
+        List<MemberView> candidates = queries.query(new FindCandidates(id),
+                ResponseTypes.instanceOf(CandidateList.class)).join().items();
+        List<List<Object>> candidateRows = new ArrayList<>();
+        int c = 1;
+        for (MemberView m : candidates) {
+            candidateRows.add(List.of(c++, m.fullName(), date(m.birthDate()),
+                    m.awarenessCertificateNo() == null ? "" : m.awarenessCertificateNo()));
+        }
+        Table candidateTable = new Table("candidates", labels.of("candidates.title", name), List.of(
+                labels.of("col.no"), labels.of("col.fullName"), labels.of("col.birthDate"),
+                labels.of("col.awarenessCertificate")), candidateRows);
         if (exporting(format)) {
-            return export(table, format, "danh-sach-dang-vien");
+            return "candidates".equals(table) ? export(candidateTable, format, "quan-chung-uu-tu")
+                    : export(members, format, "danh-sach-dang-vien");
         }
         model.addAttribute("organizationId", id);
         model.addAttribute("name", name);
         model.addAttribute("asOf", on);
-        model.addAttribute("table", table);
+        model.addAttribute("table", members);
         model.addAttribute("total", roll.total());
         model.addAttribute("memberIds", roll.items().stream().map(RollView.Entry::memberId).toList());
         model.addAttribute("level", org.level());
         model.addAttribute("statuses", roll.items().stream().map(RollView.Entry::status).toList());
-        // the people the secretary takes from candidate to member: not on the roll until their admission
-        model.addAttribute("candidates", queries.query(new FindCandidates(id),
-                ResponseTypes.instanceOf(CandidateList.class)).join().items());
+        model.addAttribute("candidates", candidateTable);
+        model.addAttribute("candidateIds", candidates.stream().map(MemberView::memberId).toList());
         return "roll";
     }
 

@@ -43,6 +43,7 @@ import vn.partyledger.api.rules.rating.RatingLevel;
 import vn.partyledger.api.rules.rating.RatingRuleSet;
 import vn.partyledger.api.rules.rating.RatingRuleSets;
 import vn.partyledger.api.rules.rating.RatingSubject;
+import vn.partyledger.ops.web.AuthorityDto;
 import vn.partyledger.ops.web.Commands;
 import vn.partyledger.ops.web.UnknownResourceException;
 
@@ -96,13 +97,14 @@ class RatingRoundPages extends Pages {
             errors.add("year", labels.of("form.badYear"));
         }
         LocalDate occurredOn = occurredOn(form.get("occurredOn"), "occurredOn", errors, labels, day);
+        AuthorityDto authority = new FormFields(form, errors, labels, day.today()).authority("authority");
         if (!errors.isEmpty()) {
             fillRoundForm(model, body, form, errors, null);
             return "rating-round-new";
         }
         String roundId = OpenRatingRound.idOf(id, year);
         try {
-            commands.send(new OpenRatingRound(roundId, id, year, occurredOn), null);
+            commands.send(new OpenRatingRound(roundId, id, year, occurredOn), authority);
         } catch (RuntimeException e) {
             Refusal refusal = FormErrors.refusal(e).orElseThrow(() -> e);
             errors.add(refusal, labels);
@@ -157,6 +159,7 @@ class RatingRoundPages extends Pages {
         }
         LocalDate occurredOn = occurredOn(form.get("occurredOn"), "occurredOn", errors, labels, day);
         Authority override = override(form, errors);
+        AuthorityDto authority = new FormFields(form, errors, labels, day.today()).authority("authority");
         Map<String, Integer> indexOf = new LinkedHashMap<>();
         for (int i = 0; i < round.ratings().size(); i++) {
             indexOf.put(round.ratings().get(i).ratingId(), i);
@@ -187,7 +190,7 @@ class RatingRoundPages extends Pages {
             return "rating-round";
         }
         return submissions.submit(key, "/web/rating-rounds/" + id + "/decisions", errors,
-                () -> commands.send(new DecideRatings(id, decisionNo, rows, override, occurredOn), null),
+                () -> commands.send(new DecideRatings(id, decisionNo, rows, override, occurredOn), authority),
                 refusal -> {
                     Integer row = rowOf(refusal.field());
                     if (row == null && refusal.field() != null && refusal.field().startsWith("rating.")
@@ -298,6 +301,7 @@ class RatingRoundPages extends Pages {
             subject = RatingSubject.MEMBER;
         }
         LocalDate occurredOn = occurredOn(form.get("occurredOn"), "occurredOn", errors, labels, day);
+        AuthorityDto authority = new FormFields(form, errors, labels, day.today()).authority("authority");
         List<String> picked = new ArrayList<>();
         for (int i = 0; form.containsKey("candidate_" + i); i++) {
             if (form.containsKey("pick_" + i)) {
@@ -318,7 +322,7 @@ class RatingRoundPages extends Pages {
         for (String subjectId : picked) {
             try {
                 commands.send(new OpenRating(id, OpenRating.idOf(id, subject, subjectId), subject, subjectId, null,
-                        occurredOn), null);
+                        occurredOn), authority);
                 added++;
                 lastPosition = Math.max(lastPosition, position(response));
             } catch (RuntimeException e) {

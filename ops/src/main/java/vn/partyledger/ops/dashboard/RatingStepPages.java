@@ -7,6 +7,7 @@ import static vn.partyledger.ops.dashboard.RatingForms.positionParameter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,7 @@ import vn.partyledger.api.rules.rating.RatingRuleSet;
 import vn.partyledger.api.rules.rating.RatingRuleSets;
 import vn.partyledger.api.rules.rating.RatingSubject;
 import vn.partyledger.command.directory.OrganizationDirectory;
+import vn.partyledger.ops.web.AuthorityDto;
 import vn.partyledger.ops.web.Commands;
 import vn.partyledger.ops.web.UnknownResourceException;
 
@@ -59,12 +61,22 @@ class RatingStepPages extends Pages {
         RESIDENCE_COMMENT("residence-comment", Set.of("residenceOrganization", "comment", "occurredOn")),
         APPRAISAL("appraisal", Set.of("proposedLevel", "remarks", "occurredOn"));
 
+        /** Every step's form offers the optional authority the API's request takes. */
+        private static final Set<String> AUTHORITY_FIELDS = Set.of("authority.docNo", "authority.issuer",
+                "authority.issuedOn");
+
         private final String path;
         private final Set<String> fields;
 
         Step(String path, Set<String> fields) {
             this.path = path;
             this.fields = fields;
+        }
+
+        Set<String> fields() {
+            Set<String> all = new HashSet<>(fields);
+            all.addAll(AUTHORITY_FIELDS);
+            return all;
         }
 
         public String path() {
@@ -198,10 +210,11 @@ class RatingStepPages extends Pages {
         }
         String summary = fields.text("summary", TEXT_MAX, false);
         LocalDate on = fields.date("occurredOn", true, false);
+        AuthorityDto authority = fields.authority("authority");
         Score scored = score;
         return send(Step.SELF_REVIEW, rated, form, errors, model, response,
                 () -> commands.send(new SubmitSelfReview(rated.round().roundId(), id, level, scored, summary, on),
-                        null));
+                        authority));
     }
 
     @PostMapping("/web/ratings/{id}/cell-review")
@@ -214,9 +227,10 @@ class RatingStepPages extends Pages {
         String comments = fields.text("comments", TEXT_MAX, false);
         ReviewVote vote = vote(form, fields);
         LocalDate on = fields.date("occurredOn", true, false);
+        AuthorityDto authority = fields.authority("authority");
         return send(Step.CELL_REVIEW, rated, form, errors, model, response,
                 () -> commands.send(new RecordCellReview(rated.round().roundId(), id, comments, level, vote, on),
-                        null));
+                        authority));
     }
 
     @PostMapping("/web/ratings/{id}/residence-comment")
@@ -228,9 +242,10 @@ class RatingStepPages extends Pages {
         String residence = fields.text("residenceOrganization", NAME_MAX, false);
         String comment = fields.text("comment", TEXT_MAX, true);
         LocalDate on = fields.date("occurredOn", true, false);
+        AuthorityDto authority = fields.authority("authority");
         return send(Step.RESIDENCE_COMMENT, rated, form, errors, model, response,
                 () -> commands.send(new RecordResidenceComment(rated.round().roundId(), id, residence, comment, on),
-                        null));
+                        authority));
     }
 
     @PostMapping("/web/ratings/{id}/appraisal")
@@ -242,8 +257,9 @@ class RatingStepPages extends Pages {
         RatingLevel level = fields.choice(RatingLevel.class, "proposedLevel", true);
         String remarks = fields.text("remarks", TEXT_MAX, false);
         LocalDate on = fields.date("occurredOn", true, false);
+        AuthorityDto authority = fields.authority("authority");
         return send(Step.APPRAISAL, rated, form, errors, model, response,
-                () -> commands.send(new AppraiseRating(rated.round().roundId(), id, level, remarks, on), null));
+                () -> commands.send(new AppraiseRating(rated.round().roundId(), id, level, remarks, on), authority));
     }
 
     /**
@@ -308,7 +324,7 @@ class RatingStepPages extends Pages {
         }
         String ratingId = rated.rating().ratingId();
         return submissions.submit(key, "/web/ratings/" + ratingId + "/" + step.path(), errors, command,
-                refusal -> FormFields.addRefusal(errors, refusal, labels, step.fields),
+                refusal -> FormFields.addRefusal(errors, refusal, labels, step.fields()),
                 () -> {
                     fill(model, step, rated, key, form, errors);
                     return "rating-step";
