@@ -2,8 +2,10 @@ package vn.partyledger.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,5 +52,16 @@ class CandidatesExportBrowserTest extends BrowserTestSupport {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refusedXlsx.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+
+        // pages and exports are reads of the ledger like the API's: each one in the access log, refusals included,
+        // and not the style sheets and scripts that came with them
+        JsonNode log = op.get("/api/v1/ops/access-log?userId=" + user.id()).body().path("entries");
+        List<String> lines = new ArrayList<>();
+        log.forEach(e -> lines.add(e.path("method").asText() + " " + e.path("path").asText() + " "
+                + e.path("status").asInt() + " " + e.path("username").asText()));
+        String roll = "GET /web/organizations/" + cell + "/roll 403 " + VIEWER;
+        assertThat(lines).as("after logging in: the page and its two exports, refused")
+                .filteredOn(line -> line.contains(" 403 ")).containsExactly(roll, roll, roll);
+        assertThat(lines).isNotEmpty().allMatch(line -> line.startsWith("GET /web/"));
     }
 }

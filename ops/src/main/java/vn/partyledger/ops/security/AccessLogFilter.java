@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -17,10 +18,19 @@ final class AccessLogFilter extends OncePerRequestFilter {
 
     private final AccessLog log;
     private final Clock clock;
+    private final List<String> unlogged;
 
-    AccessLogFilter(AccessLog log, Clock clock) {
+    /** {@code unlogged}: path prefixes (static files) whose requests are not logged. */
+    AccessLogFilter(AccessLog log, Clock clock, String... unlogged) {
         this.log = log;
         this.clock = clock;
+        this.unlogged = List.of(unlogged);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return unlogged.stream().anyMatch(path::startsWith);
     }
 
     @Override

@@ -91,10 +91,14 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnProperty(name = "ledger.security.mode", havingValue = "basic", matchIfMissing = true)
-    SecurityFilterChain webPages(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords, Clock clock)
-            throws Exception {
+    SecurityFilterChain webPages(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords, Clock clock,
+                                 AccessLog accessLog) throws Exception {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwords);
+        // A page or an export is a read of the ledger like the API's: logged with who asked and the answer's status.
+        // The style sheets and scripts a logged-in browser fetches with each page are not.
+        http.addFilterBefore(new AccessLogFilter(accessLog, clock, "/css/", "/js/", "/webjars/"),
+                ExceptionTranslationFilter.class);
         http.securityMatcher("/", "/web/**", "/login", "/logout", "/css/**", "/js/**", "/webjars/**")
                 .authenticationManager(new ProviderManager(new VerifiedCredentials(bcrypt, clock)))
                 .authorizeHttpRequests(auth -> auth
