@@ -13,6 +13,11 @@ import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import vn.partyledger.api.envelope.Envelope;
+import vn.partyledger.api.envelope.OrganizationScoped;
+import vn.partyledger.api.organization.OrganizationEstablished;
 import vn.partyledger.query.member.MemberRollProjection;
 import vn.partyledger.query.organization.OrganizationTreeProjection;
 
@@ -26,8 +31,10 @@ public final class EventFeed {
     private final List<AnnotationEventHandlerAdapter> underTest = new ArrayList<>();
     private final QueryGateway queries;
     private final List<Object> fed = new ArrayList<>();
+    private final NamedParameterJdbcTemplate jdbc;
 
     public EventFeed(ReadModelDatabase db, Object... projectionsUnderTest) {
+        this.jdbc = db.jdbc();
         projections.add(new AnnotationEventHandlerAdapter(new OrganizationTreeProjection(db.jdbc())));
         projections.add(new AnnotationEventHandlerAdapter(new MemberRollProjection(db.jdbc())));
         SimpleQueryBus bus = SimpleQueryBus.builder().build();
@@ -81,7 +88,29 @@ public final class EventFeed {
 
     private void deliver(Object event, long position) {
         EventMessage<?> message = message(event, position);
+        stored(message, position);
         projections.forEach(p -> handle(p, message));
+    }
+
+    /**
+     * What the tree's "known at" cut reads from the store ({@code KnownTree}, through {@code ReadModelDatabase}'s
+     * stand-in for the store's {@code ledger_event} view): an organisation's events at their positions, numbered per
+     * organisation, recorded when their metadata says, or known at any instant without it.
+     */
+    private void stored(EventMessage<?> message, long position) {
+        if (!(message.getPayload() instanceof OrganizationScoped scoped)
+                || !message.getPayloadType().getPackageName().equals(OrganizationEstablished.class.getPackageName())) {
+            return;
+        }
+        Object recordedAt = message.getMetaData().get(Envelope.RECORDED_AT);
+        jdbc.update("""
+                insert into store.ledger_event (global_index, aggregate_id, aggregate_seq, payload_type, recorded_at)
+                select :position, :org, count(*), :type, coalesce(cast(:recordedAt as timestamptz), '-infinity')
+                  from store.ledger_event where aggregate_id = :org
+                on conflict (global_index) do nothing""",
+                new MapSqlParameterSource("position", position).addValue("org", scoped.organizationId())
+                        .addValue("type", message.getPayloadType().getName())
+                        .addValue("recordedAt", recordedAt == null ? null : recordedAt.toString()));
     }
 
     private static EventMessage<?> message(Object event, long position) {

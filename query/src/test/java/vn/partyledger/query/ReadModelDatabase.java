@@ -30,6 +30,18 @@ public final class ReadModelDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
             Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load()
                     .migrate();
+            // The event store is the ops module's; reads "as known at" an instant look up when the organisation events
+            // they depend on were recorded in its view ledger_event (KnownTree). EventFeed fills this stand-in, kept
+            // in a schema of its own so that it is not taken for a read model's table.
+            try (var c = postgres.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+                st.execute("create schema store");
+                st.execute("""
+                        create table store.ledger_event (global_index bigint primary key, aggregate_id text not null,
+                                                         aggregate_seq bigint not null, payload_type text not null,
+                                                         recorded_at timestamptz not null)""");
+                st.execute("create index on store.ledger_event (aggregate_id, aggregate_seq)");
+                st.execute("create view public.ledger_event as select * from store.ledger_event");
+            }
             return new ReadModelDatabase(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -52,7 +64,7 @@ public final class ReadModelDatabase implements AutoCloseable {
                 select table_name from information_schema.tables
                  where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'""",
                 Map.of(), String.class);
-        jdbc.update("truncate " + String.join(", ", tables) + " restart identity", Map.of());
+        jdbc.update("truncate store.ledger_event, " + String.join(", ", tables) + " restart identity", Map.of());
     }
 
     /** Every row of a table in a stable order, without its surrogate key: what a rebuilt read model must equal. */
