@@ -393,11 +393,10 @@ class ProvinceBenchmarkTest {
         return (op, body) -> op.post("/api/v1/members/enrollments", body);
     }
 
-    /** One regular meeting per ingest cell and month of the year after the load, months first. */
     /**
      * Up to {@code count} meetings of {@code kind}: one in every ingest cell in every month of the year after the
-     * province's (up to last month when that year is this one) held on {@code firstDay}, then on each day after it
-     * (a regular meeting is one a month: {@code firstDay} only).
+     * province's (up to five days ago when that year is this one), months first, held on {@code firstDay}, then on
+     * each day after it (a regular meeting is one a month: {@code firstDay} only).
      */
     private static List<Map<String, Object>> meetingBodies(List<Cell> cells, String kind, int firstDay, int count) {
         List<Map<String, Object>> bodies = new ArrayList<>();
