@@ -1,12 +1,9 @@
 package vn.partyledger.verifier;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -50,40 +47,20 @@ public record EventRecord(long position, String scope, long scopeSeq, String eve
     public static byte[] canonicalBytes(long position, String scope, long scopeSeq, String eventId, String aggregateId,
                                         long aggregateSeq, String aggregateType, String payloadType,
                                         String payloadRevision, byte[] metadata, byte[] payload) {
-        StringWriter text = new StringWriter(256 + (payload == null ? 0 : payload.length)
-                + (metadata == null ? 0 : metadata.length));
-        try (JsonGenerator g = Canonical.JSON.getFactory().createGenerator(text)) {
-            g.writeStartObject();
-            g.writeNumberField("position", position);
-            g.writeStringField("scope", scope);
-            g.writeNumberField("scopeSeq", scopeSeq);
-            g.writeStringField("eventId", eventId);
-            g.writeStringField("aggregateId", aggregateId);
-            g.writeNumberField("aggregateSeq", aggregateSeq);
-            g.writeStringField("aggregateType", aggregateType);
-            g.writeStringField("payloadType", payloadType);
-            g.writeStringField("payloadRevision", payloadRevision);
-            g.writeFieldName("metadata");
-            raw(g, metadata);
-            g.writeFieldName("payload");
-            raw(g, payload);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Canonical.bytes(text.toString());
+        // The texts go into toJson() as raw values, written out as they are for JCS: one list of the record's fields.
+        return new EventRecord(position, scope, scopeSeq, eventId, aggregateId, aggregateSeq, aggregateType,
+                payloadType, payloadRevision, raw(metadata), raw(payload)).canonicalBytes();
     }
 
-    private static void raw(JsonGenerator g, byte[] json) throws IOException {
+    private static JsonNode raw(byte[] json) {
         if (json == null) {
-            g.writeNull();
-            return;
+            return null;
         }
         try {
             // Strict, as reading them into a tree was: bytes that are not UTF-8 are refused, never replaced.
-            g.writeRawValue(StandardCharsets.UTF_8.newDecoder()
+            return JsonNodeFactory.instance.rawValueNode(new RawValue(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(json)).toString());
+                    .decode(ByteBuffer.wrap(json)).toString()));
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("not valid JSON: not UTF-8 text", e);
         }
