@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -18,19 +18,18 @@ final class AccessLogFilter extends OncePerRequestFilter {
 
     private final AccessLog log;
     private final Clock clock;
-    private final List<String> unlogged;
+    private final RequestMatcher unlogged;
 
-    /** {@code unlogged}: path prefixes (static files) whose requests are not logged. */
-    AccessLogFilter(AccessLog log, Clock clock, String... unlogged) {
+    /** {@code unlogged}: requests (static files) that are not logged. */
+    AccessLogFilter(AccessLog log, Clock clock, RequestMatcher unlogged) {
         this.log = log;
         this.clock = clock;
-        this.unlogged = List.of(unlogged);
+        this.unlogged = unlogged;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return unlogged.stream().anyMatch(path::startsWith);
+        return unlogged.matches(request);
     }
 
     @Override

@@ -3,8 +3,12 @@ package vn.partyledger.ops.security;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import java.util.ArrayList;
@@ -87,6 +91,9 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** The dashboard's style sheets, scripts and web jars: open to anyone, and no read of the ledger. */
+    private static final String[] STATIC_FILES = {"/css/**", "/js/**", "/webjars/**"};
+
     /** Browser pages: the same accounts and grants as the API, logged in once per session through a form. */
     @Bean
     @Order(1)
@@ -97,12 +104,15 @@ class SecurityConfiguration {
         bcrypt.setPasswordEncoder(passwords);
         // A page or an export is a read of the ledger like the API's: logged with who asked and the answer's status.
         // The style sheets and scripts a logged-in browser fetches with each page are not.
-        http.addFilterBefore(new AccessLogFilter(accessLog, clock, "/css/", "/js/", "/webjars/"),
-                ExceptionTranslationFilter.class);
-        http.securityMatcher("/", "/web/**", "/login", "/logout", "/css/**", "/js/**", "/webjars/**")
+        RequestMatcher staticFile = new OrRequestMatcher(Stream.of(STATIC_FILES)
+                .<RequestMatcher>map(PathPatternRequestMatcher.withDefaults()::matcher).toList());
+        http.addFilterBefore(new AccessLogFilter(accessLog, clock, staticFile), ExceptionTranslationFilter.class);
+        http.securityMatcher(Stream.concat(Stream.of("/", "/web/**", "/login", "/logout"), Stream.of(STATIC_FILES))
+                        .toArray(String[]::new))
                 .authenticationManager(new ProviderManager(new VerifiedCredentials(bcrypt, clock)))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**").permitAll()
+                        .requestMatchers("/login").permitAll()
+                        .requestMatchers(staticFile).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/web/organizations", false))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
@@ -140,7 +150,7 @@ class SecurityConfiguration {
 
     private static void common(HttpSecurity http, ProblemAuthenticationHandlers problems, AccessLog accessLog,
                                Clock clock) throws Exception {
-        http.addFilterBefore(new AccessLogFilter(accessLog, clock), ExceptionTranslationFilter.class);
+        http.addFilterBefore(new AccessLogFilter(accessLog, clock, request -> false), ExceptionTranslationFilter.class);
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
