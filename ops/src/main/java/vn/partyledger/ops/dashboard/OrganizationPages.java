@@ -96,6 +96,10 @@ class OrganizationPages extends Pages {
         LocalDate on = asOf == null ? day.today() : asOf;
         vn.partyledger.api.organization.OrganizationView org = organizations.view(id, on);
         String name = org.name();
+        // each export reads only its own table
+        if (exporting(format) && "candidates".equals(table)) {
+            return export(candidateTable(name, candidates(id)), format, "quan-chung-uu-tu");
+        }
         RollView roll = organizations.roll(id, on);
         List<List<Object>> rows = new ArrayList<>();
         int n = 1;
@@ -106,23 +110,10 @@ class OrganizationPages extends Pages {
         Table members = new Table("roll", labels.of("roll.title", name), List.of(labels.of("col.no"),
                 labels.of("col.fullName"), labels.of("col.status"), labels.of("col.admittedOn"),
                 labels.of("col.officialOn"), labels.of("col.fullyExempt"), labels.of("col.suspended")), rows);
-        // the people the secretary takes from candidate to member: not on the roll until their admission, so listed
-        // as they are now whatever the date asked
-        List<MemberView> candidates = queries.query(new FindCandidates(id),
-                ResponseTypes.instanceOf(CandidateList.class)).join().items();
-        List<List<Object>> candidateRows = new ArrayList<>();
-        int c = 1;
-        for (MemberView m : candidates) {
-            candidateRows.add(List.of(c++, m.fullName(), date(m.birthDate()),
-                    m.awarenessCertificateNo() == null ? "" : m.awarenessCertificateNo()));
-        }
-        Table candidateTable = new Table("candidates", labels.of("candidates.title", name), List.of(
-                labels.of("col.no"), labels.of("col.fullName"), labels.of("col.birthDate"),
-                labels.of("col.awarenessCertificate")), candidateRows);
         if (exporting(format)) {
-            return "candidates".equals(table) ? export(candidateTable, format, "quan-chung-uu-tu")
-                    : export(members, format, "danh-sach-dang-vien");
+            return export(members, format, "danh-sach-dang-vien");
         }
+        List<MemberView> candidates = candidates(id);
         model.addAttribute("organizationId", id);
         model.addAttribute("name", name);
         model.addAttribute("asOf", on);
@@ -131,9 +122,28 @@ class OrganizationPages extends Pages {
         model.addAttribute("memberIds", roll.items().stream().map(RollView.Entry::memberId).toList());
         model.addAttribute("level", org.level());
         model.addAttribute("statuses", roll.items().stream().map(RollView.Entry::status).toList());
-        model.addAttribute("candidates", candidateTable);
+        model.addAttribute("candidates", candidateTable(name, candidates));
         model.addAttribute("candidateIds", candidates.stream().map(MemberView::memberId).toList());
         return "roll";
+    }
+
+    /**
+     * The people the secretary takes from candidate to member: not on the roll until their admission, so listed as
+     * they are now whatever the date asked.
+     */
+    private List<MemberView> candidates(String id) {
+        return queries.query(new FindCandidates(id), ResponseTypes.instanceOf(CandidateList.class)).join().items();
+    }
+
+    private Table candidateTable(String name, List<MemberView> candidates) {
+        List<List<Object>> rows = new ArrayList<>();
+        int n = 1;
+        for (MemberView m : candidates) {
+            rows.add(List.of(n++, m.fullName(), date(m.birthDate()),
+                    m.awarenessCertificateNo() == null ? "" : m.awarenessCertificateNo()));
+        }
+        return new Table("candidates", labels.of("candidates.title", name), List.of(labels.of("col.no"),
+                labels.of("col.fullName"), labels.of("col.birthDate"), labels.of("col.awarenessCertificate")), rows);
     }
 
     private void flatten(OrganizationTree.Node node, int depth, List<TreeRow> meta, List<List<Object>> rows) {
