@@ -1,6 +1,5 @@
 package vn.partyledger.ops.storage;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,12 +67,6 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
 
     private static final String LAST_POSITION = "SELECT currval('domainevententry_globalindex_seq')";
 
-    private static final String ENSURE_SCOPES =
-            "INSERT INTO ledger_scope_head (scope_id, seq) SELECT s, 0 FROM unnest(?::varchar[]) AS s ORDER BY s "
-                    + "ON CONFLICT (scope_id) DO NOTHING";
-    private static final String LOCK_SCOPES =
-            "SELECT scope_id FROM ledger_scope_head WHERE scope_id = ANY (?::varchar[]) ORDER BY scope_id FOR UPDATE";
-
     private final TransactionManager transactionManager;
     private final SharedEventWindow window;
     private final NewEvents newEvents;
@@ -90,23 +83,16 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
                 // Never forget a gap on a timer or a distance: settledGaps decides when a gap is gone.
                 .gapTimeout(Integer.MAX_VALUE)
                 .maxGapOffset(Integer.MAX_VALUE)
-                .gapCleaningThreshold(Integer.MAX_VALUE));
+                .gapCleaningThreshold(Integer.MAX_VALUE)
+                .appendEvents(new ScopedAppend()));
         this.transactionManager = transactionManager;
         this.window = new SharedEventWindow(sharedWindow);
         this.newEvents = newEvents;
     }
 
-    /**
-     * One transaction appending to several scopes locks their heads in one order (sorted ids), so two such
-     * transactions never deadlock on each other's heads; the insert trigger then numbers each event under that lock.
-     */
+    /** Appends as {@link ScopedAppend} numbers them, then remembers the position of the last one. */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-        Set<String> scopes = events.stream().map(LedgerEventStorageEngine::scopeOf)
-                .collect(Collectors.toCollection(TreeSet::new));
-        if (scopes.size() > 1) {
-            transactionManager.executeInTransaction(() -> lockScopes(scopes));
-        }
         super.appendEvents(events, serializer);
         if (!events.isEmpty()) {
             transactionManager.executeInTransaction(this::rememberLastPosition);
@@ -121,23 +107,6 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
             AppendedPosition.remember(rs.getLong(1));
         } catch (SQLException e) {
             throw new EventStoreException("Failed to read the position of the events just appended", e);
-        }
-    }
-
-    private void lockScopes(Set<String> scopes) {
-        Connection connection = getConnection();
-        try {
-            Array ids = connection.createArrayOf("varchar", scopes.toArray());
-            try (PreparedStatement ensure = connection.prepareStatement(ENSURE_SCOPES)) {
-                ensure.setArray(1, ids);
-                ensure.executeUpdate();
-            }
-            try (PreparedStatement lock = connection.prepareStatement(LOCK_SCOPES)) {
-                lock.setArray(1, ids);
-                lock.executeQuery().close();
-            }
-        } catch (SQLException e) {
-            throw new EventStoreException("Failed to lock the scopes " + scopes, e);
         }
     }
 

@@ -264,6 +264,58 @@ class EventOrderingTest {
                 String.class, a)).isEqualTo("2025-03-24");
     }
 
+    /**
+     * The engine numbers its rows and fills their envelope columns itself (ScopedAppend); the insert trigger does both
+     * only for other writers. Both must give the same columns for the same metadata, and share each scope's numbers.
+     */
+    @Test
+    void theWriterFillsTheEnvelopeColumnsExactlyAsTheTriggerDerivesThemFromTheMetadata() {
+        EventStorageEngine engine = ledgerEngine();
+        String scope = "envelope-" + UUID.randomUUID();
+        String run = UUID.randomUUID().toString();
+        transactions.executeWithoutResult(s -> engine.appendEvents(
+                new GenericDomainEventMessage<>("Probe", run + "-a", 0, new Probe("full"),
+                        MetaData.with(Envelope.SCOPE, scope).and(Envelope.OCCURRED_ON, "2024-02-29")
+                                .and(Envelope.RECORDED_AT, "2025-06-30T23:59:59.123456Z")
+                                .and(Envelope.ACTOR, Map.of("userId", "u-17", "role", "SECRETARY"))
+                                .and(Envelope.CORRECTS_EVENT_ID, "event-9")),
+                new GenericDomainEventMessage<>("Probe", run + "-b", 0, new Probe("bare"),
+                        MetaData.with(Envelope.SCOPE, scope)),
+                new GenericDomainEventMessage<>("Probe", run + "-c", 0, new Probe("ledger-wide"),
+                        MetaData.with(Envelope.ACTOR, Map.of("role", "OPERATOR"))
+                                .and(Envelope.RECORDED_AT, "2025-07-01T07:00:00+07:00"))));
+        // Another writer, through the trigger alone: numbered after the engine's rows in the same scope.
+        jdbc.update("""
+                INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                                              payload, payloadrevision, payloadtype, timestamp)
+                SELECT aggregateidentifier || '-again', 1, type, eventidentifier || '-again', metadata, payload,
+                       payloadrevision, payloadtype, timestamp
+                  FROM domainevententry WHERE aggregateidentifier = ?""", run + "-a");
+
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                SELECT aggregateidentifier AS aggregate, scope_id, scope_seq,
+                       scope_id = coalesce(m ->> 'scope', 'ledger') AS scope_same,
+                       occurred_on IS NOT DISTINCT FROM (m ->> 'occurredOn')::date AS occurred_same,
+                       recorded_at IS NOT DISTINCT FROM (m ->> 'recordedAt')::timestamptz AS recorded_same,
+                       actor_user_id IS NOT DISTINCT FROM m -> 'actor' ->> 'userId' AS actor_same,
+                       corrects_event_id IS NOT DISTINCT FROM m ->> 'correctsEventId' AS corrects_same,
+                       occurred_on::text AS occurred, actor_user_id, corrects_event_id
+                  FROM (SELECT *, convert_from(metadata, 'UTF8')::jsonb AS m FROM domainevententry
+                         WHERE aggregateidentifier LIKE ?) e
+                 ORDER BY globalindex""", run + "%");
+        assertThat(rows).hasSize(4).allSatisfy(row -> assertThat(row).containsEntry("scope_same", true)
+                .containsEntry("occurred_same", true).containsEntry("recorded_same", true)
+                .containsEntry("actor_same", true).containsEntry("corrects_same", true));
+        assertThat(rows).extracting(r -> r.get("aggregate") + " " + r.get("scope_seq")).containsExactly(
+                run + "-a 1", run + "-b 2", run + "-c " + rows.get(2).get("scope_seq"), run + "-a-again 3");
+        assertThat(rows.get(0)).containsEntry("occurred", "2024-02-29").containsEntry("actor_user_id", "u-17")
+                .containsEntry("corrects_event_id", "event-9");
+        assertThat(rows.get(2)).containsEntry("scope_id", LedgerEventStorageEngine.LEDGER_SCOPE)
+                .containsEntry("actor_user_id", null);
+        assertThat(jdbc.queryForObject("SELECT seq FROM ledger_scope_head WHERE scope_id = ?", Long.class, scope))
+                .isEqualTo(3L);
+    }
+
     /** The plan is quoted in docs/decisions/0006: a scope's history by date and a page of it come from indexes. */
     @Test
     void historiesByScopeAndDateAreReadFromIndexes() {
