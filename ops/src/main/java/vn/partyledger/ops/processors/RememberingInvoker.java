@@ -13,10 +13,11 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.SubscribableMessageSource;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The read models' event handlers of a live pooled processor, remembering which types of event none of them takes.
+ * The event handlers of a live processor, remembering which types of event none of them takes.
  * For every event a pooled processor reads, its coordinator asks by payload type and then by message, its work package
  * asks again by message, and Axon answers each time by asking every handler method through its wrappers: three
  * quarters of the coordinators' samples, about a tenth of the service's, in a profile of whole-meeting ingest, almost
@@ -75,7 +76,10 @@ final class RememberingInvoker implements EventHandlerInvoker {
         delegate.segmentReleased(segment);
     }
 
-    /** Axon's event processing, with every pooled processor's handlers behind a {@link RememberingInvoker}. */
+    /**
+     * Axon's event processing, with the handlers of every pooled processor (the read models) and every subscribing one
+     * (the command side's lookups) behind a {@link RememberingInvoker}.
+     */
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     static class Module {
 
@@ -89,6 +93,15 @@ final class RememberingInvoker implements EventHandlerInvoker {
                         EventProcessingConfigurer.PooledStreamingProcessorConfiguration processorConfiguration) {
                     return super.pooledStreamingEventProcessor(name, new RememberingInvoker(eventHandlerInvoker),
                             config, messageSource, processorConfiguration);
+                }
+
+                /** The command side's lookups, asked about every event of every command inside its transaction. */
+                @Override
+                protected EventProcessor subscribingEventProcessor(
+                        String name, EventHandlerInvoker eventHandlerInvoker,
+                        SubscribableMessageSource<? extends EventMessage<?>> messageSource) {
+                    return super.subscribingEventProcessor(name, new RememberingInvoker(eventHandlerInvoker),
+                            messageSource);
                 }
             };
         }

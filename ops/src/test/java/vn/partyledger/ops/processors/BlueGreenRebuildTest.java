@@ -14,6 +14,7 @@ import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,12 +46,18 @@ class BlueGreenRebuildTest extends LedgerTestSupport {
     }
 
     @Test
-    void everyLiveReadModelRemembersTheTypesItTakesAndItsHandlersCanStillBeRebuilt() {
+    void everyLiveReadModelAndLookupRemembersTheTypesItTakesAndItsHandlersCanStillBeRebuilt() {
         for (String name : List.of("organization-tree", "member-roll", "meeting-register", "task-board",
                 "commitment-coverage", "development", "ratings")) {
             EventProcessor live = processing.eventProcessor(name).orElseThrow();
             assertThat(live).as(name).isInstanceOf(PooledStreamingEventProcessor.class);
             assertThat(((AbstractEventProcessor) live).eventHandlerInvoker()).as(name)
+                    .isInstanceOf(RememberingInvoker.class);
+        }
+        for (String name : List.of("command-directory", "task-directory")) {
+            EventProcessor lookups = processing.eventProcessor(name).orElseThrow();
+            assertThat(lookups).as(name).isInstanceOf(SubscribingEventProcessor.class);
+            assertThat(((AbstractEventProcessor) lookups).eventHandlerInvoker()).as(name)
                     .isInstanceOf(RememberingInvoker.class);
         }
     }
