@@ -27,7 +27,8 @@ import vn.partyledger.api.envelope.Envelope;
  * advanced by the number of its events in one statement — which locks them, in sorted order, until commit — and each
  * row is inserted with its scope sequence and its envelope columns already filled from the metadata written with it.
  * The insert trigger then only draws the transaction id and the position. Before, the trigger parsed each row's
- * metadata and upserted its scope head once per row: two thirds of PostgreSQL's time for a 45-event meeting.
+ * metadata as jsonb and upserted its scope head once per row (45 updates of one locked row for a 45-event meeting);
+ * whole meetings from 8 clients ran about 15% faster without that.
  *
  * <p>The columns are derived exactly as the trigger derives them for any other writer: the same metadata keys, the
  * text of each value, and the same casts ({@code date}, {@code timestamptz}) done by PostgreSQL.
@@ -73,7 +74,8 @@ final class ScopedAppend implements AppendEventsStatementBuilder {
             statement.setLong(11, next.merge(scope, 1L, Long::sum) - 1);
             statement.setString(12, text(meta.get(Envelope.OCCURRED_ON)));
             statement.setString(13, text(meta.get(Envelope.RECORDED_AT)));
-            statement.setString(14, meta.get(Envelope.ACTOR) instanceof Map<?, ?> actor ? text(actor.get("userId")) : null);
+            statement.setString(14,
+                    meta.get(Envelope.ACTOR) instanceof Map<?, ?> actor ? text(actor.get("userId")) : null);
             statement.setString(15, text(meta.get(Envelope.CORRECTS_EVENT_ID)));
             statement.addBatch();
         }
