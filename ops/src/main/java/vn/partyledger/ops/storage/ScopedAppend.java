@@ -1,6 +1,5 @@
 package vn.partyledger.ops.storage;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,14 +48,15 @@ final class ScopedAppend implements AppendEventsStatementBuilder {
     public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
                                    List<? extends EventMessage<?>> events, Serializer serializer,
                                    TimestampWriter timestampWriter) throws SQLException {
-        Map<String, Long> next = advanceHeads(connection, events);
+        List<String> scopes = events.stream().map(LedgerEventStorageEngine::scopeOf).toList();
+        Map<String, Long> next = advanceHeads(connection, scopes);
         String sql = "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields()
                 + ", scope_id, scope_seq, occurred_on, recorded_at, actor_user_id, corrects_event_id) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,CAST(? AS date),CAST(? AS timestamptz),?,?)";
         PreparedStatement statement = connection.prepareStatement(sql);
         StoredTimestamp timestamps = new StoredTimestamp();
-        for (EventMessage<?> message : events) {
-            DomainEventMessage<?> event = asDomainEvent(message);
+        for (int i = 0; i < events.size(); i++) {
+            DomainEventMessage<?> event = asDomainEvent(events.get(i));
             SerializedObject<?> payload = event.serializePayload(serializer, dataType);
             SerializedObject<?> metaData = event.serializeMetaData(serializer, dataType);
             statement.setString(1, event.getIdentifier());
@@ -69,7 +69,7 @@ final class ScopedAppend implements AppendEventsStatementBuilder {
             statement.setObject(8, payload.getData());
             statement.setObject(9, metaData.getData());
             MetaData meta = event.getMetaData();
-            String scope = LedgerEventStorageEngine.scopeOf(event);
+            String scope = scopes.get(i);
             statement.setString(10, scope);
             statement.setLong(11, next.merge(scope, 1L, Long::sum) - 1);
             statement.setString(12, text(meta.get(Envelope.OCCURRED_ON)));
@@ -83,18 +83,13 @@ final class ScopedAppend implements AppendEventsStatementBuilder {
     }
 
     /** Each scope's first free number for this append, after advancing its head past all of this append's events. */
-    private static Map<String, Long> advanceHeads(Connection connection, List<? extends EventMessage<?>> events)
-            throws SQLException {
+    private static Map<String, Long> advanceHeads(Connection connection, List<String> scopes) throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
-        for (EventMessage<?> event : events) {
-            counts.merge(LedgerEventStorageEngine.scopeOf(event), 1L, Long::sum);
-        }
+        scopes.forEach(scope -> counts.merge(scope, 1L, Long::sum));
         Map<String, Long> next = new HashMap<>();
-        Array scopes = connection.createArrayOf("varchar", counts.keySet().toArray());
-        Array sizes = connection.createArrayOf("bigint", counts.values().toArray());
         try (PreparedStatement advance = connection.prepareStatement(ADVANCE_HEADS)) {
-            advance.setArray(1, scopes);
-            advance.setArray(2, sizes);
+            advance.setArray(1, connection.createArrayOf("varchar", counts.keySet().toArray()));
+            advance.setArray(2, connection.createArrayOf("bigint", counts.values().toArray()));
             try (ResultSet rs = advance.executeQuery()) {
                 while (rs.next()) {
                     String scope = rs.getString(1);
@@ -106,9 +101,10 @@ final class ScopedAppend implements AppendEventsStatementBuilder {
     }
 
     /**
-     * Axon's stored timestamp text ({@link DateTimeUtils#formatInstant}: UTC, milliseconds, truncated), formatted once
-     * per millisecond: the events of one command are mostly created within the same few milliseconds, and formatting
-     * each one was a tenth of the append's time in a profile of whole meetings.
+     * Axon's stored timestamp text ({@link DateTimeUtils#formatInstant}: UTC, milliseconds, truncated; what the engine's
+     * {@code writeTimestamp}, which the ledger does not override, would write through the {@code TimestampWriter}),
+     * formatted once per millisecond: the events of one command are mostly created within the same few milliseconds,
+     * and formatting each one was a tenth of the append's time in a profile of whole meetings.
      */
     static final class StoredTimestamp {
         private long millisecond = Long.MIN_VALUE;
