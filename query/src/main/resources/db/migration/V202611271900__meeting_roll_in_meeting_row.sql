@@ -1,9 +1,10 @@
 -- A meeting's roll is one jsonb value on the meeting's own row instead of a row per member in meeting_register_roll
 -- (issue 14): those 40-odd inserts per meeting were about 70% of the meeting register's write time in a rebuild, and
 -- the table 13 M rows / 3.8 GB on a 3 M-event ledger. The value is an array of the roll's members sorted by member id,
--- each an object with exactly the fields of api.meeting.RollMember, as the projection writes it (RollJson). The
--- meeting register's version goes to 3, so an existing ledger rebuilds it from the events beside the live tables
--- (docs/decisions/0015); until the rebuild switches, the live rows answer from the roll copied here.
+-- each an object with exactly the fields of api.meeting.RollMember, as the projection writes it (RollJson,
+-- docs/decisions/0020). The meeting register's version goes to 3, so an existing ledger rebuilds it from the events
+-- beside the live tables (docs/decisions/0015); until the rebuild switches, the live rows answer from the roll copied
+-- here.
 alter table meeting_register_meeting add column roll jsonb;
 
 update meeting_register_meeting m set roll = o.roll

@@ -13,7 +13,7 @@ import vn.partyledger.api.meeting.RollMember;
  * A meeting's roll as the meeting register keeps it: one jsonb array on the meeting's row, the members sorted by member
  * id, each an object with exactly the fields of {@link RollMember}. SQL reads the same keys (the attendance risk, the
  * migration that moved the rows here), so the mapper is this read model's own, not the web layer's, whose settings
- * (naming, inclusion) may be tuned for its clients.
+ * (naming, inclusion) may be tuned for its clients. See docs/decisions/0020.
  */
 final class RollJson {
 
