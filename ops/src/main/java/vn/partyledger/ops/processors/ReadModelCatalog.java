@@ -44,7 +44,7 @@ class ReadModelCatalog {
     @Bean
     ReadModelTables meetingRegisterTables() {
         return new ReadModelTables(MeetingRegisterProjection.NAME, MeetingRegisterProjection.VERSION, List.of(
-                "meeting_register_meeting", "meeting_register_roll", "meeting_register_attendance",
+                "meeting_register_meeting", "meeting_register_attendance",
                 "meeting_register_guest", "meeting_register_agenda_item", "meeting_register_resolution",
                 "meeting_register_outcome", "meeting_register_amendment", "meeting_register_attendance_correction",
                 "meeting_register_retraction"));

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.partyledger.ops.LedgerClient;
 import vn.partyledger.ops.LedgerTestSupport;
 import vn.partyledger.ops.Scenario;
+import vn.partyledger.query.meeting.MeetingRegisterProjection;
 
 /**
  * Blue/green rebuilds over HTTP: the live tables answer until the rebuilt ones replace them in one transaction; progress
@@ -156,7 +157,8 @@ class BlueGreenRebuildTest extends LedgerTestSupport {
         JsonNode done = awaitSwitched(op, "meeting-register");
         assertThat(done.path("state").asText()).isEqualTo("SWITCHED");
         assertThat(done.path("percent").asDouble()).isEqualTo(100.0);
-        assertThat(done.path("archiveSchema").asText()).startsWith("archive_meeting_register_v2_");
+        assertThat(done.path("archiveSchema").asText()).startsWith("archive_meeting_register_v"
+                + MeetingRegisterProjection.VERSION + "_");
         JsonNode after = s.awaitGet("/api/v1/meetings/" + id, m -> m.path("attended").asInt() == 3);
         assertThat(after.path("attendance")).hasSize(3);
         assertThat(entry(op.get("/api/v1/ops/processors").body(), "meeting-register@rebuild")).isNull();

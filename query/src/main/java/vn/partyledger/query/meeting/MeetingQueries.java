@@ -129,7 +129,7 @@ public class MeetingQueries {
                     RollSnapshot roll = rs.getObject("roll_official") == null ? null : new RollSnapshot(
                             rs.getInt("roll_official"), rs.getInt("roll_probationary"), rs.getInt("roll_exempt"),
                             rs.getInt("roll_transferred_in"), rs.getInt("roll_transferred_out"),
-                            rs.getInt("roll_required"), rollMembers(query.meetingId()));
+                            rs.getInt("roll_required"), RollJson.read(rs.getString("roll")));
                     FeeReport fee = rs.getObject("fee_collected") == null ? null : new FeeReport(
                             rs.getLong("fee_collected"), rs.getLong("fee_spent"), rs.getLong("fee_balance"));
                     return new MeetingView(rs.getString("meeting_id"), rs.getString("organization_id"),
@@ -146,14 +146,6 @@ public class MeetingQueries {
                 });
         return found.stream().findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no meeting " + query.meetingId()));
-    }
-
-    private List<RollMember> rollMembers(String meetingId) {
-        return jdbc.query("select * from meeting_register_roll where meeting_id = :meeting order by member_id",
-                new MapSqlParameterSource("meeting", meetingId), (rs, n) -> new RollMember(rs.getString("member_id"),
-                        MemberStatus.valueOf(rs.getString("membership")), rs.getBoolean("fully_exempt"),
-                        rs.getBoolean("temporarily_exempt"), rs.getBoolean("suspended"),
-                        rs.getBoolean("temporarily_transferred_in"), rs.getBoolean("temporarily_transferred_out")));
     }
 
     private List<AttendanceEntry> attendance(String meetingId, Instant knownAt) {
@@ -411,15 +403,20 @@ public class MeetingQueries {
         // P12 counts only meetings the member had to attend (CellMeetings.mustAttend): not a chi ủy preparation
         // meeting, which concerns the cell committee, nor a meeting while the member was exempt, suspended or away.
         // Attendance as known at knownAt: corrections recorded by then replace the status, retracted meetings count not.
+        // The flags are the member's on the meeting's roll (its jsonb); a member not on that roll is not counted.
         List<Absence> absences = new ArrayList<>();
         jdbc.query("""
                         select a.member_id, r.full_name, a.organization_id, a.held_on, m.kind, o.membership,
-                               o.fully_exempt, o.temporarily_exempt, o.suspended, o.temporarily_transferred_in,
-                               o.temporarily_transferred_out
+                               o."fullyExempt" as fully_exempt, o."temporarilyExempt" as temporarily_exempt,
+                               o.suspended, o."temporarilyTransferredIn" as temporarily_transferred_in,
+                               o."temporarilyTransferredOut" as temporarily_transferred_out
                           from (""" + ATTENDANCE_KNOWN + """
                           ) a
                           join meeting_register_meeting m using (meeting_id)
-                          join meeting_register_roll o on o.meeting_id = a.meeting_id and o.member_id = a.member_id
+                          join lateral jsonb_to_recordset(m.roll) as o("memberId" text, membership text,
+                               "fullyExempt" boolean, "temporarilyExempt" boolean, suspended boolean,
+                               "temporarilyTransferredIn" boolean, "temporarilyTransferredOut" boolean)
+                            on o."memberId" = a.member_id
                           left join member_roll_member r on r.member_id = a.member_id
                          where a.organization_id in (:cells) and a.held_on between :from and :to
                            and a.status in (:statuses)

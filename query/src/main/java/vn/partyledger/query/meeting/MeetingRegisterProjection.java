@@ -12,7 +12,6 @@ import vn.partyledger.query.BatchWrites;
 import vn.partyledger.query.ProjectionPositions;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import vn.partyledger.api.meeting.AgendaItemDiscussed;
 import vn.partyledger.api.meeting.AttendanceCorrected;
@@ -42,8 +41,11 @@ import vn.partyledger.api.rules.RuleOutcome;
 public class MeetingRegisterProjection {
 
     public static final String NAME = "meeting-register";
-    /** Bump when the tables or their meaning change. */
-    public static final int VERSION = 2;
+    /**
+     * Bump when the tables or their meaning change. Version 3: a meeting's roll is a jsonb column of its row instead of
+     * the table meeting_register_roll; a ledger built by version 2 rebuilds beside the migrated live tables.
+     */
+    public static final int VERSION = 3;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -86,28 +88,21 @@ public class MeetingRegisterProjection {
     void on(MeetingOpened e, TrackingToken token) {
         long position = position(token);
         var r = e.roll();
+        // The roll is one jsonb value on the meeting's row, not a row per member: the copy of 40 rows per meeting was
+        // most of the meeting register's writes (issue 14).
         BatchWrites.update(jdbc, """
                 update meeting_register_meeting set state = 'OPEN', held_on = :heldOn, chair_member_id = :chair,
                        minutes_secretary_id = :secretary, roll_official = :official,
                        roll_probationary = :probationary, roll_exempt = :exempt, roll_transferred_in = :in,
-                       roll_transferred_out = :out, roll_required = :required, last_position = :position
+                       roll_transferred_out = :out, roll_required = :required, roll = cast(:roll as jsonb),
+                       last_position = :position
                  where meeting_id = :meeting""",
                 params(e.meetingId(), position).addValue("heldOn", e.heldOn(), Types.DATE)
                         .addValue("chair", e.chairMemberId()).addValue("secretary", e.minutesSecretaryMemberId())
                         .addValue("official", r.official()).addValue("probationary", r.probationary())
                         .addValue("exempt", r.exempt()).addValue("in", r.temporarilyTransferredIn())
-                        .addValue("out", r.temporarilyTransferredOut()).addValue("required", r.requiredToAttend()));
-        SqlParameterSource[] rows = r.members().stream().map(m -> params(e.meetingId(), position)
-                .addValue("member", m.memberId()).addValue("membership", m.membership().name())
-                .addValue("fullyExempt", m.fullyExempt()).addValue("temporarilyExempt", m.temporarilyExempt())
-                .addValue("suspended", m.suspended()).addValue("in", m.temporarilyTransferredIn())
-                .addValue("out", m.temporarilyTransferredOut())).toArray(SqlParameterSource[]::new);
-        BatchWrites.update(jdbc, """
-                insert into meeting_register_roll (meeting_id, member_id, membership, fully_exempt, temporarily_exempt,
-                    suspended, temporarily_transferred_in, temporarily_transferred_out, last_position)
-                values (:meeting, :member, :membership, :fullyExempt, :temporarilyExempt, :suspended, :in, :out,
-                    :position)
-                on conflict (meeting_id, member_id) do nothing""", rows);
+                        .addValue("out", r.temporarilyTransferredOut()).addValue("required", r.requiredToAttend())
+                        .addValue("roll", RollJson.write(r.members())));
         advance(position);
     }
 
@@ -242,7 +237,7 @@ public class MeetingRegisterProjection {
         for (String table : List.of("meeting_register_retraction", "meeting_register_attendance_correction",
                 "meeting_register_amendment", "meeting_register_outcome",
                 "meeting_register_resolution", "meeting_register_agenda_item", "meeting_register_guest",
-                "meeting_register_attendance", "meeting_register_roll", "meeting_register_meeting")) {
+                "meeting_register_attendance", "meeting_register_meeting")) {
             jdbc.update("delete from " + table, Map.of());
         }
         jdbc.update("delete from projection_position where projection = :projection",

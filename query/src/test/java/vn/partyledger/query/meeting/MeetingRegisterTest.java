@@ -351,6 +351,59 @@ class MeetingRegisterTest {
     }
 
     @Test
+    void aMeetingsRollIsReadBackWithExactlyItsMembersAndFlagsInMemberIdOrder() {
+        RollMember a = new RollMember("a", MemberStatus.OFFICIAL, true, false, false, false, false);
+        RollMember b = new RollMember("b", MemberStatus.OFFICIAL, false, true, false, false, true);
+        RollMember c = new RollMember("c", MemberStatus.PROBATIONARY, false, false, true, false, false);
+        RollMember d = new RollMember("d", MemberStatus.OFFICIAL, false, false, false, true, false);
+        // a member listed twice is kept once, with the first listing, as the former table's primary key kept it
+        RollMember aAgain = new RollMember("a", MemberStatus.PROBATIONARY, false, false, false, false, false);
+        String id = opened(LocalDate.of(2025, 1, 24), List.of(c, a, d, b, aAgain));
+
+        assertThat(queries(JANUARY_2026).handle(new FindMeeting(id)).roll().members()).containsExactly(a, b, c, d);
+        // one object per member with exactly RollMember's fields (not its derived requiredToAttend)
+        assertThat(db.jdbc().queryForList("""
+                select distinct jsonb_object_keys(e) from meeting_register_meeting m, jsonb_array_elements(m.roll) e
+                 where m.meeting_id = :meeting order by 1""", Map.of("meeting", id), String.class))
+                .containsExactly("fullyExempt", "memberId", "membership", "suspended", "temporarilyExempt",
+                        "temporarilyTransferredIn", "temporarilyTransferredOut");
+        String scheduled = CELL + "-scheduled";
+        feed(new MeetingScheduled(scheduled, CELL, MeetingKind.REGULAR, LocalDate.of(2025, 2, 24),
+                List.of("Kết quả tháng"), false, LocalDate.of(2025, 2, 1)));
+        assertThat(queries(JANUARY_2026).handle(new FindMeeting(scheduled)).roll()).isNull();
+    }
+
+    @Test
+    void p12CountsOnlyAbsencesOfMembersOnTheMeetingsRollWhoHadToAttend() {
+        List<RollMember> roll = List.of(
+                new RollMember("a", MemberStatus.OFFICIAL, true, false, false, false, false),
+                new RollMember("b", MemberStatus.OFFICIAL, false, false, false, false, false));
+        for (int month : List.of(1, 4, 9)) {
+            String id = opened(LocalDate.of(2025, month, 24), roll);
+            // "z" is recorded absent but is not on the meeting's roll
+            for (String m : List.of("a", "b", "z")) {
+                feed(new AttendanceRecorded(id, CELL, LocalDate.of(2025, month, 24), m,
+                        AttendanceStatus.ABSENT_NO_REASON, null, null));
+            }
+        }
+
+        AttendanceRisk risk = queries(JANUARY_2026).handle(new FindAttendanceRisk(CELL, 2025));
+        assertThat(risk.members()).singleElement().satisfies(b -> {
+            assertThat(b.memberId()).isEqualTo("b");
+            assertThat(b.monthsWithoutLegitimateReason()).containsExactly(1, 4, 9);
+            assertThat(b.rollRemovalFlag()).isTrue();
+        });
+    }
+
+    /** A meeting of the cell scheduled and opened with the given roll, nothing recorded in it yet. */
+    private String opened(LocalDate on, List<RollMember> roll) {
+        String id = CELL + "-" + (++meetings);
+        feed(new MeetingScheduled(id, CELL, MeetingKind.REGULAR, on, List.of("Kết quả tháng"), false, on),
+                new MeetingOpened(id, CELL, on, "a", "b", new RollSnapshot(roll.size(), 0, 0, 0, 0, roll.size(), roll)));
+        return id;
+    }
+
+    @Test
     void replayAfterResetAndRedeliveryRebuildTheSameRows() {
         meeting(CELL, MeetingKind.REGULAR, LocalDate.of(2025, 1, 24), Map.of("a", AttendanceStatus.ABSENT_NO_REASON),
                 100, new GuestInfo("liaison", "Hà Văn Nam", "COMMUNE", "Đảng ủy viên", COMMUNE));
@@ -374,7 +427,7 @@ class MeetingRegisterTest {
 
     private Map<String, List<Map<String, Object>>> snapshot() {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
-        for (String t : List.of("meeting_register_meeting", "meeting_register_roll", "meeting_register_attendance",
+        for (String t : List.of("meeting_register_meeting", "meeting_register_attendance",
                 "meeting_register_guest", "meeting_register_agenda_item", "meeting_register_resolution",
                 "meeting_register_outcome", "meeting_register_amendment")) {
             List<Map<String, Object>> rows = db.rows(t, null);
