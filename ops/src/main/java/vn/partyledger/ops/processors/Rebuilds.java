@@ -61,6 +61,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.partyledger.api.rules.LedgerRefusalException;
+import vn.partyledger.ops.storage.Convoy;
 import vn.partyledger.ops.web.UnknownResourceException;
 
 /**
@@ -354,9 +355,11 @@ class Rebuilds {
         // Lookups were built in commit order by one subscribing processor; one segment keeps that order.
         int segments = lookup ? 1 : environment.getProperty(prefix + "initial-segment-count", Integer.class, 1);
         int threads = lookup ? 1 : environment.getProperty(prefix + "thread-count", Integer.class, 1);
+        // The coordinator reads the processor's stream: rebuilds read together, in the store's convoy.
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(
-                named("rebuild-" + name + "-coordinator"));
-        ScheduledExecutorService workers = Executors.newScheduledThreadPool(threads, named("rebuild-" + name + "-worker"));
+                named("rebuild-" + name + "-coordinator", name));
+        ScheduledExecutorService workers = Executors.newScheduledThreadPool(threads,
+                named("rebuild-" + name + "-worker", null));
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name + SUFFIX)
                 .eventHandlerInvoker(invoker)
@@ -649,9 +652,14 @@ class Rebuilds {
     }
 
     private static ThreadFactory named(String prefix) {
+        return named(prefix, null);
+    }
+
+    /** Threads named {@code prefix-n}; with a {@code convoy} name, members of the store's {@link Convoy}. */
+    private static ThreadFactory named(String prefix, String convoy) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            Thread t = new Thread(convoy == null ? r : Convoy.joining(convoy, r), prefix + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

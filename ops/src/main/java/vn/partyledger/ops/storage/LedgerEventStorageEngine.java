@@ -69,6 +69,9 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
 
     private final TransactionManager transactionManager;
     private final SharedEventWindow window;
+    private final Convoy convoy;
+    /** Held by the convoy member reading the database; the others wait, then find its rows in the window. */
+    private final Object convoyReads = new Object();
     private final NewEvents newEvents;
 
     /** With the service's default window (20,000 events) and nobody to wake: for tests of the store alone. */
@@ -87,6 +90,7 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
                 .appendEvents(new ScopedAppend()));
         this.transactionManager = transactionManager;
         this.window = new SharedEventWindow(sharedWindow);
+        this.convoy = Convoy.forWindow(sharedWindow);
         this.newEvents = newEvents;
     }
 
@@ -146,17 +150,37 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken known = (GapAwareTrackingToken) lastToken;
+        String member = Convoy.member();
+        long position = known == null ? -1 : known.getIndex();
+        window.at(Thread.currentThread().getName(), position);
+        if (member != null) {
+            convoy.at(member, position);
+        }
         if (known != null) {
             known = withoutKnownSettledGaps(known);
-            if (!known.hasGaps()) {
-                // No database work at all when the window holds what comes next (not even a transaction).
-                List<SharedEventWindow.Read> shared = window.after(known, batchSize);
-                if (!shared.isEmpty()) {
-                    return shared;
-                }
+            // No database work at all when the window holds what comes next (not even a transaction).
+            List<SharedEventWindow.Read> shared = fromWindow(known, batchSize);
+            if (!shared.isEmpty()) {
+                return shared;
             }
         }
-        GapAwareTrackingToken start = known;
+        if (member != null) {
+            convoy.beforeDatabaseRead(member, position);
+            // Members travelling together reach the same rows at the same moment: one of them reads the database
+            // while the others wait for it and take the rows from the window.
+            synchronized (convoyReads) {
+                List<SharedEventWindow.Read> shared = fromWindow(known, batchSize);
+                return shared.isEmpty() ? fromDatabase(known, batchSize) : shared;
+            }
+        }
+        return fromDatabase(known, batchSize);
+    }
+
+    private List<SharedEventWindow.Read> fromWindow(GapAwareTrackingToken known, int batchSize) {
+        return known == null || known.hasGaps() ? List.of() : window.after(known, batchSize);
+    }
+
+    private List<? extends TrackedEventData<?>> fromDatabase(GapAwareTrackingToken start, int batchSize) {
         return transactionManager.fetchInTransaction(() -> {
             GapAwareTrackingToken token = start;
             if (token != null && token.hasGaps()) {

@@ -1,11 +1,15 @@
 package vn.partyledger.ops.storage;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
@@ -21,7 +25,13 @@ import org.axonframework.eventhandling.TrackedEventMessage;
  * row a database read of that range returned, up to the last row returned), and serves a reader only inside such a
  * range. A position with no row inside a range was empty when that range was read; the reader's token records it as a
  * gap, exactly as if the reader had read the database at that moment, and the storage engine goes on checking the gap
- * in the database until it is filled or provably empty. Bounded: the lowest positions are dropped first.
+ * in the database until it is filled or provably empty.
+ *
+ * <p>Bounded: past its capacity it drops the rows that will be asked for last. A row is still needed by the readers
+ * behind it; the window knows where each reader is ({@link #at}) and first drops the rows no active reader is behind
+ * (every reader has passed them), then those farthest ahead of their nearest reader behind. Dropping simply the lowest
+ * positions, as it first did, threw away what a rebuild's last read model still needed as soon as the rows the live
+ * processors had read at the head filled the window.
  */
 final class SharedEventWindow {
 
@@ -58,13 +68,31 @@ final class SharedEventWindow {
         }
     }
 
+    private record Reader(long position, long seenAt) {
+    }
+
+    /** A reader that has not read for this long (stopped, or switched) no longer keeps rows in the window. */
+    private static final long ACTIVE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private final int capacity;
+    private final LongSupplier clock;
     private final TreeMap<Long, Entry> rows = new TreeMap<>();
     /** Ranges held completely: (key, value], no two overlapping or touching. */
     private final TreeMap<Long, Long> complete = new TreeMap<>();
+    private final Map<String, Reader> readers = new ConcurrentHashMap<>();
 
     SharedEventWindow(int capacity) {
+        this(capacity, System::nanoTime);
+    }
+
+    SharedEventWindow(int capacity, LongSupplier nanoClock) {
         this.capacity = capacity;
+        this.clock = nanoClock;
+    }
+
+    /** The reader (a stream's thread) is about to read the rows after {@code position}. */
+    void at(String reader, long position) {
+        readers.put(reader, new Reader(position, clock.getAsLong()));
     }
 
     /**
@@ -143,21 +171,56 @@ final class SharedEventWindow {
         complete.put(start, end);
     }
 
+    /**
+     * Drops rows down to three quarters of the capacity, so that it sorts seldom: first the rows no active reader is
+     * behind, then those farthest ahead of the nearest reader behind them, lowest positions first among equals. A
+     * dropped row's position leaves the range that held it, which splits around it.
+     */
     private void trim() {
-        while (rows.size() > capacity) {
-            long dropped = rows.pollFirstEntry().getKey();
-            // What remains complete starts at the dropped position: (dropped, end].
-            Map.Entry<Long, Long> first = complete.firstEntry();
-            while (first != null && first.getKey() < dropped) {
-                complete.pollFirstEntry();
-                if (first.getValue() > dropped) {
-                    complete.put(dropped, first.getValue());
-                }
-                first = complete.firstEntry();
-                if (first != null && first.getKey() >= dropped) {
-                    break;
-                }
+        if (rows.size() <= capacity) {
+            return;
+        }
+        long now = clock.getAsLong();
+        long[] behind = readers.values().stream().filter(r -> now - r.seenAt() <= ACTIVE_NANOS)
+                .mapToLong(Reader::position).sorted().toArray();
+        long[] positions = new long[rows.size()];
+        long[] distances = new long[rows.size()];
+        int i = 0;
+        int reader = -1;
+        for (long position : rows.keySet()) {
+            while (reader + 1 < behind.length && behind[reader + 1] < position) {
+                reader++;
             }
+            positions[i] = position;
+            distances[i] = reader < 0 ? Long.MAX_VALUE : position - behind[reader];
+            i++;
+        }
+        int excess = rows.size() - capacity * 3 / 4;
+        long[] sorted = distances.clone();
+        Arrays.sort(sorted);
+        long threshold = sorted[sorted.length - excess];
+        int atThreshold = excess - (int) Arrays.stream(sorted).filter(d -> d > threshold).count();
+        for (int k = 0; k < positions.length; k++) {
+            boolean drop = distances[k] > threshold || (distances[k] == threshold && atThreshold-- > 0);
+            if (drop) {
+                rows.remove(positions[k]);
+                uncover(positions[k]);
+            }
+        }
+    }
+
+    /** The range that held {@code position} no longer does: (a, b] becomes (a, position - 1] and (position, b]. */
+    private void uncover(long position) {
+        Map.Entry<Long, Long> range = complete.lowerEntry(position);
+        if (range == null || range.getValue() < position) {
+            return;
+        }
+        complete.remove(range.getKey());
+        if (range.getKey() < position - 1) {
+            complete.put(range.getKey(), position - 1);
+        }
+        if (range.getValue() > position) {
+            complete.put(position, range.getValue());
         }
     }
 
