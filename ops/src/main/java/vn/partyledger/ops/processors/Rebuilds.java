@@ -357,9 +357,9 @@ class Rebuilds {
         int threads = lookup ? 1 : environment.getProperty(prefix + "thread-count", Integer.class, 1);
         // The coordinator reads the processor's stream: rebuilds read together, in the store's convoy.
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(
-                named("rebuild-" + name + "-coordinator", name));
+                named("rebuild-" + name + "-coordinator", true));
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(threads,
-                named("rebuild-" + name + "-worker", null));
+                named("rebuild-" + name + "-worker", false));
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name + SUFFIX)
                 .eventHandlerInvoker(invoker)
@@ -652,14 +652,14 @@ class Rebuilds {
     }
 
     private static ThreadFactory named(String prefix) {
-        return named(prefix, null);
+        return named(prefix, false);
     }
 
-    /** Threads named {@code prefix-n}; with a {@code convoy} name, members of the store's {@link Convoy}. */
-    private static ThreadFactory named(String prefix, String convoy) {
+    /** Threads named {@code prefix-n}; with {@code convoy}, members of the store's {@link Convoy}. */
+    private static ThreadFactory named(String prefix, boolean convoy) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(convoy == null ? r : Convoy.joining(convoy, r), prefix + "-" + n.incrementAndGet());
+            Thread t = new Thread(convoy ? Convoy.joining(r) : r, prefix + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

@@ -68,6 +68,7 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     private static final String LAST_POSITION = "SELECT currval('domainevententry_globalindex_seq')";
 
     private final TransactionManager transactionManager;
+    private final StreamReaders readers;
     private final SharedEventWindow window;
     private final Convoy convoy;
     /** Held by the convoy member reading the database; the others wait, then find its rows in the window. */
@@ -89,8 +90,9 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
                 .gapCleaningThreshold(Integer.MAX_VALUE)
                 .appendEvents(new ScopedAppend()));
         this.transactionManager = transactionManager;
-        this.window = new SharedEventWindow(sharedWindow);
-        this.convoy = Convoy.forWindow(sharedWindow);
+        this.readers = new StreamReaders(System::nanoTime);
+        this.window = new SharedEventWindow(sharedWindow, readers);
+        this.convoy = Convoy.forWindow(sharedWindow, readers);
         this.newEvents = newEvents;
     }
 
@@ -150,12 +152,10 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken known = (GapAwareTrackingToken) lastToken;
-        String member = Convoy.member();
+        String reader = Thread.currentThread().getName();
+        boolean member = Convoy.member();
         long position = known == null ? -1 : known.getIndex();
-        window.at(Thread.currentThread().getName(), position);
-        if (member != null) {
-            convoy.at(member, position);
-        }
+        readers.at(reader, position, member);
         if (known != null) {
             known = withoutKnownSettledGaps(known);
             // No database work at all when the window holds what comes next (not even a transaction).
@@ -164,8 +164,8 @@ class LedgerEventStorageEngine extends JdbcEventStorageEngine {
                 return shared;
             }
         }
-        if (member != null) {
-            convoy.beforeDatabaseRead(member, position);
+        if (member) {
+            convoy.beforeDatabaseRead(reader, position);
             // Members travelling together reach the same rows at the same moment: one of them reads the database
             // while the others wait for it and take the rows from the window.
             synchronized (convoyReads) {

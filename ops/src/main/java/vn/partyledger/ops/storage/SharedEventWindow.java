@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
@@ -28,7 +26,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
  * in the database until it is filled or provably empty.
  *
  * <p>Bounded: past its capacity it drops the rows that will be asked for last. A row is still needed by the readers
- * behind it; the window knows where each reader is ({@link #at}) and first drops the rows no active reader is behind
+ * behind it; the window knows where each reader is ({@link StreamReaders}) and first drops the rows no active reader is behind
  * (every reader has passed them), then those farthest ahead of their nearest reader behind. Dropping simply the lowest
  * positions, as it first did, threw away what a rebuild's last read model still needed as soon as the rows the live
  * processors had read at the head filled the window.
@@ -68,31 +66,19 @@ final class SharedEventWindow {
         }
     }
 
-    private record Reader(long position, long seenAt) {
-    }
-
     /** A reader that has not read for this long (stopped, or switched) no longer keeps rows in the window. */
     private static final long ACTIVE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final int capacity;
-    private final LongSupplier clock;
+    private final StreamReaders readers;
     private final TreeMap<Long, Entry> rows = new TreeMap<>();
     /** Ranges held completely: (key, value], no two overlapping or touching. */
     private final TreeMap<Long, Long> complete = new TreeMap<>();
-    private final Map<String, Reader> readers = new ConcurrentHashMap<>();
 
-    SharedEventWindow(int capacity) {
-        this(capacity, System::nanoTime);
-    }
-
-    SharedEventWindow(int capacity, LongSupplier nanoClock) {
+    /** {@code readers}: where the streams reading through this window are, to keep what they will ask for next. */
+    SharedEventWindow(int capacity, StreamReaders readers) {
         this.capacity = capacity;
-        this.clock = nanoClock;
-    }
-
-    /** The reader (a stream's thread) is about to read the rows after {@code position}. */
-    void at(String reader, long position) {
-        readers.put(reader, new Reader(position, clock.getAsLong()));
+        this.readers = readers;
     }
 
     /**
@@ -180,9 +166,7 @@ final class SharedEventWindow {
         if (rows.size() <= capacity) {
             return;
         }
-        long now = clock.getAsLong();
-        long[] behind = readers.values().stream().filter(r -> now - r.seenAt() <= ACTIVE_NANOS)
-                .mapToLong(Reader::position).sorted().toArray();
+        long[] behind = readers.positions(ACTIVE_NANOS);
         long[] positions = new long[rows.size()];
         long[] distances = new long[rows.size()];
         int i = 0;

@@ -3,19 +3,20 @@ package vn.partyledger.ops.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ConvoyTest {
 
     private final AtomicLong now = new AtomicLong(TimeUnit.SECONDS.toNanos(100));
-    private final Convoy convoy = new Convoy(10_000, 200, 1_000, now::get);
+    private final StreamReaders readers = new StreamReaders(now::get);
+    private final Convoy convoy = new Convoy(readers, 10_000, 200, 1_000);
 
     @Test
     void aMemberWaitsForOneFarBehindIt() {
-        convoy.at("meeting-register", 100_000);
-        convoy.at("development", 150_000);
+        readers.at("meeting-register", 100_000, true);
+        readers.at("development", 150_000, true);
 
         assertThat(convoy.shouldWait("development", 150_000)).isTrue();
         assertThat(convoy.shouldWait("meeting-register", 100_000)).isFalse();
@@ -25,48 +26,57 @@ class ConvoyTest {
     void theLeaderWaitsEvenWhenNobodyIsAheadOfIt() {
         // The first convoy compared members with the highest position handed out, which the leader itself set: in a
         // quiet store the leader never waited and the rebuilds drifted apart as before.
-        convoy.at("meeting-register", 100_000);
-        convoy.at("task-board", 400_000);
+        readers.at("meeting-register", 100_000, true);
+        readers.at("task-board", 400_000, true);
 
         assertThat(convoy.shouldWait("task-board", 400_000)).isTrue();
     }
 
     @Test
     void membersWithinTheSpreadGoOn() {
-        convoy.at("meeting-register", 100_000);
-        convoy.at("development", 110_000);
+        readers.at("meeting-register", 100_000, true);
+        readers.at("development", 110_000, true);
 
         assertThat(convoy.shouldWait("development", 110_000)).isFalse();
     }
 
     @Test
+    void aReaderOutsideTheConvoyHoldsNobodyBack() {
+        readers.at("Coordinator[meeting-register]", 100_000, false);
+        readers.at("development", 150_000, true);
+
+        assertThat(convoy.shouldWait("development", 150_000)).isFalse();
+    }
+
+    @Test
     void aMemberThatStoppedReadingHoldsNobodyBack() {
-        convoy.at("meeting-register", 100_000);
+        readers.at("meeting-register", 100_000, true);
         now.addAndGet(TimeUnit.MILLISECONDS.toNanos(1_001));
-        convoy.at("development", 150_000);
+        readers.at("development", 150_000, true);
 
         assertThat(convoy.shouldWait("development", 150_000)).isFalse();
     }
 
     @Test
     void onlyThreadsThatJoinedAreMembers() throws Exception {
-        AtomicReference<String> inside = new AtomicReference<>();
-        Thread member = new Thread(Convoy.joining("ratings", () -> inside.set(Convoy.member())));
+        AtomicBoolean inside = new AtomicBoolean();
+        Thread member = new Thread(Convoy.joining(() -> inside.set(Convoy.member())));
         member.start();
         member.join();
 
-        assertThat(inside).hasValue("ratings");
-        assertThat(Convoy.member()).isNull();
+        assertThat(inside).isTrue();
+        assertThat(Convoy.member()).isFalse();
     }
 
     @Test
     void waitsNoLongerThanItsPatience() {
-        Convoy real = new Convoy(10_000, 50, 60_000, System::nanoTime);
-        real.at("meeting-register", 100_000);
-        real.at("development", 150_000);
+        StreamReaders real = new StreamReaders(System::nanoTime);
+        Convoy patient = new Convoy(real, 10_000, 50, 60_000);
+        real.at("meeting-register", 100_000, true);
+        real.at("development", 150_000, true);
 
         long started = System.nanoTime();
-        real.beforeDatabaseRead("development", 150_000);
+        patient.beforeDatabaseRead("development", 150_000);
         long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
         assertThat(waited).isBetween(50L, 5_000L);
@@ -74,20 +84,21 @@ class ConvoyTest {
 
     @Test
     void goesOnAsSoonAsTheMemberBehindHasComeClose() throws Exception {
-        Convoy real = new Convoy(10_000, 10_000, 60_000, System::nanoTime);
-        real.at("meeting-register", 100_000);
+        StreamReaders real = new StreamReaders(System::nanoTime);
+        Convoy patient = new Convoy(real, 10_000, 10_000, 60_000);
+        real.at("meeting-register", 100_000, true);
         Thread behind = new Thread(() -> {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            real.at("meeting-register", 145_000);
+            real.at("meeting-register", 145_000, true);
         });
         behind.start();
 
         long started = System.nanoTime();
-        real.beforeDatabaseRead("development", 150_000);
+        patient.beforeDatabaseRead("development", 150_000);
         behind.join();
 
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isBetween(90L, 5_000L);

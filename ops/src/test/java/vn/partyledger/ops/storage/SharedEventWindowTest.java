@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class SharedEventWindowTest {
 
     private final AtomicLong now = new AtomicLong(TimeUnit.SECONDS.toNanos(100));
-    private final SharedEventWindow window = new SharedEventWindow(100, now::get);
+    private final StreamReaders readers = new StreamReaders(now::get);
+    private final SharedEventWindow window = new SharedEventWindow(100, readers);
 
     @Test
     void aReaderBehindIsServedWhatAReaderAheadRead() {
@@ -30,14 +31,14 @@ class SharedEventWindowTest {
     void rowsARebuildStillNeedsOutliveTheRowsReadAtTheHead() {
         // A rebuild's last read model at 0 and its first at 60 read together; the live processors then read 100 new
         // rows at the head, which every one of them has passed.
-        window.at("meeting-register@rebuild", 0);
-        window.at("task-board@rebuild", 60);
+        readers.at("meeting-register@rebuild", 0, true);
+        readers.at("task-board@rebuild", 60, true);
         window.remember(0, rows(1, 60));
         for (long from = 3_000; from < 3_100; from += 10) {
-            window.at("Coordinator[task-board]", from);
+            readers.at("Coordinator[task-board]", from, false);
             window.remember(from, rows(from + 1, from + 10));
         }
-        window.at("Coordinator[task-board]", 3_100);
+        readers.at("Coordinator[task-board]", 3_100, false);
 
         assertThat(positions(window.after(token(0), 1_000))).containsExactlyElementsOf(range(1, 60));
         assertThat(window.size()).isLessThanOrEqualTo(100);
@@ -45,7 +46,7 @@ class SharedEventWindowTest {
 
     @Test
     void rowsEveryReaderHasPassedGoFirst() {
-        window.at("a", 150);
+        readers.at("a", 150, false);
         window.remember(0, rows(1, 150));
 
         assertThat(window.after(token(0), 1_000)).isEmpty();
@@ -56,8 +57,8 @@ class SharedEventWindowTest {
     void aDroppedRowSplitsTheRangeThatHeldIt() {
         // Readers at 0 and 40 need rows 1..40 and 41..100 alike, except that a reader is farther from what lies
         // far above it: the rows dropped are the top of each reader's stretch, and nothing around a hole is served.
-        window.at("low", 0);
-        window.at("high", 40);
+        readers.at("low", 0, false);
+        readers.at("high", 40, false);
         window.remember(0, rows(1, 101));
 
         List<Long> fromLow = positions(window.after(token(0), 1_000));
@@ -69,9 +70,9 @@ class SharedEventWindowTest {
 
     @Test
     void aReaderThatStoppedKeepsNothing() {
-        window.at("stopped", 0);
+        readers.at("stopped", 0, false);
         now.addAndGet(TimeUnit.SECONDS.toNanos(11));
-        window.at("a", 150);
+        readers.at("a", 150, false);
         window.remember(0, rows(1, 150));
 
         assertThat(window.after(token(0), 1_000)).isEmpty();
