@@ -277,9 +277,9 @@ class ProblemHandler {
             if (c instanceof org.springframework.dao.DuplicateKeyException || c instanceof ConcurrencyException) {
                 return conflict((RuntimeException) c);
             }
-            if (databaseUnavailable(c)) {
-                return databaseUnavailable(e);
-            }
+        }
+        if (causedByLostDatabase(e)) {
+            return databaseUnavailable(e);
         }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
@@ -300,8 +300,26 @@ class ProblemHandler {
                 .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
     }
 
+    /**
+     * Whether the database's going away caused {@code e}, looking through its causes and, when a commit failed and the
+     * rollback after it failed too, through the commit's failure: Spring then throws the rollback's failure (Hikari's
+     * "Connection is closed", which carries no SQLSTATE) and keeps the commit's as the application exception.
+     */
+    private static boolean causedByLostDatabase(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (connectionLost(c)) {
+                return true;
+            }
+            if (c instanceof org.springframework.transaction.TransactionSystemException tse
+                    && tse.getApplicationException() != null && causedByLostDatabase(tse.getApplicationException())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** SQLSTATE class 08 (connection exception), 57P01-57P03 (shut down, crashed, starting up), or no connection at all. */
-    private static boolean databaseUnavailable(Throwable c) {
+    private static boolean connectionLost(Throwable c) {
         if (c instanceof java.sql.SQLTransientConnectionException
                 || c instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
             return true;

@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class ProblemHandlerTest {
 
@@ -20,7 +21,8 @@ class ProblemHandlerTest {
                 new CannotGetJdbcConnectionException("no connection", new SQLException("refused", "08001")),
                 new CommandExecutionException("append failed",
                         new RuntimeException(new SQLException("terminating connection due to crash", "57P02"))),
-                new IllegalStateException(new java.sql.SQLTransientConnectionException("pool timed out"))}) {
+                new IllegalStateException(new java.sql.SQLTransientConnectionException("pool timed out")),
+                commitAndRollbackFailed()}) {
             ResponseEntity<ProblemDetail> answer = handler.unexpected(e);
             assertThat(answer.getStatusCode().value()).as(e.toString()).isEqualTo(503);
             assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
@@ -28,11 +30,25 @@ class ProblemHandlerTest {
         }
     }
 
+    /** What Spring throws when the connection broke during the commit: the rollback's failure, with no SQLSTATE. */
+    private static TransactionSystemException commitAndRollbackFailed() {
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(new TransactionSystemException("Could not commit JDBC transaction",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        return rollback;
+    }
+
     @Test
     void otherFailuresOfTheDatabaseStay500() {
-        ResponseEntity<ProblemDetail> answer = handler.unexpected(
-                new IllegalStateException(new SQLException("syntax error", "42601")));
-        assertThat(answer.getStatusCode().value()).isEqualTo(500);
-        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNull();
+        TransactionSystemException rollbackAfterSyntaxError = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollbackAfterSyntaxError.initApplicationException(new SQLException("syntax error", "42601"));
+        for (Exception e : new Exception[] {
+                new IllegalStateException(new SQLException("syntax error", "42601")), rollbackAfterSyntaxError}) {
+            ResponseEntity<ProblemDetail> answer = handler.unexpected(e);
+            assertThat(answer.getStatusCode().value()).as(e.toString()).isEqualTo(500);
+            assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNull();
+        }
     }
 }
