@@ -38,6 +38,10 @@ public final class ChainCheck {
     private ChainCheck() {
     }
 
+    /** One window of a scope's walk: its outcome, and the link computed at its last position (the next one's anchor). */
+    public record Window(Result result, byte[] head) {
+    }
+
     /**
      * @param from   the first position of the range (1 for a whole scope)
      * @param anchor the link before {@code from} (the genesis for position 1); if it was forged, the sealed heads will
@@ -45,80 +49,99 @@ public final class ChainCheck {
      */
     public static Result check(String scope, long from, byte[] anchor, List<EventRecord> events,
                                List<StoredLink> links, List<Checkpoint> checkpoints) {
-        Map<Long, EventRecord> bySeq = new HashMap<>();
-        Set<String> present = new HashSet<>();
         long last = from - 1;
         for (EventRecord e : events) {
-            if (bySeq.putIfAbsent(e.scopeSeq(), e) != null) {
-                return new Result(scope, from, last, 0, null, new Finding(Finding.Reason.EVENT_INSERTED, scope,
-                        e.scopeSeq(), null, "two events claim this position: " + bySeq.get(e.scopeSeq()).eventId()
-                        + " and " + e.eventId()));
-            }
-            present.add(e.eventId());
             last = Math.max(last, e.scopeSeq());
         }
+        for (StoredLink l : links) {
+            last = Math.max(last, l.seq());
+        }
+        for (Checkpoint c : checkpoints) {
+            if (c.seq() >= from) {
+                last = Math.max(last, c.seq());
+            }
+        }
+        return window(scope, from, last, last, anchor, events, links, checkpoints, Set.of(), Map.of()).result();
+    }
+
+    /**
+     * Walks positions {@code from} to {@code to} of a scope whose last position (of an event, a link or a sealed head)
+     * is {@code last}, so that a long scope is checked a window at a time: {@code events} and {@code links} hold the
+     * window's (and best the one position after it, which tells an edited link from a changed event at its end).
+     * What lies outside the lists only matters to tell a finding's reason: {@code presentElsewhere} names events of the
+     * scope outside them, {@code chainedElsewhere} says where events of the lists were chained outside them.
+     */
+    public static Window window(String scope, long from, long to, long last, byte[] anchor, List<EventRecord> events,
+                                List<StoredLink> links, List<Checkpoint> checkpoints, Set<String> presentElsewhere,
+                                Map<String, Long> chainedElsewhere) {
+        Map<Long, EventRecord> bySeq = new HashMap<>();
+        Set<String> present = new HashSet<>(presentElsewhere);
+        for (EventRecord e : events) {
+            if (bySeq.putIfAbsent(e.scopeSeq(), e) != null) {
+                return new Window(new Result(scope, from, from - 1, 0, null, new Finding(Finding.Reason.EVENT_INSERTED,
+                        scope, e.scopeSeq(), null, "two events claim this position: " + bySeq.get(e.scopeSeq()).eventId()
+                        + " and " + e.eventId())), anchor);
+            }
+            present.add(e.eventId());
+        }
         Map<Long, StoredLink> linkBySeq = new HashMap<>();
-        Map<String, Long> chainedAt = new HashMap<>();
+        Map<String, Long> chainedAt = new HashMap<>(chainedElsewhere);
         for (StoredLink l : links) {
             linkBySeq.put(l.seq(), l);
             chainedAt.put(l.eventId(), l.seq());
-            last = Math.max(last, l.seq());
         }
         Map<Long, Checkpoint> sealedAt = new HashMap<>();
         for (Checkpoint c : checkpoints) {
-            if (c.seq() >= from) {
+            if (c.seq() >= from && c.seq() <= to) {
                 sealedAt.merge(c.seq(), c, (a, b) -> a.sealNo() <= b.sealNo() ? a : b);
-                last = Math.max(last, c.seq());
             }
         }
 
         byte[] previous = anchor;
         long sealedTo = 0;
         Long sealNo = null;
-        for (long i = from; i <= last; i++) {
+        for (long i = from; i <= to; i++) {
             EventRecord e = bySeq.get(i);
             StoredLink stored = linkBySeq.get(i);
+            Finding finding = null;
             if (e == null) {
                 String detail = stored != null
                         ? "event " + stored.eventId() + " was chained here and is gone"
                         : "no event here, though the chain or a seal reaches position " + last;
-                return new Result(scope, from, i - 1, sealedTo, sealNo,
-                        new Finding(Finding.Reason.EVENT_MISSING, scope, i, null, detail));
+                finding = new Finding(Finding.Reason.EVENT_MISSING, scope, i, null, detail);
+            } else if (stored != null && !present.contains(stored.eventId())) {
+                finding = new Finding(Finding.Reason.EVENT_MISSING, scope, i, null, "event " + stored.eventId()
+                        + " was chained here and is gone; " + e.eventId() + " stands in its place");
+            } else if (chainedAt.get(e.eventId()) != null && chainedAt.get(e.eventId()) != i) {
+                finding = new Finding(Finding.Reason.EVENTS_SWAPPED, scope, i, null, "event " + e.eventId()
+                        + " was chained at position " + chainedAt.get(e.eventId())
+                        + (stored != null ? "; the event chained here, " + stored.eventId() + ", is elsewhere or gone" : ""));
+            } else if (stored != null && !stored.eventId().equals(e.eventId())) {
+                finding = new Finding(Finding.Reason.EVENT_INSERTED, scope, i, null, "event " + e.eventId()
+                        + " was never chained; the chain has " + stored.eventId() + " here");
             }
-            if (stored != null && !present.contains(stored.eventId())) {
-                return new Result(scope, from, i - 1, sealedTo, sealNo, new Finding(Finding.Reason.EVENT_MISSING,
-                        scope, i, null, "event " + stored.eventId() + " was chained here and is gone; "
-                        + e.eventId() + " stands in its place"));
-            }
-            Long wasAt = chainedAt.get(e.eventId());
-            if (wasAt != null && wasAt != i) {
-                return new Result(scope, from, i - 1, sealedTo, sealNo, new Finding(Finding.Reason.EVENTS_SWAPPED,
-                        scope, i, null, "event " + e.eventId() + " was chained at position " + wasAt
-                        + (stored != null ? "; the event chained here, " + stored.eventId() + ", is elsewhere or gone" : "")));
-            }
-            if (stored != null && !stored.eventId().equals(e.eventId())) {
-                return new Result(scope, from, i - 1, sealedTo, sealNo, new Finding(Finding.Reason.EVENT_INSERTED,
-                        scope, i, null, "event " + e.eventId() + " was never chained; the chain has "
-                        + stored.eventId() + " here"));
+            if (finding != null) {
+                return new Window(new Result(scope, from, i - 1, sealedTo, sealNo, finding), previous);
             }
             byte[] link = Chain.link(previous, e.canonicalBytes());
             if (stored != null && !Arrays.equals(link, stored.link())) {
-                return new Result(scope, from, i - 1, sealedTo, sealNo, linkMismatch(scope, i, stored, bySeq, linkBySeq));
+                return new Window(new Result(scope, from, i - 1, sealedTo, sealNo,
+                        linkMismatch(scope, i, stored, bySeq, linkBySeq)), previous);
             }
             Checkpoint sealed = sealedAt.get(i);
             if (sealed != null) {
                 if (!Arrays.equals(link, sealed.link())) {
-                    return new Result(scope, from, i - 1, sealedTo, sealNo, new Finding(Finding.Reason.SEAL_NOT_MATCHING,
-                            scope, i, sealed.sealNo(), "the chain recomputed from the events does not reach the head"
-                            + " this seal signed: an event at or before this position was changed, removed or"
-                            + " inserted and the links recomputed"));
+                    return new Window(new Result(scope, from, i - 1, sealedTo, sealNo, new Finding(
+                            Finding.Reason.SEAL_NOT_MATCHING, scope, i, sealed.sealNo(), "the chain recomputed from the"
+                            + " events does not reach the head this seal signed: an event at or before this position"
+                            + " was changed, removed or inserted and the links recomputed")), previous);
                 }
                 sealedTo = i;
                 sealNo = sealed.sealNo();
             }
             previous = link;
         }
-        return new Result(scope, from, last, sealedTo, sealNo, null);
+        return new Window(new Result(scope, from, to, sealedTo, sealNo, null), previous);
     }
 
     /** The event's bytes changed if the stored link still leads on to the next stored link; else the link was edited. */

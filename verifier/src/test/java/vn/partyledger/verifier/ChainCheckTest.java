@@ -38,6 +38,47 @@ class ChainCheckTest {
     }
 
     @Test
+    void a_scope_walked_in_windows_reaches_the_sealed_head_the_whole_walk_reaches() {
+        byte[] head = Chain.GENESIS;
+        ChainCheck.Result r = null;
+        for (long from = 1; from <= 6; from += 2) {
+            ChainCheck.Window w = ChainCheck.window(A, from, from + 1, 6, head, between(from, from + 2),
+                    linksBetween(from, from + 2), sealed, java.util.Set.of(), java.util.Map.of());
+            r = w.result();
+            assertThat(r.ok()).as("window from %d", from).isTrue();
+            head = w.head();
+        }
+
+        assertThat(r.sealedTo()).isEqualTo(6);
+        assertThat(head).isEqualTo(links.get(5).link());
+    }
+
+    @Test
+    void a_swap_across_windows_is_told_as_a_swap_once_the_window_knows_where_both_events_are() {
+        EventRecord second = events.get(1);
+        EventRecord fifth = events.get(4);
+        events.set(1, renumber(fifth, 2));
+        events.set(4, renumber(second, 5));
+        byte[] head = links.get(0).link();
+
+        ChainCheck.Result alone = ChainCheck.window(A, 2, 3, 6, head, between(2, 4), linksBetween(2, 4), sealed,
+                java.util.Set.of(), java.util.Map.of()).result();
+        ChainCheck.Result told = ChainCheck.window(A, 2, 3, 6, head, between(2, 4), linksBetween(2, 4), sealed,
+                java.util.Set.of(second.eventId()), java.util.Map.of(fifth.eventId(), 5L)).result();
+
+        assertFinding(alone, Finding.Reason.EVENT_MISSING, 2);
+        assertFinding(told, Finding.Reason.EVENTS_SWAPPED, 2);
+    }
+
+    private List<EventRecord> between(long from, long to) {
+        return events.stream().filter(e -> e.scopeSeq() >= from && e.scopeSeq() <= to).toList();
+    }
+
+    private List<ChainCheck.StoredLink> linksBetween(long from, long to) {
+        return links.stream().filter(l -> l.seq() >= from && l.seq() <= to).toList();
+    }
+
+    @Test
     void one_changed_byte_of_a_payload_is_found_at_its_position() {
         EventRecord third = events.get(2);
         ((ObjectNode) third.payload()).put("text", "fact 4");

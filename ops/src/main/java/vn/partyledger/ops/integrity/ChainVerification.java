@@ -8,10 +8,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.partyledger.verifier.Chain;
 import vn.partyledger.verifier.ChainCheck;
+import vn.partyledger.verifier.EventRecord;
 import vn.partyledger.verifier.Finding;
 import vn.partyledger.verifier.Hashes;
 import vn.partyledger.verifier.LedgerKey;
@@ -43,9 +45,13 @@ public class ChainVerification {
     private final LedgerKeys keys;
     private final Sealer sealer;
     private final Clock clock;
+    /** Positions verified at a time: a window's events, parsed, take a few megabytes. */
+    private final int window;
 
-    ChainVerification(JdbcTemplate jdbc, LedgerEvents events, LedgerKeys keys, Sealer sealer, Clock clock) {
+    ChainVerification(JdbcTemplate jdbc, LedgerEvents events, LedgerKeys keys, Sealer sealer, Clock clock,
+                      @Value("${ledger.chain.verify-window:2000}") int window) {
         this.jdbc = jdbc;
+        this.window = window;
         this.events = events;
         this.keys = keys;
         this.sealer = sealer;
@@ -95,17 +101,78 @@ public class ChainVerification {
             }
             checkpoints.add(new ChainCheck.Checkpoint(sealNo, seq, link));
         }
-        List<ChainCheck.StoredLink> links = jdbc.query(
-                "SELECT scope_seq, event_id, link FROM ledger_chain_link WHERE scope_id = ? ORDER BY scope_seq",
-                (rs, i) -> new ChainCheck.StoredLink(rs.getLong("scope_seq"), rs.getString("event_id"), rs.getBytes("link")),
-                scope);
-        ChainCheck.Result r = ChainCheck.check(scope, 1, Chain.GENESIS, events.all(scope), links, checkpoints);
-        if (!r.ok()) {
-            return failed(scope, now, r.finding());
+        Walked walked = walk(scope, checkpoints);
+        if (walked.finding() != null) {
+            return failed(scope, now, walked.finding());
         }
-        Seal seal = r.sealNo() == null ? null : sealByNo.get(r.sealNo());
-        return new Verification(scope, true, 1, r.to(), r.sealedTo(), r.sealNo(),
+        Seal seal = walked.sealNo() == null ? null : sealByNo.get(walked.sealNo());
+        return new Verification(scope, true, 1, walked.to(), walked.sealedTo(), walked.sealNo(),
                 seal == null ? null : seal.sealedAt(), seal == null ? null : seal.spokenDigest(), null, now);
+    }
+
+    private record Walked(long to, long sealedTo, Long sealNo, Finding finding) {
+    }
+
+    /**
+     * Walks the whole scope a window of positions at a time, each window's events and links read on their own, so
+     * a scope of any length is verified in the memory of one window: read whole, a scope of a few hundred thousand
+     * events (a busy cell after some years) did not fit the service's heap, and verification runs after every seal.
+     */
+    private Walked walk(String scope, List<ChainCheck.Checkpoint> checkpoints) {
+        long last = jdbc.queryForObject("SELECT greatest((SELECT max(scope_seq) FROM ledger_event WHERE scope_id = ?),"
+                + " (SELECT max(scope_seq) FROM ledger_chain_link WHERE scope_id = ?), 0)", Long.class, scope, scope);
+        for (ChainCheck.Checkpoint c : checkpoints) {
+            last = Math.max(last, c.seq());
+        }
+        byte[] anchor = Chain.GENESIS;
+        long sealedTo = 0;
+        Long sealNo = null;
+        for (long from = 1; from <= last; from += window) {
+            long to = Math.min(last, from + window - 1);
+            // one position more than the window: it tells an edited link from a changed event at the window's end
+            List<EventRecord> windowEvents = events.range(scope, from, to + 1, Integer.MAX_VALUE);
+            List<ChainCheck.StoredLink> windowLinks = links(scope, from, to + 1);
+            ChainCheck.Window w = ChainCheck.window(scope, from, to, last, anchor, windowEvents, windowLinks,
+                    checkpoints, Set.of(), Map.of());
+            if (!w.result().ok()) {
+                // Rare (something was tampered with): what the window's events and links are elsewhere in the scope
+                // can change the finding's reason (moved, not gone), so look that up and decide again.
+                ChainCheck.Result told = ChainCheck.window(scope, from, to, last, anchor, windowEvents, windowLinks,
+                        checkpoints, presentElsewhere(scope, windowLinks), chainedElsewhere(scope, windowEvents)).result();
+                return new Walked(from - 1, sealedTo, sealNo, told.ok() ? w.result().finding() : told.finding());
+            }
+            if (w.result().sealNo() != null) {
+                sealedTo = w.result().sealedTo();
+                sealNo = w.result().sealNo();
+            }
+            anchor = w.head();
+        }
+        return new Walked(last, sealedTo, sealNo, null);
+    }
+
+    private List<ChainCheck.StoredLink> links(String scope, long from, long to) {
+        return jdbc.query("SELECT scope_seq, event_id, link FROM ledger_chain_link WHERE scope_id = ?"
+                        + " AND scope_seq BETWEEN ? AND ? ORDER BY scope_seq",
+                (rs, i) -> new ChainCheck.StoredLink(rs.getLong("scope_seq"), rs.getString("event_id"),
+                        rs.getBytes("link")), scope, from, to);
+    }
+
+    /** Which of the events chained in the window are stored in the scope at all. */
+    private Set<String> presentElsewhere(String scope, List<ChainCheck.StoredLink> links) {
+        String[] ids = links.stream().map(ChainCheck.StoredLink::eventId).toArray(String[]::new);
+        return new HashSet<>(jdbc.queryForList("SELECT event_id FROM ledger_event WHERE scope_id = ?"
+                + " AND event_id = ANY (?)", String.class, scope, ids));
+    }
+
+    /** Where the window's events were chained, wherever that is in the scope. */
+    private Map<String, Long> chainedElsewhere(String scope, List<EventRecord> events) {
+        String[] ids = events.stream().map(EventRecord::eventId).toArray(String[]::new);
+        Map<String, Long> chained = new HashMap<>();
+        jdbc.query("SELECT event_id, scope_seq FROM ledger_chain_link WHERE scope_id = ? AND event_id = ANY (?)",
+                rs -> {
+                    chained.put(rs.getString(1), rs.getLong(2));
+                }, scope, ids);
+        return chained;
     }
 
     private static Verification failed(String scope, String now, Finding f) {

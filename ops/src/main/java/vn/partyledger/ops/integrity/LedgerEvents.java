@@ -48,10 +48,6 @@ class LedgerEvents {
                         rs.getBytes("payload"))), scope, fromSeq, toSeq, limit);
     }
 
-    List<EventRecord> all(String scope) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM ledger_event WHERE scope_id = ? ORDER BY scope_seq", EVENT, scope);
-    }
-
     private static EventRecord map(ResultSet rs, int row) throws SQLException {
         byte[] metadata = rs.getBytes("metadata");
         return new EventRecord(rs.getLong("global_index"), rs.getString("scope_id"), rs.getLong("scope_seq"),

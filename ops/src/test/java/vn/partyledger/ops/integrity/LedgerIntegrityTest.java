@@ -42,7 +42,8 @@ import vn.partyledger.verifier.Seal;
 /**
  * Tampering with a real stored ledger, as someone with database access would (triggers off): every change is found by
  * the verification endpoint and by the offline verifier on an exported bundle, at the same position and for the same
- * reason. Runs on a database of its own, because it breaks things on purpose.
+ * reason. Runs on a database of its own, because it breaks things on purpose. The service walks a scope in windows of a
+ * few positions here (of thousands in use), so each finding is also told right where it spans windows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
@@ -60,6 +61,8 @@ class LedgerIntegrityTest {
         registry.add("ledger.embedded-postgres.data-dir", () -> OWN_DATA.resolve("pg").toString());
         registry.add("ledger.embedded-postgres.port", () -> OWN_PORT);
         registry.add("ledger.bootstrap.operator-password", () -> LedgerTestSupport.OPERATOR_PASSWORD);
+        // windows of two positions: every finding below lies at, across or just after a window's edge
+        registry.add("ledger.chain.verify-window", () -> 2);
     }
 
     private LedgerClient operator() {
