@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,9 +62,12 @@ public final class Bundle {
         }
     }
 
-    /** One scope's part of a bundle: positions {@code from..} with the link before {@code from} as anchor. */
-    public record ScopePart(String scope, long from, byte[] anchor, List<EventRecord> events,
-                            List<ChainCheck.StoredLink> links, List<Proof> proofs) {
+    /**
+     * One scope's part of a bundle: positions {@code from..} with the link before {@code from} as anchor. The events
+     * and links are gone through once, in order, so they may be read from the store as they are written.
+     */
+    public record ScopePart(String scope, long from, byte[] anchor, Iterable<EventRecord> events,
+                            Iterable<ChainCheck.StoredLink> links, List<Proof> proofs) {
     }
 
     private Bundle() {
@@ -84,70 +92,135 @@ public final class Bundle {
     public static void write(OutputStream out, ObjectNode header, List<ScopePart> scopes, List<LedgerKey> keys,
                              List<Seal> seals, List<SealCheck.Recorded> recorded, String keyId,
                              Function<byte[], String> signer) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        ObjectNode keysJson = JsonNodeFactory.instance.objectNode();
-        ArrayNode keyArray = keysJson.putArray("keys");
-        keys.forEach(k -> keyArray.add(k.toJson()));
-        entries.put(KEYS, Canonical.bytes(keysJson));
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        try {
+            ObjectNode keysJson = JsonNodeFactory.instance.objectNode();
+            ArrayNode keyArray = keysJson.putArray("keys");
+            keys.forEach(k -> keyArray.add(k.toJson()));
+            entries.put(KEYS, new InMemory(Canonical.bytes(keysJson)));
 
-        ObjectNode sealsJson = JsonNodeFactory.instance.objectNode();
-        ArrayNode sealArray = sealsJson.putArray("seals");
-        seals.forEach(s -> sealArray.add(s.toJson()));
-        ArrayNode recordedArray = sealsJson.putArray("recorded");
-        recorded.forEach(r -> recordedArray.addObject().put("sealNo", r.sealNo()).put("digest", r.digest()));
-        entries.put(SEALS, Canonical.bytes(sealsJson));
+            ObjectNode sealsJson = JsonNodeFactory.instance.objectNode();
+            ArrayNode sealArray = sealsJson.putArray("seals");
+            seals.forEach(s -> sealArray.add(s.toJson()));
+            ArrayNode recordedArray = sealsJson.putArray("recorded");
+            recorded.forEach(r -> recordedArray.addObject().put("sealNo", r.sealNo()).put("digest", r.digest()));
+            entries.put(SEALS, new InMemory(Canonical.bytes(sealsJson)));
 
-        ObjectNode manifest = header.deepCopy();
-        manifest.put("format", FORMAT);
-        manifest.put("keyId", keyId);
-        ArrayNode scopeArray = manifest.putArray("scopes");
-        for (ScopePart part : scopes) {
-            if (!SCOPE_ID.matcher(part.scope()).matches()) {
-                throw new IllegalArgumentException("scope id not allowed in a bundle: " + part.scope());
+            ObjectNode manifest = header.deepCopy();
+            manifest.put("format", FORMAT);
+            manifest.put("keyId", keyId);
+            ArrayNode scopeArray = manifest.putArray("scopes");
+            for (ScopePart part : scopes) {
+                if (!SCOPE_ID.matcher(part.scope()).matches()) {
+                    throw new IllegalArgumentException("scope id not allowed in a bundle: " + part.scope());
+                }
+                long[] to = {part.from() - 1};
+                entries.put(eventsPath(part.scope()), Spooled.of(events -> {
+                    for (EventRecord e : part.events()) {
+                        events.write(e.canonicalBytes());
+                        events.write('\n');
+                        to[0] = e.scopeSeq();
+                    }
+                }));
+                entries.put(linksPath(part.scope()), Spooled.of(links -> {
+                    for (ChainCheck.StoredLink l : part.links()) {
+                        ObjectNode line = JsonNodeFactory.instance.objectNode();
+                        line.put("seq", l.seq());
+                        line.put("eventId", l.eventId());
+                        line.put("link", Hashes.hex(l.link()));
+                        links.write(Canonical.bytes(line));
+                        links.write('\n');
+                    }
+                }));
+                ObjectNode proofs = JsonNodeFactory.instance.objectNode();
+                ArrayNode proofArray = proofs.putArray("proofs");
+                part.proofs().forEach(p -> proofArray.add(p.toJson()));
+                entries.put(proofsPath(part.scope()), new InMemory(Canonical.bytes(proofs)));
+                scopeArray.addObject().put("scope", part.scope()).put("from", part.from()).put("to", to[0])
+                        .put("anchor", Hashes.hex(part.anchor()));
             }
-            ByteArrayOutputStream events = new ByteArrayOutputStream();
-            for (EventRecord e : part.events()) {
-                events.write(e.canonicalBytes());
-                events.write('\n');
-            }
-            ByteArrayOutputStream links = new ByteArrayOutputStream();
-            for (ChainCheck.StoredLink l : part.links()) {
-                ObjectNode line = JsonNodeFactory.instance.objectNode();
-                line.put("seq", l.seq());
-                line.put("eventId", l.eventId());
-                line.put("link", Hashes.hex(l.link()));
-                links.write(Canonical.bytes(line));
-                links.write('\n');
-            }
-            ObjectNode proofs = JsonNodeFactory.instance.objectNode();
-            ArrayNode proofArray = proofs.putArray("proofs");
-            part.proofs().forEach(p -> proofArray.add(p.toJson()));
-            entries.put(eventsPath(part.scope()), events.toByteArray());
-            entries.put(linksPath(part.scope()), links.toByteArray());
-            entries.put(proofsPath(part.scope()), Canonical.bytes(proofs));
-            long to = part.events().isEmpty() ? part.from() - 1
-                    : part.events().get(part.events().size() - 1).scopeSeq();
-            scopeArray.addObject().put("scope", part.scope()).put("from", part.from()).put("to", to)
-                    .put("anchor", Hashes.hex(part.anchor()));
-        }
-        ArrayNode entryArray = manifest.putArray("entries");
-        entries.forEach((path, bytes) -> entryArray.addObject().put("path", path)
-                .put("sha256", Hashes.hex(Hashes.sha256(bytes))).put("bytes", bytes.length));
-        byte[] manifestBytes = Canonical.bytes(manifest);
+            ArrayNode entryArray = manifest.putArray("entries");
+            entries.forEach((path, entry) -> entryArray.addObject().put("path", path)
+                    .put("sha256", Hashes.hex(entry.sha256())).put("bytes", entry.size()));
+            byte[] manifestBytes = Canonical.bytes(manifest);
 
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            put(zip, MANIFEST, manifestBytes);
-            put(zip, MANIFEST_SIGNATURE, signer.apply(manifestBytes).getBytes(StandardCharsets.US_ASCII));
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                put(zip, e.getKey(), e.getValue());
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                put(zip, MANIFEST, new InMemory(manifestBytes));
+                put(zip, MANIFEST_SIGNATURE, new InMemory(signer.apply(manifestBytes).getBytes(StandardCharsets.US_ASCII)));
+                for (Map.Entry<String, Entry> e : entries.entrySet()) {
+                    put(zip, e.getKey(), e.getValue());
+                }
+            }
+        } finally {
+            for (Entry e : entries.values()) {
+                if (e instanceof Spooled spooled) {
+                    Files.deleteIfExists(spooled.file());
+                }
             }
         }
     }
 
-    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+    private static void put(ZipOutputStream zip, String name, Entry entry) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
-        zip.write(bytes);
+        entry.copyTo(zip);
         zip.closeEntry();
+    }
+
+    /** An entry's bytes, hashed for the manifest before the zip is written (the manifest comes first in it). */
+    private sealed interface Entry permits InMemory, Spooled {
+        byte[] sha256();
+
+        long size();
+
+        void copyTo(OutputStream out) throws IOException;
+    }
+
+    private record InMemory(byte[] bytes) implements Entry {
+        @Override
+        public byte[] sha256() {
+            return Hashes.sha256(bytes);
+        }
+
+        @Override
+        public long size() {
+            return bytes.length;
+        }
+
+        @Override
+        public void copyTo(OutputStream out) throws IOException {
+            out.write(bytes);
+        }
+    }
+
+    /**
+     * A scope's events or links, written to a temporary file as they are read and hashed on the way: a scope's whole
+     * history does not have to fit in memory, nor a subtree's.
+     */
+    private record Spooled(Path file, byte[] sha256, long size) implements Entry {
+
+        interface Writer {
+            void write(OutputStream out) throws IOException;
+        }
+
+        static Spooled of(Writer writer) throws IOException {
+            Path file = Files.createTempFile("bundle-", ".jsonl");
+            try {
+                MessageDigest digest = Hashes.sha256();
+                try (OutputStream out = new BufferedOutputStream(
+                        new DigestOutputStream(Files.newOutputStream(file), digest), 64 * 1024)) {
+                    writer.write(out);
+                }
+                return new Spooled(file, digest.digest(), Files.size(file));
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+        }
+
+        @Override
+        public void copyTo(OutputStream out) throws IOException {
+            Files.copy(file, out);
+        }
     }
 
     /** Every entry of a bundle zip by name; a name twice is refused (it would hide one of them). */

@@ -9,16 +9,22 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.partyledger.verifier.Bundle;
 import vn.partyledger.verifier.Chain;
 import vn.partyledger.verifier.ChainCheck;
+import vn.partyledger.verifier.EventRecord;
 import vn.partyledger.verifier.Hashes;
 import vn.partyledger.verifier.LedgerKey;
 import vn.partyledger.verifier.Merkle;
@@ -43,10 +49,14 @@ class BundleExporter {
     private final Chainer chainer;
     private final Clock clock;
     private final ZoneId businessZone;
+    /** Events and links read at a time while a bundle is written. */
+    private final int page;
 
     BundleExporter(JdbcTemplate jdbc, LedgerEvents events, LedgerKeys keys, Sealer sealer, Chainer chainer, Clock clock,
-                   @Value("${ledger.business-zone:Asia/Ho_Chi_Minh}") String businessZone) {
+                   @Value("${ledger.business-zone:Asia/Ho_Chi_Minh}") String businessZone,
+                   @Value("${ledger.chain.read-window:2000}") int page) {
         this.jdbc = jdbc;
+        this.page = page;
         this.events = events;
         this.keys = keys;
         this.sealer = sealer;
@@ -113,9 +123,6 @@ class BundleExporter {
         if (last < first) {
             return new Bundle.ScopePart(scope, first, anchor(scope, first), List.of(), List.of(), List.of());
         }
-        List<ChainCheck.StoredLink> links = jdbc.query("SELECT scope_seq, event_id, link FROM ledger_chain_link"
-                        + " WHERE scope_id = ? AND scope_seq BETWEEN ? AND ? ORDER BY scope_seq",
-                (rs, i) -> new ChainCheck.StoredLink(rs.getLong(1), rs.getString(2), rs.getBytes(3)), scope, first, last);
         List<Bundle.Proof> proofs = new ArrayList<>();
         Set<Long> proven = new HashSet<>();
         Map<String, Object> highest = sealedLeaves.stream()
@@ -133,8 +140,47 @@ class BundleExporter {
             List<String> path = Merkle.inclusionProof(index, hashes).stream().map(Hashes::hex).toList();
             proofs.add(new Bundle.Proof(sealNo, hashes.size(), index, seq, Hashes.hex((byte[]) l.get("link")), path));
         }
-        return new Bundle.ScopePart(scope, first, anchor(scope, first), events.range(scope, first, last, Integer.MAX_VALUE),
-                links, proofs);
+        long end = last;
+        Iterable<EventRecord> scopeEvents = paged(first, after -> events.range(scope, after + 1, end, page),
+                EventRecord::scopeSeq);
+        Iterable<ChainCheck.StoredLink> links = paged(first, after -> jdbc.query("SELECT scope_seq, event_id, link"
+                        + " FROM ledger_chain_link WHERE scope_id = ? AND scope_seq BETWEEN ? AND ? ORDER BY scope_seq LIMIT ?",
+                (rs, i) -> new ChainCheck.StoredLink(rs.getLong(1), rs.getString(2), rs.getBytes(3)), scope, after + 1,
+                end, page), ChainCheck.StoredLink::seq);
+        return new Bundle.ScopePart(scope, first, anchor(scope, first), scopeEvents, links, proofs);
+    }
+
+    /**
+     * Rows from position {@code first} on, read a page at a time (each after the last position read) as the bundle is
+     * written: a scope's whole history, or a subtree's, never has to fit in memory at once.
+     */
+    private <T> Iterable<T> paged(long first, LongFunction<List<T>> pageAfter, ToLongFunction<T> position) {
+        return () -> new Iterator<>() {
+            private long after = first - 1;
+            private Iterator<T> current = Collections.emptyIterator();
+            private boolean exhausted;
+
+            @Override
+            public boolean hasNext() {
+                if (!current.hasNext() && !exhausted) {
+                    List<T> rows = pageAfter.apply(after);
+                    exhausted = rows.size() < page;
+                    if (!rows.isEmpty()) {
+                        after = position.applyAsLong(rows.get(rows.size() - 1));
+                    }
+                    current = rows.iterator();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
     }
 
     private byte[] anchor(String scope, long first) {

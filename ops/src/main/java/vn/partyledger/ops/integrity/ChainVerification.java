@@ -49,7 +49,7 @@ public class ChainVerification {
     private final int window;
 
     ChainVerification(JdbcTemplate jdbc, LedgerEvents events, LedgerKeys keys, Sealer sealer, Clock clock,
-                      @Value("${ledger.chain.verify-window:2000}") int window) {
+                      @Value("${ledger.chain.read-window:2000}") int window) {
         this.jdbc = jdbc;
         this.window = window;
         this.events = events;

@@ -42,8 +42,8 @@ import vn.partyledger.verifier.Seal;
 /**
  * Tampering with a real stored ledger, as someone with database access would (triggers off): every change is found by
  * the verification endpoint and by the offline verifier on an exported bundle, at the same position and for the same
- * reason. Runs on a database of its own, because it breaks things on purpose. The service walks a scope in windows of a
- * few positions here (of thousands in use), so each finding is also told right where it spans windows.
+ * reason. Runs on a database of its own, because it breaks things on purpose. The service walks a scope, and writes its
+ * bundle, a few positions at a time here (thousands in use), so each finding is also told right across windows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
@@ -61,8 +61,9 @@ class LedgerIntegrityTest {
         registry.add("ledger.embedded-postgres.data-dir", () -> OWN_DATA.resolve("pg").toString());
         registry.add("ledger.embedded-postgres.port", () -> OWN_PORT);
         registry.add("ledger.bootstrap.operator-password", () -> LedgerTestSupport.OPERATOR_PASSWORD);
-        // windows of two positions: every finding below lies at, across or just after a window's edge
-        registry.add("ledger.chain.verify-window", () -> 2);
+        // windows of two positions: every finding below lies at, across or just after a window's edge, and every
+        // bundle is written from pages of two events
+        registry.add("ledger.chain.read-window", () -> 2);
     }
 
     private LedgerClient operator() {
