@@ -57,8 +57,7 @@ class ChainCheckTest {
     void a_swap_across_windows_is_told_as_a_swap_once_the_window_knows_where_both_events_are() {
         EventRecord second = events.get(1);
         EventRecord fifth = events.get(4);
-        events.set(1, renumber(fifth, 2));
-        events.set(4, renumber(second, 5));
+        swapSecondAndFifth();
         byte[] head = links.get(0).link();
 
         ChainCheck.Result alone = ChainCheck.window(A, 2, 3, 6, head, between(2, 4), linksBetween(2, 4), sealed,
@@ -68,6 +67,13 @@ class ChainCheckTest {
 
         assertFinding(alone, Finding.Reason.EVENT_MISSING, 2);
         assertFinding(told, Finding.Reason.EVENTS_SWAPPED, 2);
+    }
+
+    private void swapSecondAndFifth() {
+        EventRecord second = events.get(1);
+        EventRecord fifth = events.get(4);
+        events.set(1, renumber(fifth, 2));
+        events.set(4, renumber(second, 5));
     }
 
     private List<EventRecord> between(long from, long to) {
@@ -112,10 +118,7 @@ class ChainCheckTest {
 
     @Test
     void two_swapped_events_are_found_at_the_first_of_them() {
-        EventRecord second = events.get(1);
-        EventRecord fifth = events.get(4);
-        events.set(1, renumber(fifth, 2));
-        events.set(4, renumber(second, 5));
+        swapSecondAndFifth();
 
         assertFinding(check(), Finding.Reason.EVENTS_SWAPPED, 2);
     }
