@@ -143,10 +143,8 @@ class BundleExporter {
         long end = last;
         Iterable<EventRecord> scopeEvents = paged(first, after -> events.range(scope, after + 1, end, page),
                 EventRecord::scopeSeq);
-        Iterable<ChainCheck.StoredLink> links = paged(first, after -> jdbc.query("SELECT scope_seq, event_id, link"
-                        + " FROM ledger_chain_link WHERE scope_id = ? AND scope_seq BETWEEN ? AND ? ORDER BY scope_seq LIMIT ?",
-                (rs, i) -> new ChainCheck.StoredLink(rs.getLong(1), rs.getString(2), rs.getBytes(3)), scope, after + 1,
-                end, page), ChainCheck.StoredLink::seq);
+        Iterable<ChainCheck.StoredLink> links = paged(first, after -> events.links(scope, after + 1, end, page),
+                ChainCheck.StoredLink::seq);
         return new Bundle.ScopePart(scope, first, anchor(scope, first), scopeEvents, links, proofs);
     }
 

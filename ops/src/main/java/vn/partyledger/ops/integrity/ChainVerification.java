@@ -131,7 +131,7 @@ public class ChainVerification {
             long to = Math.min(last, from + window - 1);
             // one position more than the window: it tells an edited link from a changed event at the window's end
             List<EventRecord> windowEvents = events.range(scope, from, to + 1, Integer.MAX_VALUE);
-            List<ChainCheck.StoredLink> windowLinks = links(scope, from, to + 1);
+            List<ChainCheck.StoredLink> windowLinks = events.links(scope, from, to + 1, Integer.MAX_VALUE);
             ChainCheck.Window w = ChainCheck.window(scope, from, to, last, anchor, windowEvents, windowLinks,
                     checkpoints, Set.of(), Map.of());
             if (!w.result().ok()) {
@@ -148,13 +148,6 @@ public class ChainVerification {
             anchor = w.head();
         }
         return new Walked(last, sealedTo, sealNo, null);
-    }
-
-    private List<ChainCheck.StoredLink> links(String scope, long from, long to) {
-        return jdbc.query("SELECT scope_seq, event_id, link FROM ledger_chain_link WHERE scope_id = ?"
-                        + " AND scope_seq BETWEEN ? AND ? ORDER BY scope_seq",
-                (rs, i) -> new ChainCheck.StoredLink(rs.getLong("scope_seq"), rs.getString("event_id"),
-                        rs.getBytes("link")), scope, from, to);
     }
 
     /** Which of the events chained in the window are stored in the scope at all. */

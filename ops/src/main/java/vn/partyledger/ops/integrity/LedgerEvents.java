@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import vn.partyledger.verifier.Canonical;
+import vn.partyledger.verifier.ChainCheck;
 import vn.partyledger.verifier.EventRecord;
 
 /**
@@ -21,6 +22,8 @@ class LedgerEvents {
             + " aggregate_type, payload_type, payload_revision, metadata, payload";
     private static final String RANGE = "SELECT " + COLUMNS
             + " FROM ledger_event WHERE scope_id = ? AND scope_seq BETWEEN ? AND ? ORDER BY scope_seq LIMIT ?";
+    private static final String LINKS = "SELECT scope_seq, event_id, link FROM ledger_chain_link"
+            + " WHERE scope_id = ? AND scope_seq BETWEEN ? AND ? ORDER BY scope_seq LIMIT ?";
     private static final RowMapper<EventRecord> EVENT = LedgerEvents::map;
 
     private final JdbcTemplate jdbc;
@@ -31,6 +34,12 @@ class LedgerEvents {
 
     List<EventRecord> range(String scope, long fromSeq, long toSeq, int limit) {
         return jdbc.query(RANGE, EVENT, scope, fromSeq, toSeq, limit);
+    }
+
+    /** The stored links of positions {@code fromSeq..toSeq} of a scope, in order, at most {@code limit}. */
+    List<ChainCheck.StoredLink> links(String scope, long fromSeq, long toSeq, int limit) {
+        return jdbc.query(LINKS, (rs, row) -> new ChainCheck.StoredLink(rs.getLong("scope_seq"), rs.getString("event_id"),
+                rs.getBytes("link")), scope, fromSeq, toSeq, limit);
     }
 
     /** An event as the chainer links it: its place in its scope, its id and its canonical bytes. */
