@@ -103,6 +103,7 @@ public final class ChainCheck {
         for (long i = from; i <= to; i++) {
             EventRecord e = bySeq.get(i);
             StoredLink stored = linkBySeq.get(i);
+            Long wasAt = e == null ? null : chainedAt.get(e.eventId());
             Finding finding = null;
             if (e == null) {
                 String detail = stored != null
@@ -112,9 +113,9 @@ public final class ChainCheck {
             } else if (stored != null && !present.contains(stored.eventId())) {
                 finding = new Finding(Finding.Reason.EVENT_MISSING, scope, i, null, "event " + stored.eventId()
                         + " was chained here and is gone; " + e.eventId() + " stands in its place");
-            } else if (chainedAt.get(e.eventId()) != null && chainedAt.get(e.eventId()) != i) {
+            } else if (wasAt != null && wasAt != i) {
                 finding = new Finding(Finding.Reason.EVENTS_SWAPPED, scope, i, null, "event " + e.eventId()
-                        + " was chained at position " + chainedAt.get(e.eventId())
+                        + " was chained at position " + wasAt
                         + (stored != null ? "; the event chained here, " + stored.eventId() + ", is elsewhere or gone" : ""));
             } else if (stored != null && !stored.eventId().equals(e.eventId())) {
                 finding = new Finding(Finding.Reason.EVENT_INSERTED, scope, i, null, "event " + e.eventId()
