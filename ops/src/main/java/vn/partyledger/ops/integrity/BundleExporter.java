@@ -113,7 +113,7 @@ class BundleExporter {
                     Long.class, scope, Timestamp.from(to.plusDays(1).atStartOfDay(businessZone).toInstant()));
             last = max == null ? 0 : Math.min(max, head);
         }
-        List<Map<String, Object>> sealedLeaves = sealer.leavesOf(scope);
+        List<Map<String, Object>> sealedLeaves = sealer.leavesOf(scope, 0);
         if (to != null) {
             long wanted = last;
             // widen to the first sealed head at or after the range's end, so its last event is proven too

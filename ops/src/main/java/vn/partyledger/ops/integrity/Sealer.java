@@ -126,10 +126,13 @@ class Sealer {
                         rs.getBytes("link")), sealNo);
     }
 
-    /** Every seal of one scope's leaf: seal number, position sealed, link sealed, index in that seal's tree. */
-    List<Map<String, Object>> leavesOf(String scope) {
+    /**
+     * One scope's leaf in every seal after {@code afterSeal} (0: in every seal): seal number, position sealed, link
+     * sealed, index in that seal's tree.
+     */
+    List<Map<String, Object>> leavesOf(String scope, long afterSeal) {
         return jdbc.queryForList("SELECT seal_no, leaf_index, seq, link FROM ledger_seal_leaf WHERE scope_id = ?"
-                + " ORDER BY seal_no", scope);
+                + " AND seal_no > ? ORDER BY seal_no", scope, afterSeal);
     }
 
     /** The seals the ledger recorded as facts of its own scope. */

@@ -19,6 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -64,6 +70,8 @@ class LedgerIntegrityTest {
         // windows of two positions: every finding below lies at, across or just after a window's edge, and every
         // bundle is written from pages of two events
         registry.add("ledger.chain.read-window", () -> 2);
+        // the service's own check after a seal walks every scope whole here; the rolling walk has its own test
+        registry.add("ledger.chain.full-walk-interval", () -> "PT0S");
     }
 
     private LedgerClient operator() {
@@ -92,6 +100,15 @@ class LedgerIntegrityTest {
 
     @Autowired
     IntegrityJobs jobs;
+
+    @Autowired
+    Chainer chainer;
+
+    @Autowired
+    ChainVerification chainVerification;
+
+    @Autowired
+    LedgerKeys ledgerKeys;
 
     @Test
     void an_untouched_organisation_verifies_and_its_bundle_verifies_offline() throws IOException {
@@ -142,6 +159,67 @@ class LedgerIntegrityTest {
                 .contains(cell.id + " at position 5");
         String metrics = operator().get("/actuator/prometheus").raw().body();
         assertThat(metrics).containsPattern("ledger_chain_scopes_broken [1-9]");
+    }
+
+    @Test
+    void after_a_seal_a_scope_is_walked_on_from_where_it_was_found_intact_and_whole_in_turn_within_the_interval() {
+        Cell grown = sealedCell("Chi bộ kiểm tra nối tiếp");
+        Cell old = sealedCell("Chi bộ sửa chuyện cũ");
+        Instant[] now = {Instant.parse("2026-12-01T00:00:00Z")};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        IntegrityJobs rolling = new IntegrityJobs(chainer, sealer, chainVerification, ledgerKeys, clock,
+                new SimpleMeterRegistry(), Duration.ofHours(1), Duration.ofHours(24), true);
+
+        IntegrityJobs.Summary first = rolling.verifyAll(sealer.latest().orElseThrow().sealNo());
+        assertThat(first.walkedWhole()).as("the first run after a start walks every scope whole").isEqualTo(first.scopes());
+        assertThat(brokenScopes(first)).doesNotContain(grown.id, old.id);
+
+        // a new event of one cell, changed once chained and sealed; an old event of the other cell, changed as well
+        new Scenario(operator()).enrollOfficial(grown.id, "Đảng viên 5", "2001-01-01", "2002-01-01");
+        assertThat(operator().post("/api/v1/ledger/seals", "").status()).isEqualTo(201);
+        String added = jdbc.queryForObject("SELECT event_id FROM ledger_event WHERE scope_id = ? AND scope_seq = 6",
+                String.class, grown.id);
+        asAttacker(c -> {
+            c.update("UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
+                    + " 'Đảng viên 5', 'Đảng viên 6'), 'UTF8') WHERE eventidentifier = ?", added);
+            c.update("UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
+                    + " 'Đảng viên 2', 'Đảng viên 7'), 'UTF8') WHERE eventidentifier = ?", old.events.get(2));
+        });
+
+        now[0] = now[0].plus(Duration.ofMinutes(1));
+        long seal = sealer.latest().orElseThrow().sealNo();
+        IntegrityJobs.Summary second = rolling.verifyAll(seal);
+        assertThat(second.walkedWhole()).as("a minute's share of the scopes and the broken ones")
+                .isLessThan(second.scopes());
+        assertThat(second.broken()).filteredOn(v -> v.scope().equals(grown.id)).singleElement()
+                .satisfies(v -> assertThat(v.failure().reason()).isEqualTo(Finding.Reason.PAYLOAD_CHANGED.name()))
+                .satisfies(v -> assertThat(v.failure().position()).isEqualTo(6L));
+
+        now[0] = now[0].plus(Duration.ofHours(24));
+        IntegrityJobs.Summary third = rolling.verifyAll(seal);
+        assertThat(third.walkedWhole()).as("within the interval every scope's turn has come").isEqualTo(third.scopes());
+        assertThat(third.broken()).filteredOn(v -> v.scope().equals(old.id)).singleElement()
+                .satisfies(v -> assertThat(v.failure().reason()).isEqualTo(Finding.Reason.PAYLOAD_CHANGED.name()))
+                .satisfies(v -> assertThat(v.failure().position()).isEqualTo(3L));
+    }
+
+    private static List<String> brokenScopes(IntegrityJobs.Summary summary) {
+        return summary.broken().stream().map(ChainVerification.Verification::scope).toList();
     }
 
     @Test
