@@ -56,7 +56,7 @@ public class MeetingRegisterProjection {
     @EventHandler
     void on(MeetingScheduled e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
         long position = position(token);
-        BatchWrites.update(jdbc, """
+        BatchWrites.keyed(jdbc, """
                 insert into meeting_register_meeting (meeting_id, organization_id, kind, held_on, correction, state,
                                                       agenda, last_position, recorded_at)
                 values (:meeting, :org, :kind, :heldOn, :correction, 'SCHEDULED', :agenda, :position, :recordedAt)
@@ -69,18 +69,18 @@ public class MeetingRegisterProjection {
                         .addValue("heldOn", e.heldOn(), Types.DATE)
                         .addValue("correction", e.correction())
                         .addValue("agenda", e.agenda().toArray(String[]::new))
-                        .addValue("recordedAt", instant(recordedAt), Types.TIMESTAMP_WITH_TIMEZONE));
+                        .addValue("recordedAt", instant(recordedAt), Types.TIMESTAMP_WITH_TIMEZONE), e.meetingId());
         advance(position);
     }
 
     @EventHandler
     void on(MaterialsPublished e, TrackingToken token) {
         long position = position(token);
-        BatchWrites.update(jdbc, """
+        BatchWrites.keyed(jdbc, """
                 update meeting_register_meeting set materials_published_on = :on, materials_channel = :channel,
                        last_position = :position where meeting_id = :meeting""",
                 params(e.meetingId(), position).addValue("on", e.publishedOn(), Types.DATE)
-                        .addValue("channel", e.channel()));
+                        .addValue("channel", e.channel()), e.meetingId());
         advance(position);
     }
 
@@ -90,7 +90,7 @@ public class MeetingRegisterProjection {
         var r = e.roll();
         // The roll is one jsonb value on the meeting's row, not a row per member: the copy of 40 rows per meeting was
         // most of the meeting register's writes (issue 14).
-        BatchWrites.update(jdbc, """
+        BatchWrites.keyed(jdbc, """
                 update meeting_register_meeting set state = 'OPEN', held_on = :heldOn, chair_member_id = :chair,
                        minutes_secretary_id = :secretary, roll_official = :official,
                        roll_probationary = :probationary, roll_exempt = :exempt, roll_transferred_in = :in,
@@ -102,14 +102,14 @@ public class MeetingRegisterProjection {
                         .addValue("official", r.official()).addValue("probationary", r.probationary())
                         .addValue("exempt", r.exempt()).addValue("in", r.temporarilyTransferredIn())
                         .addValue("out", r.temporarilyTransferredOut()).addValue("required", r.requiredToAttend())
-                        .addValue("roll", RollJson.write(r.members())));
+                        .addValue("roll", RollJson.write(r.members())), e.meetingId());
         advance(position);
     }
 
     @EventHandler
     void on(AttendanceRecorded e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
         long position = position(token);
-        BatchWrites.update(jdbc, """
+        BatchWrites.keyed(jdbc, """
                 insert into meeting_register_attendance (meeting_id, member_id, organization_id, held_on, status,
                                                          reason, reason_accepted, last_position, recorded_at)
                 values (:meeting, :member, :org, :heldOn, :status, :reason, :accepted, :position, :recordedAt)
@@ -117,7 +117,7 @@ public class MeetingRegisterProjection {
                 params(e.meetingId(), position).addValue("member", e.memberId()).addValue("org", e.organizationId())
                         .addValue("heldOn", e.heldOn(), Types.DATE).addValue("status", e.status().name())
                         .addValue("reason", e.reason()).addValue("accepted", e.reasonAccepted(), Types.BOOLEAN)
-                        .addValue("recordedAt", instant(recordedAt), Types.TIMESTAMP_WITH_TIMEZONE));
+                        .addValue("recordedAt", instant(recordedAt), Types.TIMESTAMP_WITH_TIMEZONE), e.meetingId());
         advance(position);
     }
 
@@ -128,7 +128,7 @@ public class MeetingRegisterProjection {
     @EventHandler
     void on(AttendanceCorrected e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
         long position = position(token);
-        BatchWrites.update(jdbc, """
+        BatchWrites.keyed(jdbc, """
                 insert into meeting_register_attendance_correction (meeting_id, position, member_id, status, reason,
                     reason_accepted, corrects_event_id, attended, required_to_attend, absent_without_reason,
                     recorded_at, last_position)
@@ -139,26 +139,26 @@ public class MeetingRegisterProjection {
                         .addValue("reason", e.reason()).addValue("accepted", e.reasonAccepted(), Types.BOOLEAN)
                         .addValue("corrects", e.correctsEventId()).addValue("attended", e.attended())
                         .addValue("required", e.requiredToAttend()).addValue("absent", e.absentWithoutReason())
-                        .addValue("recordedAt", instant(recordedAt), Types.TIMESTAMP_WITH_TIMEZONE));
+                        .addValue("recordedAt", instant(recordedAt), Types.TIMESTAMP_WITH_TIMEZONE), e.meetingId());
         advance(position);
     }
 
     @EventHandler
     void on(MeetingRetracted e, TrackingToken token, @MetaDataValue(Envelope.RECORDED_AT) String recordedAt) {
         long position = position(token);
-        BatchWrites.update(jdbc, """
+        BatchWrites.keyed(jdbc, """
                 insert into meeting_register_retraction (meeting_id, corrects_event_id, recorded_at, last_position)
                 values (:meeting, :corrects, :recordedAt, :position)
                 on conflict (meeting_id) do nothing""",
                 params(e.meetingId(), position).addValue("corrects", e.correctsEventId())
-                        .addValue("recordedAt", instant(recordedAt), Types.TIMESTAMP_WITH_TIMEZONE));
+                        .addValue("recordedAt", instant(recordedAt), Types.TIMESTAMP_WITH_TIMEZONE), e.meetingId());
         advance(position);
     }
 
     @EventHandler
     void on(GuestAttended e, TrackingToken token) {
         long position = position(token);
-        BatchWrites.update(jdbc, """
+        BatchWrites.keyed(jdbc, """
                 insert into meeting_register_guest (meeting_id, position, organization_id, held_on, person_id,
                     full_name, org_level, role, guest_organization_id, last_position)
                 values (:meeting, :position, :org, :heldOn, :person, :name, :level, :role, :guestOrg, :position)
@@ -166,18 +166,20 @@ public class MeetingRegisterProjection {
                 params(e.meetingId(), position).addValue("org", e.organizationId())
                         .addValue("heldOn", e.heldOn(), Types.DATE).addValue("person", e.guest().personId())
                         .addValue("name", e.guest().fullName()).addValue("level", e.guest().orgLevel())
-                        .addValue("role", e.guest().role()).addValue("guestOrg", e.guest().organizationId()));
+                        .addValue("role", e.guest().role()).addValue("guestOrg", e.guest().organizationId()),
+                        e.meetingId());
         advance(position);
     }
 
     @EventHandler
     void on(AgendaItemDiscussed e, TrackingToken token) {
         long position = position(token);
-        BatchWrites.update(jdbc, """
+        BatchWrites.keyed(jdbc, """
                 insert into meeting_register_agenda_item (meeting_id, position, topic, summary, last_position)
                 values (:meeting, :position, :topic, :summary, :position)
                 on conflict (meeting_id, position) do nothing""",
-                params(e.meetingId(), position).addValue("topic", e.topic().name()).addValue("summary", e.summary()));
+                params(e.meetingId(), position).addValue("topic", e.topic().name()).addValue("summary", e.summary()),
+                e.meetingId());
         advance(position);
     }
 
@@ -196,24 +198,24 @@ public class MeetingRegisterProjection {
     @EventHandler
     void on(FeeReportPresented e, TrackingToken token) {
         long position = position(token);
-        BatchWrites.update(jdbc, """
+        BatchWrites.keyed(jdbc, """
                 update meeting_register_meeting set fee_collected = :collected, fee_spent = :spent,
                        fee_balance = :balance, last_position = :position where meeting_id = :meeting""",
                 params(e.meetingId(), position).addValue("collected", e.collected()).addValue("spent", e.spent())
-                        .addValue("balance", e.balance()));
+                        .addValue("balance", e.balance()), e.meetingId());
         advance(position);
     }
 
     @EventHandler
     void on(MeetingClosed e, TrackingToken token) {
         long position = position(token);
-        BatchWrites.update(jdbc, """
+        BatchWrites.keyed(jdbc, """
                 update meeting_register_meeting set state = 'CLOSED', duration_minutes = :duration,
                        attended = :attended, required_to_attend = :required, absent_without_reason = :absent,
                        last_position = :position where meeting_id = :meeting""",
                 params(e.meetingId(), position).addValue("duration", e.durationMinutes())
                         .addValue("attended", e.attended()).addValue("required", e.requiredToAttend())
-                        .addValue("absent", e.absentWithoutReason()));
+                        .addValue("absent", e.absentWithoutReason()), e.meetingId());
         outcomes(e.meetingId(), position, "meeting", e.outcomes());
         advance(position);
     }
@@ -221,14 +223,14 @@ public class MeetingRegisterProjection {
     @EventHandler
     void on(MinutesAmended e, TrackingToken token) {
         long position = position(token);
-        BatchWrites.update(jdbc, """
+        BatchWrites.keyed(jdbc, """
                 insert into meeting_register_amendment (meeting_id, position, corrects_event_id, text,
                     approved_at_meeting, approved_on, last_position)
                 values (:meeting, :position, :corrects, :text, :approvedAt, :approvedOn, :position)
                 on conflict (meeting_id, position) do nothing""",
                 params(e.meetingId(), position).addValue("corrects", e.correctsEventId()).addValue("text", e.text())
                         .addValue("approvedAt", e.approvedAtMeetingId())
-                        .addValue("approvedOn", e.approvedOn(), Types.DATE));
+                        .addValue("approvedOn", e.approvedOn(), Types.DATE), e.meetingId());
         advance(position);
     }
 
@@ -247,7 +249,7 @@ public class MeetingRegisterProjection {
     private void resolution(String meetingId, long position, int number, ResolutionSubject subject, String text,
                             int votesFor, int votesAgainst, int abstentions, int eligible, boolean adopted,
                             RuleOutcome outcome) {
-        BatchWrites.update(jdbc, """
+        BatchWrites.keyed(jdbc, """
                 insert into meeting_register_resolution (meeting_id, number, subject, text, votes_for, votes_against,
                     abstentions, eligible, adopted, last_position)
                 values (:meeting, :number, :subject, :text, :for, :against, :abstentions, :eligible, :adopted, :position)
@@ -255,7 +257,7 @@ public class MeetingRegisterProjection {
                 params(meetingId, position).addValue("number", number).addValue("subject", subject.name())
                         .addValue("text", text).addValue("for", votesFor).addValue("against", votesAgainst)
                         .addValue("abstentions", abstentions).addValue("eligible", eligible)
-                        .addValue("adopted", adopted));
+                        .addValue("adopted", adopted), meetingId);
         outcomes(meetingId, position, "resolution:" + number, outcome == null ? List.of() : List.of(outcome));
         advance(position);
     }
@@ -263,14 +265,14 @@ public class MeetingRegisterProjection {
     private void outcomes(String meetingId, long position, String source, List<RuleOutcome> outcomes) {
         for (int i = 0; i < outcomes.size(); i++) {
             RuleOutcome o = outcomes.get(i);
-            BatchWrites.update(jdbc, """
+            BatchWrites.keyed(jdbc, """
                     insert into meeting_register_outcome (meeting_id, source, ordinal, rule, severity, basis, message,
                                                           last_position)
                     values (:meeting, :source, :ordinal, :rule, :severity, :basis, :message, :position)
                     on conflict (meeting_id, source, ordinal) do nothing""",
                     params(meetingId, position).addValue("source", source).addValue("ordinal", i)
                             .addValue("rule", o.rule()).addValue("severity", o.severity().name())
-                            .addValue("basis", o.basis()).addValue("message", o.message()));
+                            .addValue("basis", o.basis()).addValue("message", o.message()), meetingId);
         }
     }
 
