@@ -3,6 +3,7 @@ package vn.partyledger.ops.integrity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,18 +14,14 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -39,6 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.partyledger.ops.LedgerClient;
 import vn.partyledger.ops.LedgerTestSupport;
+import vn.partyledger.ops.MovableClock;
 import vn.partyledger.ops.Scenario;
 import vn.partyledger.verifier.Bundle;
 import vn.partyledger.verifier.BundleVerifier;
@@ -165,23 +163,7 @@ class LedgerIntegrityTest {
     void after_a_seal_a_scope_is_walked_on_from_where_it_was_found_intact_and_whole_in_turn_within_the_interval() {
         Cell grown = sealedCell("Chi bộ kiểm tra nối tiếp");
         Cell old = sealedCell("Chi bộ sửa chuyện cũ");
-        Instant[] now = {Instant.parse("2026-12-01T00:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
         IntegrityJobs rolling = new IntegrityJobs(chainer, sealer, chainVerification, ledgerKeys, clock,
                 new SimpleMeterRegistry(), Duration.ofHours(1), Duration.ofHours(24), true);
 
@@ -201,7 +183,7 @@ class LedgerIntegrityTest {
                     + " 'Đảng viên 2', 'Đảng viên 7'), 'UTF8') WHERE eventidentifier = ?", old.events.get(2));
         });
 
-        now[0] = now[0].plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         long seal = sealer.latest().orElseThrow().sealNo();
         IntegrityJobs.Summary second = rolling.verifyAll(seal);
         assertThat(second.walkedWhole()).as("a minute's share of the scopes and the broken ones")
@@ -210,7 +192,7 @@ class LedgerIntegrityTest {
                 .satisfies(v -> assertThat(v.failure().reason()).isEqualTo(Finding.Reason.PAYLOAD_CHANGED.name()))
                 .satisfies(v -> assertThat(v.failure().position()).isEqualTo(6L));
 
-        now[0] = now[0].plus(Duration.ofHours(24));
+        clock.advance(Duration.ofHours(24));
         IntegrityJobs.Summary third = rolling.verifyAll(seal);
         assertThat(third.walkedWhole()).as("within the interval every scope's turn has come").isEqualTo(third.scopes());
         assertThat(third.broken()).filteredOn(v -> v.scope().equals(old.id)).singleElement()

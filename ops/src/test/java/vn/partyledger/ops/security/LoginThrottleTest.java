@@ -3,11 +3,8 @@ package vn.partyledger.ops.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,10 +15,11 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import vn.partyledger.ops.MovableClock;
 
 class LoginThrottleTest {
 
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     private final AuthenticationProvider passwords = new AuthenticationProvider() {
         @Override
@@ -38,22 +36,7 @@ class LoginThrottleTest {
         }
     };
 
-    private final LoginThrottle throttle = new LoginThrottle(passwords, new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }, 3, 5, Duration.ofMinutes(15));
+    private final LoginThrottle throttle = new LoginThrottle(passwords, clock, 3, 5, Duration.ofMinutes(15));
 
     private Authentication login(String user, String password, String address) {
         MockHttpServletRequest request = new MockHttpServletRequest();
@@ -77,7 +60,7 @@ class LoginThrottleTest {
                 .isInstanceOfSatisfying(LoginThrottle.Throttled.class,
                         t -> assertThat(t.retryAfterSeconds()).isEqualTo(15 * 60));
         assertThat(login("other", "right", "10.0.1.1").isAuthenticated()).isTrue();
-        now = now.plus(Duration.ofMinutes(15));
+        clock.advance(Duration.ofMinutes(15));
         assertThat(login("secretary", "right", "10.0.1.1").isAuthenticated()).isTrue();
     }
 

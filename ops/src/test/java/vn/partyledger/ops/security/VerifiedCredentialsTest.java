@@ -3,9 +3,7 @@ package vn.partyledger.ops.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +12,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import vn.partyledger.ops.MovableClock;
 
 class VerifiedCredentialsTest {
 
@@ -21,7 +20,7 @@ class VerifiedCredentialsTest {
     private String currentPassword = "right-password";
     /** The background checks, run when the test says so. */
     private final List<Runnable> background = new ArrayList<>();
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     private final AuthenticationProvider bcrypt = new AuthenticationProvider() {
         @Override
@@ -39,22 +38,7 @@ class VerifiedCredentialsTest {
         }
     };
 
-    private final VerifiedCredentials cache = new VerifiedCredentials(bcrypt, new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }, background::add);
+    private final VerifiedCredentials cache = new VerifiedCredentials(bcrypt, clock, background::add);
 
     private static Authentication login(String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated("secretary", password);
@@ -66,7 +50,7 @@ class VerifiedCredentialsTest {
         cache.authenticate(login("right-password"));
         assertThat(bcryptChecks).hasValue(1);
 
-        now = now.plus(VerifiedCredentials.TTL).plusSeconds(1);
+        clock.advance(VerifiedCredentials.TTL.plusSeconds(1));
         cache.authenticate(login("right-password"));
         assertThat(bcryptChecks).hasValue(2);
     }
@@ -82,7 +66,7 @@ class VerifiedCredentialsTest {
     /** A first request checks the password; another comes in the last seconds of the entry's life. */
     private void verifiedThenUsedNearItsEnd() {
         cache.authenticate(login("right-password"));
-        now = now.plus(VerifiedCredentials.TTL).minus(VerifiedCredentials.REFRESH_AHEAD).plusSeconds(1);
+        clock.advance(VerifiedCredentials.TTL.minus(VerifiedCredentials.REFRESH_AHEAD).plusSeconds(1));
         cache.authenticate(login("right-password"));
     }
 
@@ -95,7 +79,7 @@ class VerifiedCredentialsTest {
 
         background.remove(0).run();
         assertThat(bcryptChecks).hasValue(2);
-        now = now.plus(VerifiedCredentials.TTL).minusSeconds(1);
+        clock.advance(VerifiedCredentials.TTL.minusSeconds(1));
         cache.authenticate(login("right-password"));
         assertThat(bcryptChecks).as("the entry lives a TTL from its last check").hasValue(2);
     }
