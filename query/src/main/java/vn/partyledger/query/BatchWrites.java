@@ -38,6 +38,10 @@ public final class BatchWrites {
     private record Group(NamedParameterJdbcTemplate jdbc, String sql) {
     }
 
+    /** A keyed statement and the layer it runs in. */
+    private record Placed(Statement statement, int layer) {
+    }
+
     private record Deferred<S>(S state, Consumer<S> run) {
         void execute() {
             run.accept(state);
@@ -166,15 +170,12 @@ public final class BatchWrites {
      * statement's rows run as one JDBC batch, in the order they were queued.
      */
     private static void runInLayers(List<Statement> keyed) {
-        Map<Object, Statement> lastOfKey = new HashMap<>();
-        Map<Object, Integer> layerOfKey = new HashMap<>();
+        Map<Object, Placed> lastOfKey = new HashMap<>();
         List<Map<Group, List<Statement>>> layers = new ArrayList<>();
         for (Statement s : keyed) {
-            Statement last = lastOfKey.get(s.key());
-            int layer = last == null ? 0
-                    : sameStatement(last, s) ? layerOfKey.get(s.key()) : layerOfKey.get(s.key()) + 1;
-            lastOfKey.put(s.key(), s);
-            layerOfKey.put(s.key(), layer);
+            Placed last = lastOfKey.get(s.key());
+            int layer = last == null ? 0 : sameStatement(last.statement(), s) ? last.layer() : last.layer() + 1;
+            lastOfKey.put(s.key(), new Placed(s, layer));
             while (layers.size() <= layer) {
                 layers.add(new LinkedHashMap<>());
             }

@@ -48,6 +48,9 @@ class IntegrityJobs implements HealthIndicator {
                    Instant everyScopeWalkedWholeSince) {
     }
 
+    private record Intact(ChainVerification.Verified verified, Instant walkedWhole) {
+    }
+
     private final Chainer chainer;
     private final Sealer sealer;
     private final ChainVerification verification;
@@ -60,9 +63,8 @@ class IntegrityJobs implements HealthIndicator {
     private final AtomicReference<Summary> last = new AtomicReference<>();
     /** When the newest seal (of any node) was made, as last read by {@link #sealAndVerify}; null: none yet. */
     private final AtomicReference<Instant> newestSeal = new AtomicReference<>();
-    /** Where each scope's last intact walk ended, and when it was last walked from its beginning. */
-    private final Map<String, ChainVerification.Verified> verified = new HashMap<>();
-    private final Map<String, Instant> walkedWhole = new HashMap<>();
+    /** Per scope found intact on this node: where its last walk ended, and when it was last walked from its beginning. */
+    private final Map<String, Intact> intact = new HashMap<>();
     /** Seals whose Merkle root a run recomputed and found signed, and when: re-proven once per full-walk interval. */
     private final Map<Long, Instant> rootsProven = new HashMap<>();
     /** The scope (by its place in the sorted list) the next whole walks start at. */
@@ -156,18 +158,17 @@ class IntegrityJobs implements HealthIndicator {
         Set<Long> provenBefore = Set.copyOf(roots.keySet());
         ChainVerification.Run run = verification.run(roots);
         for (String scope : scopes) {
-            ChainVerification.Outcome o = run.verify(scope, whole.contains(scope) ? null : verified.get(scope));
+            Intact before = intact.get(scope);
+            ChainVerification.Outcome o = run.verify(scope, whole.contains(scope) ? null : before.verified());
             if (o.verified() == null) {
                 ChainVerification.Verification v = o.verification();
                 log.error("Chain of scope {} is broken: {}", scope, v.failure().detail());
                 broken.add(v);
-                verified.remove(scope);
-                walkedWhole.remove(scope);
+                intact.remove(scope);
             } else {
-                if (o.verification().checkedFrom() == 1) {
-                    walkedWhole.put(scope, began);
-                }
-                verified.put(scope, o.verified());
+                // a walk taken up where the last one ended can still have gone back to the beginning (see Run.verify)
+                Instant walkedWhole = o.verification().checkedFrom() == 1 ? began : before.walkedWhole();
+                intact.put(scope, new Intact(o.verified(), walkedWhole));
             }
         }
         roots.forEach((seal, signed) -> {
@@ -177,11 +178,10 @@ class IntegrityJobs implements HealthIndicator {
                 rootsProven.put(seal, began);
             }
         });
-        verified.keySet().retainAll(scopes);
-        walkedWhole.keySet().retainAll(scopes);
+        intact.keySet().retainAll(scopes);
         // a broken scope is reported as such; the others say how fresh the guarantee about old events is
-        Instant since = walkedWhole.size() + broken.size() < scopes.size() ? null
-                : walkedWhole.values().stream().min(Instant::compareTo).orElse(began);
+        Instant since = intact.size() + broken.size() < scopes.size() ? null
+                : intact.values().stream().map(Intact::walkedWhole).min(Instant::compareTo).orElse(began);
         Summary summary = new Summary(sealNo, scopes.size(), whole.size(), List.copyOf(broken), clock.instant(), since);
         last.set(summary);
         lastRun = began;
@@ -200,7 +200,7 @@ class IntegrityJobs implements HealthIndicator {
     private Set<String> dueWhole(List<String> scopes, Instant now) {
         Set<String> due = new HashSet<>();
         for (String scope : scopes) {
-            if (!verified.containsKey(scope) || !walkedWhole.containsKey(scope)) {
+            if (!intact.containsKey(scope)) {
                 due.add(scope);
             }
         }
