@@ -52,9 +52,14 @@ public abstract class LedgerTestSupport {
         }
     }
 
+    /**
+     * A fresh directory under the module's {@code target/}, not the system's temporary directory: each service a test
+     * starts leaves its embedded database there (up to gigabytes for the benchmark), and {@code mvn clean} removes it.
+     */
     public static Path tempDir() {
         try {
-            return Files.createTempDirectory("ledger-test-");
+            Path base = Files.createDirectories(Path.of("target", "ledger-test"));
+            return Files.createTempDirectory(base.toAbsolutePath(), "ledger-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -418,11 +418,15 @@ class LedgerIntegrityTest {
 
     /** The offline verifier's own entry point, on the bundle written to a file as an inspector would keep it. */
     private static String runVerifierJar(byte[] zip) throws IOException {
-        Path file = Files.createTempFile("bundle-", ".zip");
-        Files.write(file, zip);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        vn.partyledger.verifier.VerifyBundle.run(new String[] {file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        Path file = Files.createTempFile(OWN_DATA, "bundle-", ".zip");
+        try {
+            Files.write(file, zip);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            vn.partyledger.verifier.VerifyBundle.run(new String[] {file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
+            return out.toString(StandardCharsets.UTF_8);
+        } finally {
+            Files.delete(file);
+        }
     }
 
     /** Changes rows the way an attacker with database access would: with every trigger switched off. */
