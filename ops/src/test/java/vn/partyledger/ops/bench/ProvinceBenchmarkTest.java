@@ -116,6 +116,7 @@ class ProvinceBenchmarkTest {
                 concat(storage, "--server.port=" + httpPort));
         LedgerClient op = new LedgerClient("http://localhost:" + httpPort, LedgerTestSupport.OPERATOR,
                 LedgerTestSupport.OPERATOR_PASSWORD);
+        CpuAccount cpu = new CpuAccount(service, dataDir.resolve("pg"));
         try {
             ServiceProcess.awaitHealthy(op, service, dataDir.resolve("province-service.log"));
             long loaded = raw.count("SELECT count(*) FROM domainevententry");
@@ -138,8 +139,11 @@ class ProvinceBenchmarkTest {
 
             // 3. Raw baselines on the same database, now that the service is idle (its compilers too).
             raw.prepare();
+            CpuAccount.Seconds beforeRaw = cpu.now();
             RawBaselines.Rate batched = raw.insert(CLIENTS, 50, RAW_SECONDS);
+            CpuAccount.Seconds batchedCpu = cpu.now().minus(beforeRaw);
             RawBaselines.Rate single = raw.insert(CLIENTS, 1, RAW_SECONDS);
+            CpuAccount.Seconds singleCpu = cpu.now().minus(beforeRaw).minus(batchedCpu);
             raw.dropScratchTable();
             RawBaselines.Rate scan = raw.keysetScan();
             Latencies lookup = raw.aggregateLookups(2000);
@@ -147,6 +151,10 @@ class ProvinceBenchmarkTest {
             baseline("raw INSERT, 1 row/transaction, 8 clients", single.perSecond(), "transactions/s", single.transactions());
             baseline("raw keyset scan of domainevententry in global order (pages of 1,000)", scan.perSecond(), "rows/s", null);
             baseline("raw one aggregate's events by index", Double.NaN, "", lookup);
+            cpu("row of the raw 50-row INSERTs", batchedCpu, batched.rows(), 1, "rows/s", batched.perSecond(),
+                    "raw 50-row INSERTs");
+            cpu("raw one-row transaction", singleCpu, single.rows(), 1, "transactions/s", single.perSecond(),
+                    "raw 1-row transactions");
 
             Latencies dossier = null;
             double allTogether = Double.NaN;
@@ -182,16 +190,20 @@ class ProvinceBenchmarkTest {
             if (ALL_PHASES) {
                 // 5. Rebuilds through the replay endpoint: each read model alone, then all of them together.
                 List<String> readModels = readModels(op);
-                double warmUp = rebuild(op, raw, readModels);
+                double warmUp = rebuild(op, raw, readModels).perSecond();
                 line("warm-up rebuild of all %d read models together, not counted: %.0f events/s", readModels.size(), warmUp);
                 settle(service, "after the warm-up rebuild");
                 for (String name : readModels) {
-                    double rate = rebuild(op, raw, List.of(name));
+                    double rate = rebuild(op, raw, List.of(name)).perSecond();
                     ratio("rebuild " + name, rate, "events/s", scan.perSecond(), "raw keyset scan");
                 }
-                allTogether = rebuild(op, raw, readModels);
+                CpuAccount.Seconds beforeAll = cpu.now();
+                RawBaselines.Rate all = rebuild(op, raw, readModels);
+                allTogether = all.perSecond();
                 ratio("rebuild all " + readModels.size() + " read models together", allTogether, "events/s",
                         scan.perSecond(), "raw keyset scan");
+                cpu("event of the rebuild of all read models together", cpu.now().minus(beforeAll), all.rows(), 1,
+                        "events/s", scan.perSecond(), "raw keyset scan");
             }
 
             int perMeeting = ProvinceGenerator.INGEST_CELL_MEMBERS + 3;
@@ -214,21 +226,36 @@ class ProvinceBenchmarkTest {
                     jcmd(service, "JFR.start", "name=ingest", "settings=profile");
                 }
                 Ingest m1 = ingest(op, 1, meetings.subList(0, 50), ingestMeeting());
+                awaitCaughtUp(op);
+                // Each 8-client run's CPU is counted until every read model has applied its commands (its whole cost),
+                // and the next run starts with no backlog (the single-fact runs once shared the cores with the
+                // meeting register's catch-up of the meetings before them).
+                CpuAccount.Seconds beforeMeetings = cpu.now();
                 m8 = ingest(op, CLIENTS, meetings.subList(50, meetings.size()), ingestMeeting());
+                awaitCaughtUp(op);
+                CpuAccount.Seconds meetingsCpu = cpu.now().minus(beforeMeetings);
                 ratio("whole meetings (45 events), 1 client", m1.perSecond() * perMeeting, "events/s",
                         batched.perSecond(), "raw 50-row INSERTs");
                 latency("whole meeting command, 1 client", m1.latencies(), batched.transactions(), "raw 50-row transaction");
                 ratio("whole meetings (45 events), 8 clients", m8.perSecond() * perMeeting, "events/s",
                         batched.perSecond(), "raw 50-row INSERTs");
                 latency("whole meeting command, 8 clients", m8.latencies(), batched.transactions(), "raw 50-row transaction");
+                cpu("whole meeting (45 events) at 8 clients, until every read model had it", meetingsCpu, m8.commands(),
+                        perMeeting, "events/s", batched.perSecond(), "raw 50-row INSERTs");
                 Ingest s1 = ingest(op, 1, enrolments(cells, 200, "một"), enrolment());
+                awaitCaughtUp(op);
+                CpuAccount.Seconds beforeSingles = cpu.now();
                 s8 = ingest(op, CLIENTS, enrolments(cells, 2000, "tám"), enrolment());
+                awaitCaughtUp(op);
+                CpuAccount.Seconds singlesCpu = cpu.now().minus(beforeSingles);
                 ratio("single-fact commands (enrolment), 1 client", s1.perSecond(), "commands/s", single.perSecond(),
                         "raw 1-row transactions");
                 latency("single-fact command, 1 client", s1.latencies(), single.transactions(), "raw 1-row transaction");
                 ratio("single-fact commands (enrolment), 8 clients", s8.perSecond(), "commands/s", single.perSecond(),
                         "raw 1-row transactions");
                 latency("single-fact command, 8 clients", s8.latencies(), single.transactions(), "raw 1-row transaction");
+                cpu("single-fact command at 8 clients, until every read model had it", singlesCpu, s8.commands(), 1,
+                        "commands/s", single.perSecond(), "raw 1-row transactions");
                 if (JFR != null) {
                     jcmd(service, "JFR.stop", "name=ingest", "filename=" + Path.of(JFR, "ingest.jfr").toAbsolutePath());
                     line("flight recording of the ingest runs: %s", Path.of(JFR, "ingest.jfr").toAbsolutePath());
@@ -330,7 +357,7 @@ class ProvinceBenchmarkTest {
     }
 
     /** Starts a replay of each named read model at once; events/s = events stored up to the targets ÷ wall time. */
-    private double rebuild(LedgerClient op, RawBaselines raw, List<String> names) throws Exception {
+    private RawBaselines.Rate rebuild(LedgerClient op, RawBaselines raw, List<String> names) throws Exception {
         long t0 = System.nanoTime();
         long target = 0;
         for (String name : names) {
@@ -350,7 +377,7 @@ class ProvinceBenchmarkTest {
                 });
         double seconds = (System.nanoTime() - t0) / 1e9;
         long events = raw.count("SELECT count(*) FROM domainevententry WHERE globalindex <= " + target);
-        return events / seconds;
+        return new RawBaselines.Rate(events, seconds, null);
     }
 
     private Latencies queries(LedgerClient op, IntFunction<String> path) {
@@ -536,31 +563,23 @@ class ProvinceBenchmarkTest {
      */
     private void settle(Process service, String when) throws Exception {
         long t0 = System.nanoTime();
-        long ticksPerSecond = 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
         Duration window = Duration.ofSeconds(2);
-        long[] last = {cpuTicks(service)};
+        long[] last = {CpuAccount.serviceTicks(service)};
         boolean settled = true;
         try {
             // Each poll compares the CPU the service used since the previous one, a window apart.
             Awaitility.await("service settled " + when).atMost(Duration.ofMinutes(3)).pollDelay(window)
                     .pollInterval(window).until(() -> {
-                        long now = cpuTicks(service);
+                        long now = CpuAccount.serviceTicks(service);
                         long used = now - last[0];
                         last[0] = now;
-                        return used < 0.03 * window.toSeconds() * ticksPerSecond;
+                        return used < 0.03 * window.toSeconds() * CpuAccount.TICKS_PER_SECOND;
                     });
         } catch (ConditionTimeoutException stillBusy) {
             settled = false;
         }
         line(settled ? "service settled %s in %.0f s (JIT compilers idle)" : "service still busy %s after %.0f s",
                 when, (System.nanoTime() - t0) / 1e9);
-    }
-
-    /** utime + stime of the process, from /proc/<pid>/stat (fields 14 and 15, after the command name). */
-    private static long cpuTicks(Process service) throws Exception {
-        String stat = Files.readString(Path.of("/proc", Long.toString(service.pid()), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** A diagnostic command to the service's JVM through the JDK's {@code jcmd}; fails the run if it fails. */
@@ -650,6 +669,34 @@ class ProvinceBenchmarkTest {
         rows.add(row);
         line("%s: p50 %.1f ms (%.1f× %s), p99 %.1f ms (%.1f×)", name, l.p50(), l.p50() / baseline.p50(), baselineName,
                 l.p99(), l.p99() / baseline.p99());
+    }
+
+    /**
+     * Where a phase's CPU went, per unit of its work (a command, a row, an event), and the rates that work allows on
+     * this machine's cores: with PostgreSQL's share alone (a service costing nothing itself), and with the service's
+     * and PostgreSQL's together. The first bounds what any service issuing the same statements could reach.
+     */
+    private void cpu(String unit, CpuAccount.Seconds used, double units, double eventsPerUnit, String rateUnit,
+                     double baseline, String baselineName) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double postgresCeiling = cores / (used.postgres() / units) * eventsPerUnit;
+        double bothCeiling = cores / ((used.service() + used.postgres()) / units) * eventsPerUnit;
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("figure", "CPU per " + unit);
+        row.put("serviceMs", used.service() / units * 1000);
+        row.put("postgresMs", used.postgres() / units * 1000);
+        row.put("clientsMs", used.clients() / units * 1000);
+        row.put("postgresCeiling", postgresCeiling);
+        row.put("serviceAndPostgresCeiling", bothCeiling);
+        row.put("unit", rateUnit);
+        row.put("baseline", baselineName);
+        row.put("postgresCeilingRatio", postgresCeiling / baseline);
+        rows.add(row);
+        line("CPU per %s: service %.3f ms, PostgreSQL %.3f ms, clients %.3f ms; on %d cores PostgreSQL's share alone"
+                        + " allows %.0f %s (%s of %s), the service's and PostgreSQL's together %.0f (%s)", unit,
+                used.service() / units * 1000, used.postgres() / units * 1000, used.clients() / units * 1000, cores,
+                postgresCeiling, rateUnit, percent(postgresCeiling / baseline), baselineName, bothCeiling,
+                percent(bothCeiling / baseline));
     }
 
     private void target(String name, String target, double measured, boolean atLeast, double bound, String shown) {
