@@ -646,27 +646,23 @@ class ProvinceBenchmarkTest {
                 latencies == null ? "" : String.format(" p50 %.2f ms, p99 %.2f ms", latencies.p50(), latencies.p99()));
     }
 
-    private void ratio(String name, double value, String unit, double baseline, String baselineName) {
+    /** A measurement for the JSON results, from its keys and values in order. */
+    private void measured(Object... keysAndValues) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("figure", name);
-        row.put("value", value);
-        row.put("unit", unit);
-        row.put("baseline", baselineName);
-        row.put("ratio", value / baseline);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
         rows.add(row);
+    }
+
+    private void ratio(String name, double value, String unit, double baseline, String baselineName) {
+        measured("figure", name, "value", value, "unit", unit, "baseline", baselineName, "ratio", value / baseline);
         line("%s: %.0f %s = %s of %s", name, value, unit, percent(value / baseline), baselineName);
     }
 
     private void latency(String name, Latencies l, Latencies baseline, String baselineName) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("figure", name);
-        row.put("count", l.count());
-        row.put("p50Ms", l.p50());
-        row.put("p99Ms", l.p99());
-        row.put("baseline", baselineName);
-        row.put("p50Ratio", l.p50() / baseline.p50());
-        row.put("p99Ratio", l.p99() / baseline.p99());
-        rows.add(row);
+        measured("figure", name, "count", l.count(), "p50Ms", l.p50(), "p99Ms", l.p99(), "baseline", baselineName,
+                "p50Ratio", l.p50() / baseline.p50(), "p99Ratio", l.p99() / baseline.p99());
         line("%s: p50 %.1f ms (%.1f× %s), p99 %.1f ms (%.1f×)", name, l.p50(), l.p50() / baseline.p50(), baselineName,
                 l.p99(), l.p99() / baseline.p99());
     }
@@ -681,17 +677,10 @@ class ProvinceBenchmarkTest {
         int cores = Runtime.getRuntime().availableProcessors();
         double postgresCeiling = cores / (used.postgres() / units) * eventsPerUnit;
         double bothCeiling = cores / ((used.service() + used.postgres()) / units) * eventsPerUnit;
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("figure", "CPU per " + unit);
-        row.put("serviceMs", used.service() / units * 1000);
-        row.put("postgresMs", used.postgres() / units * 1000);
-        row.put("clientsMs", used.clients() / units * 1000);
-        row.put("postgresCeiling", postgresCeiling);
-        row.put("serviceAndPostgresCeiling", bothCeiling);
-        row.put("unit", rateUnit);
-        row.put("baseline", baselineName);
-        row.put("postgresCeilingRatio", postgresCeiling / baseline);
-        rows.add(row);
+        measured("figure", "CPU per " + unit, "serviceMs", used.service() / units * 1000,
+                "postgresMs", used.postgres() / units * 1000, "clientsMs", used.clients() / units * 1000,
+                "postgresCeiling", postgresCeiling, "serviceAndPostgresCeiling", bothCeiling, "unit", rateUnit,
+                "baseline", baselineName, "postgresCeilingRatio", postgresCeiling / baseline);
         line("CPU per %s: service %.3f ms, PostgreSQL %.3f ms, clients %.3f ms; on %d cores PostgreSQL's share alone"
                         + " allows %.0f %s (%s of %s), the service's and PostgreSQL's together %.0f (%s)", unit,
                 used.service() / units * 1000, used.postgres() / units * 1000, used.clients() / units * 1000, cores,
