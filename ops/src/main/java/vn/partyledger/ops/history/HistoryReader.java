@@ -87,10 +87,12 @@ public class HistoryReader {
     }
 
     static Sql organizationSql(List<String> scopes, HistoryFilter f) {
-        MapSqlParameterSource p = params(f).addValue("scopes", scopes).addValue("scope", scopes.get(0));
+        // One array parameter: an organisation's subtree can hold more than the 32,767 parameters a statement may bind.
+        MapSqlParameterSource p = params(f).addValue("scopes", scopes.toArray(String[]::new))
+                .addValue("scope", scopes.get(0));
         boolean single = scopes.size() == 1;
         String cursor = single ? "e.scope_seq" : "e.global_index";
-        String where = (single ? "e.scope_id = :scope" : "e.scope_id in (:scopes)") + filters(f, p)
+        String where = (single ? "e.scope_id = :scope" : "e.scope_id = any(:scopes)") + filters(f, p)
                 + (f.after() != null ? " and " + cursor + " > :after" : "");
         return new Sql("select " + COLUMNS + ", " + cursor + " as cursor from ledger_event e where " + where
                 + " order by " + cursor + " limit :size offset :offset",

@@ -123,12 +123,12 @@ public class CommitmentCoverageProjection {
                                       where b.commitment_id = c.commitment_id)), 0) as breaches
                   from member_roll_period r
                   left join commitment_record c on c.member_id = r.member_id and c.year = :year
-                 where r.organization_id in (:orgs)
+                 where r.organization_id = any(:orgs)
                    and r.valid_from <= :d and (r.valid_to is null or r.valid_to > :d)
                    and r.membership in ('PROBATIONARY', 'OFFICIAL')
                    and not r.fully_exempt and not r.temporarily_transferred_in
                  group by r.organization_id""",
-                new MapSqlParameterSource("orgs", subtree.ids()).addValue("year", query.year())
+                new MapSqlParameterSource("orgs", subtree.idArray()).addValue("year", query.year())
                         .addValue("d", d, Types.DATE),
                 rs -> {
                     perOrganization.put(rs.getString("organization_id"), new int[]{rs.getInt("expected"),

@@ -168,7 +168,7 @@ public class DevelopmentProjection {
         Provenance provenance = ProjectionPositions.provenance(jdbc, NAME, VERSION, List.of(NAME, MemberRollProjection.NAME, OrganizationTreeProjection.NAME));
         LocalDate d = query.asOf() != null ? query.asOf() : Subtree.yearEndOrToday(query.year(), clock);
         Subtree subtree = Subtree.of(jdbc, query.organizationId(), d);
-        var p = new MapSqlParameterSource("orgs", subtree.ids()).addValue("year", query.year())
+        var p = new MapSqlParameterSource("orgs", subtree.idArray()).addValue("year", query.year())
                 .addValue("from", LocalDate.of(query.year(), 1, 1), Types.DATE)
                 .addValue("to", LocalDate.of(query.year() + 1, 1, 1), Types.DATE)
                 .addValue("d", d, Types.DATE);
@@ -176,7 +176,7 @@ public class DevelopmentProjection {
         Map<String, int[]> own = new HashMap<>();
         jdbc.query("""
                 select organization_id, kind, count(*) as n from development_fact
-                 where organization_id in (:orgs) and on_date >= :from and on_date < :to
+                 where organization_id = any(:orgs) and on_date >= :from and on_date < :to
                  group by organization_id, kind""", p, rs -> {
             own.computeIfAbsent(rs.getString("organization_id"), k -> new int[FIGURES])
                     [Kind.valueOf(rs.getString("kind")).ordinal()] += rs.getInt("n");
@@ -185,7 +185,7 @@ public class DevelopmentProjection {
         jdbc.query("""
                 select p.member_id, m.full_name, p.organization_id, p.probation_ends_on
                   from development_probation p left join member_roll_member m using (member_id)
-                 where p.organization_id in (:orgs) and p.probation_ends_on < :d
+                 where p.organization_id = any(:orgs) and p.probation_ends_on < :d
                    and (p.settled_on is null or p.settled_on > :d)
                  order by p.probation_ends_on, p.member_id""", p, rs -> {
             LocalDate ended = rs.getObject("probation_ends_on", LocalDate.class);
@@ -198,7 +198,7 @@ public class DevelopmentProjection {
             }
         });
         Map<String, Integer> quotas = new HashMap<>();
-        jdbc.query("select organization_id, quota from development_quota where organization_id in (:orgs) and year = :year",
+        jdbc.query("select organization_id, quota from development_quota where organization_id = any(:orgs) and year = :year",
                 p, rs -> {
                     quotas.put(rs.getString("organization_id"), rs.getInt("quota"));
                 });

@@ -106,6 +106,8 @@ public class MeetingQueries {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final RegisterRules rules;
+    /** Cells per round of a roll-up's reads: bounds its memory whatever the size of the organisation. */
+    private final int rollUpCells;
 
     @Autowired
     public MeetingQueries(NamedParameterJdbcTemplate jdbc) {
@@ -113,9 +115,14 @@ public class MeetingQueries {
     }
 
     MeetingQueries(NamedParameterJdbcTemplate jdbc, Clock clock, RegisterRules rules) {
+        this(jdbc, clock, rules, 1000);
+    }
+
+    MeetingQueries(NamedParameterJdbcTemplate jdbc, Clock clock, RegisterRules rules, int rollUpCells) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.rules = rules;
+        this.rollUpCells = rollUpCells;
     }
 
     // ---------------------------------------------------------------------------------------------- one meeting
@@ -201,31 +208,103 @@ public class MeetingQueries {
         Provenance provenance = provenance().at(null, query.knownAt());
         LocalDate today = today();
         List<Cell> cells = cells(query.organizationId(), query.year());
-        boolean single = cells.size() == 1 && cells.get(0).id().equals(query.organizationId());
-        // Grouped once: a province's roll-up has thousands of cells, and filtering every meeting per cell grew with
-        // cells × meetings (3.6 s at p50 for 3,000 cells in the province benchmark at scale 1).
-        Map<String, List<Held>> meetings = heldMeetings(cells, query.year(), query.knownAt(), single);
-        Map<String, Map<Integer, Integer>> visits = superiorVisitsByMonth(cells, query.year());
-        Map<String, List<Day>> days = meetingDays(cells);
-        List<CellYear> years = cells.stream().map(c -> cellYear(c, query.year(), today,
-                meetings.getOrDefault(c.id(), List.of()),
-                days.getOrDefault(c.id(), List.of()), visits.getOrDefault(c.id(), Map.of()),
-                query.attendanceTarget())).toList();
+        if (cells.size() == 1 && cells.get(0).id().equals(query.organizationId())) {
+            CellYear year = cellYears(cells, query, today, true).get(0);
+            return new MeetingRegister(query.organizationId(), query.year(), 1, year.metEveryEvaluatedMonth() ? 1 : 0,
+                    year.months().stream().map(MonthResult::row).toList(), year.quarters(), provenance);
+        }
+        // A roll-up keeps running totals, not every cell's year: a province of 30,000 cells held about 360,000
+        // meetings a year, and their rows and judged months took more than the service's heap (the province
+        // benchmark at scale 10). The cells are read rollUpCells at a time.
+        RollUp rollUp = new RollUp();
+        for (int from = 0; from < cells.size(); from += rollUpCells) {
+            cellYears(cells.subList(from, Math.min(cells.size(), from + rollUpCells)), query, today, false)
+                    .forEach(rollUp::add);
+        }
         List<MeetingRegister.Month> months = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
-            int month = m;
-            List<MonthResult> results = years.stream().map(y -> y.months().get(month - 1)).toList();
-            months.add(single ? results.get(0).row() : rollUpMonth(month, results, query, today));
+            months.add(rollUpMonth(m, rollUp.months[m - 1], query));
         }
         List<MeetingRegister.Quarter> quarters = new ArrayList<>();
         for (int q = 1; q <= 4; q++) {
-            int quarter = q;
-            List<MeetingRegister.Quarter> rows = years.stream().map(y -> y.quarters().get(quarter - 1)).toList();
-            quarters.add(single ? rows.get(0) : rollUpQuarter(quarter, rows, query.year()));
+            quarters.add(rollUpQuarter(q, rollUp.quarters[q - 1], query.year()));
         }
-        int everyMonth = (int) years.stream().filter(CellYear::metEveryEvaluatedMonth).count();
-        return new MeetingRegister(query.organizationId(), query.year(), cells.size(), everyMonth, months, quarters,
-                provenance);
+        return new MeetingRegister(query.organizationId(), query.year(), cells.size(), rollUp.everyMonth, months,
+                quarters, provenance);
+    }
+
+    /**
+     * The year of each cell, judged. The meetings are grouped by cell once: filtering every meeting per cell grew with
+     * cells × meetings (3.6 s at p50 for 3,000 cells in the province benchmark at scale 1).
+     */
+    private List<CellYear> cellYears(List<Cell> cells, FindMeetingRegister query, LocalDate today,
+                                     boolean withOutcomes) {
+        Map<String, List<Held>> meetings = heldMeetings(cells, query.year(), query.knownAt(), withOutcomes);
+        Map<String, Map<Integer, Integer>> visits = superiorVisitsByMonth(cells, query.year());
+        Map<String, List<Day>> days = meetingDays(cells);
+        return cells.stream().map(c -> cellYear(c, query.year(), today, meetings.getOrDefault(c.id(), List.of()),
+                days.getOrDefault(c.id(), List.of()), visits.getOrDefault(c.id(), Map.of()),
+                query.attendanceTarget())).toList();
+    }
+
+    /** Running totals of a roll-up: per month and per quarter, over every cell added so far. */
+    private static final class RollUp {
+        final MonthTotals[] months = new MonthTotals[12];
+        final QuarterTotals[] quarters = new QuarterTotals[4];
+        int everyMonth;
+
+        RollUp() {
+            Arrays.setAll(months, m -> new MonthTotals());
+            Arrays.setAll(quarters, q -> new QuarterTotals());
+        }
+
+        void add(CellYear year) {
+            for (int m = 0; m < 12; m++) {
+                months[m].add(year.months().get(m));
+            }
+            for (int q = 0; q < 4; q++) {
+                quarters[q].add(year.quarters().get(q));
+            }
+            everyMonth += year.metEveryEvaluatedMonth() ? 1 : 0;
+        }
+    }
+
+    private static final class MonthTotals {
+        int met;
+        int attended;
+        int required;
+        int absent;
+        int visits;
+        int missed;
+        int offDay;
+        int evaluated;
+
+        void add(MonthResult r) {
+            met += r.row().cellsMet();
+            attended += r.row().attended();
+            required += r.row().requiredToAttend();
+            absent += r.row().absentWithoutReason();
+            visits += r.row().superiorVisits();
+            if (r.evaluated()) {
+                evaluated++;
+                missed += r.met() ? 0 : 1;
+                offDay += Boolean.FALSE.equals(r.row().onFixedDay()) ? 1 : 0;
+            }
+        }
+    }
+
+    private static final class QuarterTotals {
+        int thematic;
+        int withThematic;
+        int judged;
+        int failing;
+
+        void add(MeetingRegister.Quarter q) {
+            thematic += q.thematicMeetings();
+            withThematic += q.cellsWithThematic();
+            judged += q.outcomes().isEmpty() ? 0 : 1;
+            failing += q.outcomes().stream().anyMatch(RuleOutcome::isViolation) ? 1 : 0;
+        }
     }
 
     private record Cell(String id, LocalDate establishedOn, LocalDate endedOn) {
@@ -340,28 +419,13 @@ public class MeetingQueries {
         return List.of(reached, excused);
     }
 
-    private MeetingRegister.Month rollUpMonth(int month, List<MonthResult> results, FindMeetingRegister query,
-                                              LocalDate today) {
-        int met = 0;
-        int attended = 0;
-        int required = 0;
-        int absent = 0;
-        int visits = 0;
-        int missed = 0;
-        int offDay = 0;
-        int evaluated = 0;
-        for (MonthResult r : results) {
-            met += r.row().cellsMet();
-            attended += r.row().attended();
-            required += r.row().requiredToAttend();
-            absent += r.row().absentWithoutReason();
-            visits += r.row().superiorVisits();
-            if (r.evaluated()) {
-                evaluated++;
-                missed += r.met() ? 0 : 1;
-                offDay += Boolean.FALSE.equals(r.row().onFixedDay()) ? 1 : 0;
-            }
-        }
+    private MeetingRegister.Month rollUpMonth(int month, MonthTotals totals, FindMeetingRegister query) {
+        int attended = totals.attended;
+        int required = totals.required;
+        int absent = totals.absent;
+        int missed = totals.missed;
+        int offDay = totals.offDay;
+        int evaluated = totals.evaluated;
         YearMonth ym = YearMonth.of(query.year(), month);
         Policy policy = rules.at(ym.atEndOfMonth());
         List<RuleOutcome> outcomes = new ArrayList<>();
@@ -375,21 +439,19 @@ public class MeetingQueries {
                     + " but not on their fixed day") : m1.ok());
         }
         outcomes.addAll(attendanceOutcomes(policy, attended, required, absent, query.attendanceTarget()));
-        return new MeetingRegister.Month(month, met, null, null, attended, required, percent(attended, required),
-                absent, visits, List.of(), List.copyOf(outcomes));
+        return new MeetingRegister.Month(month, totals.met, null, null, attended, required,
+                percent(attended, required), absent, totals.visits, List.of(), List.copyOf(outcomes));
     }
 
-    private MeetingRegister.Quarter rollUpQuarter(int quarter, List<MeetingRegister.Quarter> rows, int year) {
-        int thematic = rows.stream().mapToInt(MeetingRegister.Quarter::thematicMeetings).sum();
-        int withThematic = rows.stream().mapToInt(MeetingRegister.Quarter::cellsWithThematic).sum();
-        long judged = rows.stream().filter(r -> !r.outcomes().isEmpty()).count();
-        long failing = rows.stream().filter(r -> r.outcomes().stream().anyMatch(RuleOutcome::isViolation)).count();
+    private MeetingRegister.Quarter rollUpQuarter(int quarter, QuarterTotals totals, int year) {
+        int judged = totals.judged;
+        int failing = totals.failing;
         Policy policy = rules.at(YearMonth.of(year, 3 * quarter).atEndOfMonth());
         List<RuleOutcome> outcomes = judged == 0 ? List.of() : List.of(policy.thematic()
                 .map(m2 -> failing == 0 ? m2.rule().ok() : m2.rule().violation(failing + " of " + judged
                         + " cells held no thematic meeting in Q" + quarter + " " + year))
                 .orElseGet(policy::thematicNotInForce));
-        return new MeetingRegister.Quarter(quarter, thematic, withThematic, outcomes);
+        return new MeetingRegister.Quarter(quarter, totals.thematic, totals.withThematic, outcomes);
     }
 
     // ---------------------------------------------------------------------------------------------- attendance risk
@@ -418,7 +480,7 @@ public class MeetingQueries {
                                "temporarilyTransferredIn" boolean, "temporarilyTransferredOut" boolean)
                             on o."memberId" = a.member_id
                           left join member_roll_member r on r.member_id = a.member_id
-                         where a.organization_id in (:cells) and a.held_on between :from and :to
+                         where a.organization_id = any(:cells) and a.held_on between :from and :to
                            and a.status in (:statuses)
                          order by a.member_id, a.held_on""",
                 year(query.year()).addValues(known(query.knownAt()).getValues()).addValue("cells", ids(cells))
@@ -474,19 +536,19 @@ public class MeetingQueries {
         }
         Map<String, List<Visit>> visits = jdbc.query("""
                         select organization_id, person_id, held_on from meeting_register_guest
-                         where organization_id in (:cells) and held_on between :from and :to and person_id is not null""",
+                         where organization_id = any(:cells) and held_on between :from and :to and person_id is not null""",
                 p, (rs, n) -> new Visit(rs.getString("organization_id"), rs.getString("person_id"),
                         rs.getObject("held_on", LocalDate.class))).stream()
                 .collect(Collectors.groupingBy(Visit::cellId));
         Integer visited = jdbc.queryForObject("""
                         select count(distinct organization_id) from meeting_register_guest
-                         where organization_id in (:cells) and held_on between :from and :to and org_level is not null""",
+                         where organization_id = any(:cells) and held_on between :from and :to and org_level is not null""",
                 p, Integer.class);
         List<LiaisonVisits.Liaison> liaisons = jdbc.query("""
                         select organization_id, liaison_member_id, superior_organization_id, visits, visit_period,
                                valid_from, valid_to
                           from org_tree_liaison_period
-                         where organization_id in (:cells) and valid_from <= :to and (valid_to is null or valid_to > :from)
+                         where organization_id = any(:cells) and valid_from <= :to and (valid_to is null or valid_to > :from)
                          order by organization_id, valid_from, liaison_member_id""", p, (rs, n) -> {
             String cell = rs.getString("organization_id");
             String liaison = rs.getString("liaison_member_id");
@@ -574,7 +636,7 @@ public class MeetingQueries {
             jdbc.query("""
                     select o.meeting_id, o.rule, o.severity, o.basis, o.message
                       from meeting_register_outcome o join meeting_register_meeting m using (meeting_id)
-                     where m.organization_id in (:cells) and m.held_on between :from and :to and o.source = 'meeting'
+                     where m.organization_id = any(:cells) and m.held_on between :from and :to and o.source = 'meeting'
                      order by o.meeting_id, o.ordinal""", p, rs -> {
                 outcomes.computeIfAbsent(rs.getString("meeting_id"), k -> new ArrayList<>()).add(new RuleOutcome(
                         rs.getString("rule"), Severity.valueOf(rs.getString("severity")), rs.getString("basis"),
@@ -588,7 +650,7 @@ public class MeetingQueries {
                         select meeting_id, organization_id, kind, held_on, correction, duration_minutes, attended_known,
                                required_known, absent_known, last_position
                           from (""" + MEETINGS_KNOWN + """
-                        ) m where not retracted and organization_id in (:cells) and held_on between :from and :to
+                        ) m where not retracted and organization_id = any(:cells) and held_on between :from and :to
                            and""" + " " + HELD, p,
                 rs -> {
                     byCell.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new Held(rs.getString(1),
@@ -607,7 +669,7 @@ public class MeetingQueries {
         jdbc.query("""
                 select organization_id, extract(month from held_on)::int as month, count(*) as n
                   from meeting_register_guest
-                 where organization_id in (:cells) and held_on between :from and :to and org_level is not null
+                 where organization_id = any(:cells) and held_on between :from and :to and org_level is not null
                  group by organization_id, extract(month from held_on)""",
                 year(year).addValue("cells", ids(cells)), rs -> {
                     visits.computeIfAbsent(rs.getString("organization_id"), k -> new HashMap<>())
@@ -620,7 +682,7 @@ public class MeetingQueries {
         Map<String, List<Day>> days = new HashMap<>();
         jdbc.query("""
                 select organization_id, effective_from, day_of_month, committee_prep_day from org_tree_meeting_day
-                 where organization_id in (:cells) order by organization_id, effective_from""",
+                 where organization_id = any(:cells) order by organization_id, effective_from""",
                 new MapSqlParameterSource("cells", ids(cells)), rs -> {
                     days.computeIfAbsent(rs.getString("organization_id"), k -> new ArrayList<>()).add(new Day(
                             rs.getObject("effective_from", LocalDate.class), rs.getInt("day_of_month"),
@@ -660,8 +722,12 @@ public class MeetingQueries {
     }
 
     /** An empty IN list is not valid SQL; a sentinel id that no organisation has stands in for it. */
-    private static List<String> ids(List<Cell> cells) {
-        return cells.isEmpty() ? List.of("") : cells.stream().map(Cell::id).toList();
+    /**
+     * The cells' ids as one array parameter ({@code = any(:cells)}): an {@code in} list binds a parameter per cell, and
+     * PostgreSQL's protocol takes at most 32,767 parameters a statement.
+     */
+    private static String[] ids(List<Cell> cells) {
+        return cells.stream().map(Cell::id).toArray(String[]::new);
     }
 
     private static List<String> strings(Array array) throws SQLException {

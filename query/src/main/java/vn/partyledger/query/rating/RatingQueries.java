@@ -122,10 +122,10 @@ final class RatingQueries {
                                override_issuer, override_issued_on
                           from (""" + ENTRIES_KNOWN + """
                         ) e
-                         where year = :year and subject = :subject and organization_id in (:orgs)
+                         where year = :year and subject = :subject and organization_id = any(:orgs)
                          order by round_id, rating_id""",
                 axes(q.asOf(), q.knownAt()).addValue("year", q.year()).addValue("subject", q.subject().name())
-                        .addValue("orgs", subtree.ids()),
+                        .addValue("orgs", subtree.idArray()),
                 (rs, n) -> new Row(rs.getString("rating_id"), rs.getString("round_id"),
                         rs.getString("deciding_body_id"), rs.getString("rule_set_id"),
                         rs.getString("level") == null ? null : RatingLevel.valueOf(rs.getString("level")),
@@ -180,7 +180,7 @@ final class RatingQueries {
     /** Who was on a roll (members) or in the tree (collectives) at the year's end without a rating, and why. */
     private List<RatingDistribution.NotRated> notRated(FindRatingDistribution q, Subtree subtree, LocalDate d) {
         Map<String, Integer> reasons = new LinkedHashMap<>();
-        MapSqlParameterSource p = axes(q.asOf(), q.knownAt()).addValue("orgs", subtree.ids())
+        MapSqlParameterSource p = axes(q.asOf(), q.knownAt()).addValue("orgs", subtree.idArray())
                 .addValue("d", d, Types.DATE).addValue("year", q.year()).addValue("subject", q.subject().name());
         if (q.subject() == RatingSubject.MEMBER) {
             Exclusions exclusions = ruleSets.forYear(q.year(), null).map(RatingRuleSet::exclusions).orElse(null);
@@ -196,7 +196,7 @@ final class RatingQueries {
             jdbc.query(with + """
                     select p.fully_exempt, p.suspended, m.admitted_on
                       from $ROLL
-                     where p.organization_id in (:orgs) and p.valid_from <= :d
+                     where p.organization_id = any(:orgs) and p.valid_from <= :d
                        and (p.valid_to is null or p.valid_to > :d)
                        and p.membership in ('PROBATIONARY', 'OFFICIAL') and not p.temporarily_transferred_in
                        and not exists (select 1 from rating_entry e where e.subject_id = p.member_id
@@ -213,7 +213,7 @@ final class RatingQueries {
         } else if (q.subject() == RatingSubject.CELL || q.subject() == RatingSubject.GRASSROOTS_ORG) {
             Integer missing = jdbc.queryForObject("""
                     select count(*) from org_tree_organization o
-                     where o.organization_id in (:orgs) and o.organization_id <> :root
+                     where o.organization_id = any(:orgs) and o.organization_id <> :root
                        and (case when :subject = 'CELL' then o.level = 'CELL' else o.grassroots end)
                        and not exists (select 1 from rating_entry e where e.subject_id = o.organization_id
                                           and e.year = :year and e.subject = :subject and $OPENED)"""
@@ -249,8 +249,8 @@ final class RatingQueries {
             Map<RatingSubject, List<RatingLevel>> decided = new HashMap<>();
             jdbc.query("""
                     select subject, level from (""" + ENTRIES_KNOWN + """
-                    ) e where year = :year and organization_id in (:orgs) and level is not null""",
-                    axes(null, null).addValue("year", year).addValue("orgs", subtree.ids()), rs -> {
+                    ) e where year = :year and organization_id = any(:orgs) and level is not null""",
+                    axes(null, null).addValue("year", year).addValue("orgs", subtree.idArray()), rs -> {
                         decided.computeIfAbsent(RatingSubject.valueOf(rs.getString("subject")), k -> new ArrayList<>())
                                 .add(RatingLevel.valueOf(rs.getString("level")));
                     });

@@ -106,6 +106,14 @@ public final class Subtree {
         return List.copyOf(nodes.keySet());
     }
 
+    /**
+     * The ids as one array parameter, for {@code = any(:orgs)}: an {@code in} list binds a parameter per organisation,
+     * and PostgreSQL's protocol takes at most 32,767 parameters a statement.
+     */
+    public String[] idArray() {
+        return nodes.keySet().toArray(String[]::new);
+    }
+
     public Node node(String organizationId) {
         return nodes.get(organizationId);
     }

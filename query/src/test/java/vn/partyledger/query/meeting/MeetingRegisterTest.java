@@ -250,6 +250,28 @@ class MeetingRegisterTest {
     }
 
     @Test
+    void aRollUpReadOneCellAtATimeGivesTheSameRegisterAsOneRead() {
+        GuestInfo visit = new GuestInfo("liaison", "Hà Văn Nam", "COMMUNE", "Đảng ủy viên", COMMUNE);
+        for (int m = 1; m <= 12; m++) {
+            regular(LocalDate.of(2025, m, 24));
+        }
+        meeting(CELL, MeetingKind.THEMATIC, LocalDate.of(2025, 2, 10), Map.of(), 100);
+        meeting(OTHER, MeetingKind.REGULAR, LocalDate.of(2025, 1, 25), Map.of("a", AttendanceStatus.ABSENT_NO_REASON),
+                100, visit);
+        meeting(OTHER, MeetingKind.REGULAR, LocalDate.of(2025, 3, 20), Map.of(), 100);
+        FindMeetingRegister query = new FindMeetingRegister(COMMUNE, 2025, null);
+
+        MeetingRegister inOneRead = queries(JANUARY_2026).handle(query);
+        MeetingRegister cellByCell = new MeetingQueries(db.jdbc(), JANUARY_2026, RegisterRules.standard(), 1)
+                .handle(query);
+
+        assertThat(cellByCell).isEqualTo(inOneRead);
+        assertThat(inOneRead.cells()).isEqualTo(2);
+        assertThat(inOneRead.months().get(0).absentWithoutReason()).isEqualTo(1);
+        assertThat(inOneRead.quarters().get(0).thematicMeetings()).isEqualTo(1);
+    }
+
+    @Test
     void threeMonthsWithoutLegitimateReasonInOneCalendarYearFlagTheMember() {
         meeting(CELL, MeetingKind.REGULAR, LocalDate.of(2024, 11, 24), Map.of("b", AttendanceStatus.ABSENT_NO_REASON), 100);
         meeting(CELL, MeetingKind.REGULAR, LocalDate.of(2024, 12, 24), Map.of("b", AttendanceStatus.ABSENT_NO_REASON), 100);
