@@ -29,7 +29,8 @@ public final class ServiceProcess {
     public static Process launch(Path logDir, String name, List<String> jvmOptions, String... arguments)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m"));
+        // Exits on OutOfMemoryError, as deployed (README "Configuration"): a run that exhausts the heap ends plainly.
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"),
                 "vn.partyledger.LedgerApplication",
