@@ -78,7 +78,9 @@ final class CpuAccount {
         try {
             s = Files.readString(stat);
         } catch (NoSuchFileException gone) {
-            return null; // a backend that exited between the listing and the read: its time is now its parent's
+            // A backend that exited after the postmaster was read: its time shows in the postmaster's reaped time from
+            // the next snapshot on (pooled backends rarely exit).
+            return null;
         }
         return s.substring(s.lastIndexOf(')') + 2).split(" ");
     }
