@@ -113,7 +113,7 @@ class InspectorViewTest extends LedgerTestSupport {
         meeting(op, p.cell(), "2025-04-24", statuses(p.members(), absent));
         String may = meeting(op, p.cell(), "2025-05-24", statuses(p.members(), absent));
         String risk = "/api/v1/organizations/" + p.cell() + "/attendance-risk?year=2025";
-        s.awaitGet(risk, b -> b.path("members").size() == 1 && b.path("members").get(0).path("rollRemovalFlag").asBoolean());
+        s.awaitGet(risk, b -> b.path("items").size() == 1 && b.path("items").get(0).path("rollRemovalFlag").asBoolean());
         Instant before = instantBetweenFacts();
 
         JsonNode dossier = s.awaitGet("/api/v1/members/" + absent + "/dossier?types=AttendanceRecorded",
@@ -143,16 +143,16 @@ class InspectorViewTest extends LedgerTestSupport {
         assertThat(corrected.status()).as(corrected.toString()).isEqualTo(202);
 
         // now: excused, two months without reason, no P12 flag; the May figure re-judged
-        JsonNode now = s.awaitGet(risk, b -> b.path("members").size() == 1
-                && !b.path("members").get(0).path("rollRemovalFlag").asBoolean());
-        assertThat(now.path("members").get(0).path("monthsWithoutLegitimateReason")).hasSize(2);
+        JsonNode now = s.awaitGet(risk, b -> b.path("items").size() == 1
+                && !b.path("items").get(0).path("rollRemovalFlag").asBoolean());
+        assertThat(now.path("items").get(0).path("monthsWithoutLegitimateReason")).hasSize(2);
         JsonNode register = op.get("/api/v1/organizations/" + p.cell() + "/meeting-register?year=2025").body();
         assertThat(month(register, 5).path("absentWithoutReason").asInt()).isZero();
         assertThat(month(register, 4).path("absentWithoutReason").asInt()).isEqualTo(1);
 
         // known at the instant before the correction: unexcused, flagged, and the answer says which instant
         LedgerClient.Response then = op.get(risk + "&knownAt=" + at(before));
-        assertThat(then.body().path("members").get(0).path("rollRemovalFlag").asBoolean()).isTrue();
+        assertThat(then.body().path("items").get(0).path("rollRemovalFlag").asBoolean()).isTrue();
         assertThat(then.body().path("provenance").path("knownAt").asText()).isEqualTo(before.toString());
         assertThat(then.header("Ledger-Known-At")).isEqualTo(before.toString());
         JsonNode registerThen = op.get("/api/v1/organizations/" + p.cell() + "/meeting-register?year=2025&knownAt="

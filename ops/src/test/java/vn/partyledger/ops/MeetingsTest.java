@@ -224,7 +224,7 @@ class MeetingsTest extends LedgerTestSupport {
         record(op, cell, held("COMMITTEE_PREP", "2025-06-08", Map.of(flagged, "PRESENT", twice, "ABSENT_NO_REASON"),
                 List.of(), 60));
         JsonNode risk = s.awaitGet("/api/v1/organizations/" + cell + "/attendance-risk?year=2025",
-                r -> r.path("members").size() == 3 && r.findValuesAsText("monthsWithoutLegitimateReason").size() >= 0
+                r -> r.path("items").size() == 3 && r.findValuesAsText("monthsWithoutLegitimateReason").size() >= 0
                         && risk(r, flagged).path("monthsWithoutLegitimateReason").size() == 3);
         JsonNode f = risk(risk, flagged);
         assertThat(f.path("rollRemovalFlag").asBoolean()).isTrue();
@@ -234,18 +234,31 @@ class MeetingsTest extends LedgerTestSupport {
         assertThat(risk(risk, twice).path("monthsWithoutLegitimateReason")).extracting(JsonNode::asInt)
                 .containsExactly(1, 4);
         assertThat(risk(risk, acrossYears).path("rollRemovalFlag").asBoolean()).isFalse();
-        assertThat(risk.path("members").findValuesAsText("memberId")).doesNotContain(excused);
+        assertThat(risk.path("items").findValuesAsText("memberId")).doesNotContain(excused);
         JsonNode lastYear = s.awaitGet("/api/v1/organizations/" + cell + "/attendance-risk?year=2024",
-                r -> r.path("members").size() == 1);
+                r -> r.path("items").size() == 1);
         assertThat(risk(lastYear, acrossYears).path("rollRemovalFlag").asBoolean()).isFalse();
         // The commune's roll-up lists the same members.
         JsonNode commune = s.awaitGet("/api/v1/organizations/" + t.commune() + "/attendance-risk?year=2025",
-                r -> r.path("members").size() == 3);
+                r -> r.path("items").size() == 3);
         assertThat(risk(commune, flagged).path("rollRemovalFlag").asBoolean()).isTrue();
+        // A province lists about a hundred thousand members: the list pages, and can hold only the flagged ones.
+        JsonNode onlyFlagged = op.get("/api/v1/organizations/" + t.commune()
+                + "/attendance-risk?year=2025&flagged=true").body();
+        assertThat(onlyFlagged.path("items").findValuesAsText("memberId")).containsExactly(flagged);
+        assertThat(onlyFlagged.path("total").asInt()).isEqualTo(1);
+        assertThat(onlyFlagged.path("flagged").asInt()).isEqualTo(1);
+        JsonNode secondPage = op.get("/api/v1/organizations/" + t.commune() + "/attendance-risk?year=2025&page=1&size=2")
+                .body();
+        assertThat(secondPage.path("items").size()).isEqualTo(1);
+        assertThat(secondPage.path("total").asInt()).isEqualTo(3);
+        assertThat(secondPage.path("page").asInt()).isEqualTo(1);
+        assertThat(op.get("/api/v1/organizations/" + t.commune() + "/attendance-risk?year=2025&size=501").status())
+                .isEqualTo(400);
     }
 
     private static JsonNode risk(JsonNode risk, String memberId) {
-        for (JsonNode n : risk.path("members")) {
+        for (JsonNode n : risk.path("items")) {
             if (n.path("memberId").asText().equals(memberId)) {
                 return n;
             }

@@ -126,7 +126,7 @@ class MeetingPages extends Pages {
         AttendanceRisk risk = queries.query(new FindAttendanceRisk(id, y),
                 ResponseTypes.instanceOf(AttendanceRisk.class)).join();
         List<List<Object>> rows = new ArrayList<>();
-        for (AttendanceRisk.MemberRisk m : risk.members()) {
+        for (AttendanceRisk.MemberRisk m : risk.items()) {
             rows.add(List.of(m.fullName(), m.monthsWithoutLegitimateReason().size(),
                     String.join(", ", m.monthsWithoutLegitimateReason().stream().map(String::valueOf).toList()),
                     labels.yesNo(m.rollRemovalFlag()), OrganizationPages.date(m.flaggedOn()),

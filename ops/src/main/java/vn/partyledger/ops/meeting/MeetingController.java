@@ -266,12 +266,16 @@ class MeetingController {
     }
 
     @GetMapping("/api/v1/organizations/{id}/attendance-risk")
-    @Operation(summary = "AttendanceRisk: members absent without legitimate reason per month, with the P12 flag")
+    @Operation(summary = "AttendanceRisk: members absent without legitimate reason per month, with the P12 flag; "
+            + "paged by member id, flagged=true lists only the members the flag is set for")
     ResponseEntity<AttendanceRisk> attendanceRisk(@PathVariable String id,
             @RequestParam @Min(2000) @Max(2100) int year,
-            @RequestParam(required = false) @PastOrPresent Instant knownAt) {
+            @RequestParam(required = false) @PastOrPresent Instant knownAt,
+            @RequestParam(defaultValue = "false") boolean flagged,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         knownOrganization(id);
-        AttendanceRisk risk = queries.query(new FindAttendanceRisk(id, year, knownAt),
+        AttendanceRisk risk = queries.query(new FindAttendanceRisk(id, year, knownAt, flagged, page, size),
                 ResponseTypes.instanceOf(AttendanceRisk.class)).join();
         return Reads.ok(risk, risk.provenance());
     }

@@ -89,11 +89,18 @@ public class MeetingQueries {
                                   order by c.position desc limit 1) c on true
              where coalesce(m.recorded_at, '-infinity') <= $KNOWN""".replace("$KNOWN", KNOWN);
     /** Attendance rows as known at :knownAt: the latest correction recorded by then replaces the recorded status. */
-    static final String ATTENDANCE_KNOWN = """
+    static final String ATTENDANCE_KNOWN = attendanceKnown("meeting_register_attendance");
+
+    /**
+     * Attendance rows of {@code source} (the table, or a subquery of its rows) with their status as known at
+     * {@code :knownAt}: the latest correction recorded by then replaces it, a meeting retracted by then has none.
+     */
+    private static String attendanceKnown(String source) {
+        return """
             select a.meeting_id, a.member_id, a.organization_id, a.held_on, a.last_position,
                    coalesce(c.status, a.status) as status, case when c.status is null then a.reason else c.reason end
                    as reason
-              from meeting_register_attendance a
+              from $SOURCE a
               left join lateral (select * from meeting_register_attendance_correction c
                                   where c.meeting_id = a.meeting_id and c.member_id = a.member_id
                                     and c.recorded_at <= $KNOWN
@@ -101,7 +108,23 @@ public class MeetingQueries {
              where coalesce(a.recorded_at, '-infinity') <= $KNOWN
                and not exists (select 1 from meeting_register_retraction r
                                 where r.meeting_id = a.meeting_id and r.recorded_at <= $KNOWN)"""
-            .replace("$KNOWN", KNOWN);
+            .replace("$SOURCE", source).replace("$KNOWN", KNOWN);
+    }
+
+    /**
+     * The rows that can be absences without legitimate reason in {@code :cells} between {@code :from} and {@code :to}:
+     * recorded with such a status ({@code :statuses}) or corrected at some time. A province's year has millions of
+     * attendance rows and about one in fifty is an absence; looking up corrections and rolls for every row took most
+     * of the province's 12 s (10 M events), for rows whose status then ruled them out.
+     */
+    private static final String ABSENCE_CANDIDATES = """
+            (select * from meeting_register_attendance a
+              where a.organization_id = any(:cells) and a.held_on between :from and :to and a.status in (:statuses)
+             union
+             select a.* from meeting_register_attendance a
+               join (select distinct meeting_id, member_id from meeting_register_attendance_correction) corrected
+                 using (meeting_id, member_id)
+              where a.organization_id = any(:cells) and a.held_on between :from and :to)""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -472,7 +495,7 @@ public class MeetingQueries {
                                o."fullyExempt" as fully_exempt, o."temporarilyExempt" as temporarily_exempt,
                                o.suspended, o."temporarilyTransferredIn" as temporarily_transferred_in,
                                o."temporarilyTransferredOut" as temporarily_transferred_out
-                          from (""" + ATTENDANCE_KNOWN + """
+                          from (""" + attendanceKnown(ABSENCE_CANDIDATES) + """
                           ) a
                           join meeting_register_meeting m using (meeting_id)
                           join lateral jsonb_to_recordset(m.roll) as o("memberId" text, membership text,
@@ -520,7 +543,14 @@ public class MeetingQueries {
             members.add(new AttendanceRisk.MemberRisk(memberId, last.fullName(), last.organizationId(),
                     List.copyOf(months), flaggedOn != null, flaggedOn, outcome));
         });
-        return new AttendanceRisk(query.organizationId(), query.year(), members, provenance);
+        long flagged = members.stream().filter(AttendanceRisk.MemberRisk::rollRemovalFlag).count();
+        List<AttendanceRisk.MemberRisk> listed = query.flaggedOnly()
+                ? members.stream().filter(AttendanceRisk.MemberRisk::rollRemovalFlag).toList() : members;
+        long from = Math.min(listed.size(), (long) query.page() * query.size());
+        List<AttendanceRisk.MemberRisk> page = listed.subList((int) from,
+                (int) Math.min(listed.size(), from + query.size()));
+        return new AttendanceRisk(query.organizationId(), query.year(), List.copyOf(page), query.page(), query.size(),
+                listed.size(), flagged, provenance);
     }
 
     // ---------------------------------------------------------------------------------------------- liaison visits

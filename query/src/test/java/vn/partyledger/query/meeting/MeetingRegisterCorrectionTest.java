@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import vn.partyledger.api.envelope.Envelope;
 import vn.partyledger.api.meeting.AttendanceCorrected;
 import vn.partyledger.api.meeting.AttendanceRecorded;
+import vn.partyledger.api.meeting.AttendanceRisk;
 import vn.partyledger.api.meeting.AttendanceStatus;
 import vn.partyledger.api.meeting.FindAttendanceRisk;
 import vn.partyledger.api.meeting.FindMeeting;
@@ -108,10 +109,10 @@ class MeetingRegisterCorrectionTest {
         feed(CORRECTED, new AttendanceCorrected("m5", CELL, LocalDate.of(2025, 5, 24), "x",
                 AttendanceStatus.ABSENT_EXCUSED, "ốm", true, "event-x-may", 1, 2, 0));
 
-        assertThat(queries.handle(new FindAttendanceRisk(CELL, 2025)).members().get(0).rollRemovalFlag()).isFalse();
+        assertThat(queries.handle(new FindAttendanceRisk(CELL, 2025)).items().get(0).rollRemovalFlag()).isFalse();
         Instant before = CORRECTED.minusSeconds(1);
         var then = queries.handle(new FindAttendanceRisk(CELL, 2025, before));
-        assertThat(then.members().get(0).rollRemovalFlag()).isTrue();
+        assertThat(then.items().get(0).rollRemovalFlag()).isTrue();
         assertThat(then.provenance().knownAt()).isEqualTo(before);
         assertThat(queries.handle(new FindMeetingRegister(CELL, 2025, null)).months().get(4).absentWithoutReason())
                 .isZero();
@@ -124,11 +125,43 @@ class MeetingRegisterCorrectionTest {
     }
 
     @Test
+    void aPresenceCorrectedToAnAbsenceWithoutReasonCountsTowardsP12FromItsCorrection() {
+        meetingWithXAbsent("m3", LocalDate.of(2025, 3, 24));
+        feed(CORRECTED, new AttendanceCorrected("m3", CELL, LocalDate.of(2025, 3, 24), "y",
+                AttendanceStatus.ABSENT_NO_REASON, null, null, "event-y-march", 0, 2, 2));
+
+        assertThat(queries.handle(new FindAttendanceRisk(CELL, 2025)).items())
+                .extracting(AttendanceRisk.MemberRisk::memberId).containsExactly("x", "y");
+        assertThat(queries.handle(new FindAttendanceRisk(CELL, 2025, CORRECTED.minusSeconds(1))).items())
+                .extracting(AttendanceRisk.MemberRisk::memberId).containsExactly("x");
+    }
+
+    @Test
+    void theRiskListComesInPagesByMemberAndCanListOnlyFlaggedMembers() {
+        meetingWithXAbsent("m3", LocalDate.of(2025, 3, 24));
+        meetingWithXAbsent("m4", LocalDate.of(2025, 4, 24));
+        meetingWithXAbsent("m5", LocalDate.of(2025, 5, 24));
+        feed(CORRECTED, new AttendanceCorrected("m5", CELL, LocalDate.of(2025, 5, 24), "y",
+                AttendanceStatus.ABSENT_REASON_REJECTED, "đi chơi", false, "event-y-may", 0, 2, 2));
+
+        AttendanceRisk first = queries.handle(new FindAttendanceRisk(CELL, 2025, null, false, 0, 1));
+        assertThat(first.items()).extracting(AttendanceRisk.MemberRisk::memberId).containsExactly("x");
+        assertThat(first.total()).isEqualTo(2);
+        assertThat(first.flagged()).isEqualTo(1);
+        assertThat(queries.handle(new FindAttendanceRisk(CELL, 2025, null, false, 1, 1)).items())
+                .extracting(AttendanceRisk.MemberRisk::memberId).containsExactly("y");
+        assertThat(queries.handle(new FindAttendanceRisk(CELL, 2025, null, false, 2, 1)).items()).isEmpty();
+        AttendanceRisk flaggedOnly = queries.handle(new FindAttendanceRisk(CELL, 2025, null, true, 0, 50));
+        assertThat(flaggedOnly.items()).extracting(AttendanceRisk.MemberRisk::memberId).containsExactly("x");
+        assertThat(flaggedOnly.total()).isEqualTo(1);
+    }
+
+    @Test
     void aRetractedMeetingCountsNowhereAfterItsRetractionWasRecorded() {
         meetingWithXAbsent("m3", LocalDate.of(2025, 3, 24));
         feed(CORRECTED, new MeetingRetracted("m3", CELL, LocalDate.of(2025, 3, 24), "event-m3"));
         assertThat(queries.handle(new FindMeetingRegister(CELL, 2025, null)).months().get(2).cellsMet()).isZero();
-        assertThat(queries.handle(new FindAttendanceRisk(CELL, 2025)).members()).isEmpty();
+        assertThat(queries.handle(new FindAttendanceRisk(CELL, 2025)).items()).isEmpty();
         assertThat(queries.handle(new FindMeetingRegister(CELL, 2025, null, CORRECTED.minusSeconds(1))).months()
                 .get(2).cellsMet()).isEqualTo(1);
         assertThat(queries.handle(new FindMeeting("m3")).state()).isEqualTo("RETRACTED");

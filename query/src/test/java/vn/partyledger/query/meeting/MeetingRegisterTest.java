@@ -283,13 +283,13 @@ class MeetingRegisterTest {
                 "c", AttendanceStatus.ABSENT_EXCUSED), 100);
 
         AttendanceRisk risk = queries(JANUARY_2026).handle(new FindAttendanceRisk(CELL, 2025));
-        assertThat(risk.members()).extracting(AttendanceRisk.MemberRisk::memberId).containsExactly("a", "b");
-        AttendanceRisk.MemberRisk a = risk.members().get(0);
+        assertThat(risk.items()).extracting(AttendanceRisk.MemberRisk::memberId).containsExactly("a", "b");
+        AttendanceRisk.MemberRisk a = risk.items().get(0);
         assertThat(a.monthsWithoutLegitimateReason()).containsExactly(1, 4, 9);
         assertThat(a.rollRemovalFlag()).isTrue();
         assertThat(a.flaggedOn()).isEqualTo(LocalDate.of(2025, 9, 24));
-        assertThat(risk.members().get(1).rollRemovalFlag()).isFalse();
-        assertThat(queries(JANUARY_2026).handle(new FindAttendanceRisk(CELL, 2024)).members())
+        assertThat(risk.items().get(1).rollRemovalFlag()).isFalse();
+        assertThat(queries(JANUARY_2026).handle(new FindAttendanceRisk(CELL, 2024)).items())
                 .singleElement().satisfies(b -> assertThat(b.rollRemovalFlag()).isFalse());
     }
 
@@ -304,7 +304,7 @@ class MeetingRegisterTest {
         meeting(CELL, MeetingKind.REGULAR, LocalDate.of(2025, 10, 24), Map.of("a", AttendanceStatus.ABSENT_NO_REASON),
                 100, Set.of("a"));
 
-        AttendanceRisk.MemberRisk a = queries(JANUARY_2026).handle(new FindAttendanceRisk(CELL, 2025)).members()
+        AttendanceRisk.MemberRisk a = queries(JANUARY_2026).handle(new FindAttendanceRisk(CELL, 2025)).items()
                 .get(0);
         assertThat(a.monthsWithoutLegitimateReason()).containsExactly(1, 4);
         assertThat(a.rollRemovalFlag()).isFalse();
@@ -312,7 +312,7 @@ class MeetingRegisterTest {
 
         meeting(CELL, MeetingKind.REGULAR, LocalDate.of(2025, 11, 24), Map.of("a", AttendanceStatus.ABSENT_NO_REASON),
                 100);
-        assertThat(queries(JANUARY_2026).handle(new FindAttendanceRisk(CELL, 2025)).members().get(0).flaggedOn())
+        assertThat(queries(JANUARY_2026).handle(new FindAttendanceRisk(CELL, 2025)).items().get(0).flaggedOn())
                 .isEqualTo(LocalDate.of(2025, 11, 24));
     }
 
@@ -323,7 +323,7 @@ class MeetingRegisterTest {
                     100);
         }
 
-        AttendanceRisk.MemberRisk a = queries(JANUARY_2026).handle(new FindAttendanceRisk(CELL, 2015)).members()
+        AttendanceRisk.MemberRisk a = queries(JANUARY_2026).handle(new FindAttendanceRisk(CELL, 2015)).items()
                 .get(0);
         assertThat(a.monthsWithoutLegitimateReason()).containsExactly(1, 4, 9);
         assertThat(a.rollRemovalFlag()).isFalse();
@@ -410,7 +410,7 @@ class MeetingRegisterTest {
         }
 
         AttendanceRisk risk = queries(JANUARY_2026).handle(new FindAttendanceRisk(CELL, 2025));
-        assertThat(risk.members()).singleElement().satisfies(b -> {
+        assertThat(risk.items()).singleElement().satisfies(b -> {
             assertThat(b.memberId()).isEqualTo("b");
             assertThat(b.monthsWithoutLegitimateReason()).containsExactly(1, 4, 9);
             assertThat(b.rollRemovalFlag()).isTrue();
