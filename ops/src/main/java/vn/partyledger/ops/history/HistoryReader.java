@@ -92,11 +92,17 @@ public class HistoryReader {
                 .addValue("scope", scopes.get(0));
         boolean single = scopes.size() == 1;
         String cursor = single ? "e.scope_seq" : "e.global_index";
-        String where = (single ? "e.scope_id = :scope" : "e.scope_id = any(:scopes)") + filters(f, p)
-                + (f.after() != null ? " and " + cursor + " > :after" : "");
+        String inScopes = single ? "e.scope_id = :scope" : "e.scope_id = any(:scopes)";
+        String filters = filters(f, p);
+        String where = inScopes + filters + (f.after() != null ? " and " + cursor + " > :after" : "");
+        // Unfiltered, a scope holds as many events as its head's number: they are numbered 1, 2, … without gaps under
+        // the head's lock, in the transaction that stores them. Counting the rows instead read every event of a
+        // province's subtree for each page (1.8 s of its first page's 1.9 s at 10 M events).
+        String count = filters.isEmpty() && f.after() == null
+                ? "select coalesce(sum(e.seq), 0) from ledger_scope_head e where " + inScopes
+                : "select count(*) from ledger_event e where " + where;
         return new Sql("select " + COLUMNS + ", " + cursor + " as cursor from ledger_event e where " + where
-                + " order by " + cursor + " limit :size offset :offset",
-                "select count(*) from ledger_event e where " + where, p);
+                + " order by " + cursor + " limit :size offset :offset", count, p);
     }
 
     /**

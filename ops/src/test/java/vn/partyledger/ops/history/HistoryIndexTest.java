@@ -90,6 +90,23 @@ class HistoryIndexTest {
     }
 
     @Test
+    void anUnfilteredHistoryTakesItsTotalFromTheScopeHeadsAndAgreesWithCountingTheRows() {
+        HistoryReader reader = new HistoryReader(jdbc, new Summaries());
+        List<String> scopes = List.of("scope-7", "scope-8", "unknown-scope");
+        HistoryReader.Sql unfiltered = HistoryReader.organizationSql(scopes, page(null, null, null));
+        String plan = String.join("\n", jdbc.queryForList("EXPLAIN (COSTS OFF) " + unfiltered.count(),
+                unfiltered.params(), String.class));
+        assertThat(plan).as(plan).doesNotContain("domainevententry");
+        History whole = reader.organization("scope-7", scopes, page(null, null, null), Locale.ENGLISH);
+        // a filter every event passes: the rows are counted
+        History counted = reader.organization("scope-7", scopes, page(null, LocalDate.of(1900, 1, 1), null),
+                Locale.ENGLISH);
+        assertThat(whole.total()).isEqualTo(1_000).isEqualTo(counted.total());
+        assertThat(reader.organization("scope-7", List.of("scope-7"), page(null, null, null), Locale.ENGLISH).total())
+                .isEqualTo(500);
+    }
+
+    @Test
     void anOrganisationHistoryIsReadFromItsScopeIndexes() {
         for (HistoryReader.Sql sql : List.of(
                 HistoryReader.organizationSql(List.of("scope-7"), page(null, null, null)),
