@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,6 +78,12 @@ class ProvinceBenchmarkTest {
     private static final boolean QUERY_PHASES = !"ingest".equals(PHASES);
     private static final boolean INGEST_PHASES = !"queries".equals(PHASES);
     private static final boolean ALL_PHASES = "all".equals(PHASES);
+    /**
+     * {@code -Dbench.ledger=<directory>}: measure the ledger an earlier run loaded there (its {@code pg} directory, kept
+     * under {@code ops/target/ledger-test/}) instead of loading a new one: a 10 M ledger takes 75 minutes to load.
+     * Only with {@code -Dbench.phases=queries}: the ingest runs would add to it what an earlier run may have added.
+     */
+    private static final String LEDGER = reusedLedger(System.getProperty("bench.ledger"));
     /** {@code -Dbench.jfr=<directory>}: besides the whole run's recording (ServiceProcess), one of the ingest runs only. */
     private static final String JFR = System.getProperty("bench.jfr");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -91,22 +98,14 @@ class ProvinceBenchmarkTest {
     void province() throws Exception {
         Instant started = Instant.now();
         Map<String, Object> machine = machine();
-        Path dataDir = LedgerTestSupport.tempDir();
+        Path dataDir = LEDGER == null ? LedgerTestSupport.tempDir() : Path.of(LEDGER).toAbsolutePath();
         int pgPort = LedgerTestSupport.freePort();
         String[] storage = {"--ledger.embedded-postgres.data-dir=" + dataDir.resolve("pg"),
                 "--ledger.embedded-postgres.port=" + pgPort,
                 "--ledger.bootstrap.operator-password=" + LedgerTestSupport.OPERATOR_PASSWORD};
 
-        // 1. The province, through the command bus of a service in this JVM (no HTTP): the fastest honest path.
-        Province province;
-        try (ConfigurableApplicationContext inProcess = new SpringApplicationBuilder(LedgerApplication.class)
-                .run(concat(storage, "--server.port=0"))) {
-            // The read models are built after the load, in full batches, by the service below: projecting while
-            // loading would only split the same work into many small transactions on the same two cores.
-            inProcess.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
-                    .filter(StreamingEventProcessor.class::isInstance).forEach(EventProcessor::shutDown);
-            province = new ProvinceGenerator(inProcess.getBean(CommandGateway.class), LOAD_THREADS).load(SCALE);
-        }
+        // 1. The province, loaded now or by an earlier run (read back once the service below has started).
+        Province loadedNow = LEDGER == null ? load(storage) : null;
         RawBaselines raw = new RawBaselines(pgPort);
 
         // 2. The service in its own JVM on the same database; it first catches up whatever the load left unprojected.
@@ -122,18 +121,29 @@ class ProvinceBenchmarkTest {
             long loaded = raw.count("SELECT count(*) FROM domainevententry");
             figures.put("scale", SCALE);
             figures.put("loadedEvents", loaded);
-            figures.put("loadCommands", province.commands());
-            figures.put("loadSeconds", province.seconds());
-            line("province at scale %s: %d members in %d cells of %d communes (+ %d ingest cells of %d); %d commands"
-                            + " through the command bus in %.0f s = %.0f events/s stored", SCALE, province.members().size(),
-                    province.cells().size(), province.communes().size(), ProvinceGenerator.INGEST_CELLS,
-                    ProvinceGenerator.INGEST_CELL_MEMBERS, province.commands(), province.seconds(), loaded / province.seconds());
+            Province province = loadedNow != null ? loadedNow : readBack(raw);
+            if (loadedNow == null) {
+                figures.put("reusedLedger", dataDir.toString());
+                line("province at scale %s loaded by an earlier run, reused: %d members in %d cells of %d communes (+ %d"
+                                + " ingest cells); %d events stored (%s)", SCALE, province.members().size(),
+                        province.cells().size(), province.communes().size(), province.ingestCells().size(), loaded,
+                        dataDir);
+            } else {
+                figures.put("loadCommands", province.commands());
+                figures.put("loadSeconds", province.seconds());
+                line("province at scale %s: %d members in %d cells of %d communes (+ %d ingest cells of %d); %d commands"
+                                + " through the command bus in %.0f s = %.0f events/s stored", SCALE,
+                        province.members().size(), province.cells().size(), province.communes().size(),
+                        ProvinceGenerator.INGEST_CELLS, ProvinceGenerator.INGEST_CELL_MEMBERS, province.commands(),
+                        province.seconds(), loaded / province.seconds());
+            }
             long t0 = System.nanoTime();
             awaitCaughtUp(op);
             double catchUp = (System.nanoTime() - t0) / 1e9;
             line("read models built from the loaded store %.0f s after the service started (%.0f events/s, all together)",
                     catchUp, loaded / catchUp);
             province.phases().forEach((phase, seconds) -> line("  load phase %s: %.0f s", phase, seconds));
+            awaitChainVerified(op, raw);
             long idleRss = rssKb(service, "VmRSS");
             settle(service, "after the catch-up");
 
@@ -318,6 +328,52 @@ class ProvinceBenchmarkTest {
     }
 
     // ---- the service's side -----------------------------------------------------------------------------------
+
+    /** 1. The province, through the command bus of a service in this JVM (no HTTP): the fastest honest path. */
+    private static Province load(String[] storage) throws Exception {
+        try (ConfigurableApplicationContext inProcess = new SpringApplicationBuilder(LedgerApplication.class)
+                .run(concat(storage, "--server.port=0"))) {
+            // The read models are built after the load, in full batches, by the service below: projecting while
+            // loading would only split the same work into many small transactions on the same two cores.
+            inProcess.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
+                    .filter(StreamingEventProcessor.class::isInstance).forEach(EventProcessor::shutDown);
+            return new ProvinceGenerator(inProcess.getBean(CommandGateway.class), LOAD_THREADS).load(SCALE);
+        }
+    }
+
+    private static Province readBack(RawBaselines raw) throws Exception {
+        try (Connection c = raw.connect()) {
+            return ProvinceGenerator.readBack(c);
+        }
+    }
+
+    private static String reusedLedger(String dir) {
+        if (dir == null) {
+            return null;
+        }
+        if (!Files.isDirectory(Path.of(dir, "pg"))) {
+            throw new IllegalArgumentException("bench.ledger names a directory with a pg directory, not " + dir);
+        }
+        if (!"queries".equals(PHASES)) {
+            throw new IllegalArgumentException("bench.ledger is only for -Dbench.phases=queries");
+        }
+        return dir;
+    }
+
+    /**
+     * Once the ledger has a seal, the service walks every chain from its beginning after it starts (minutes at 10 M
+     * events, on one core): the measurements wait for that walk rather than share the cores with it.
+     */
+    private void awaitChainVerified(LedgerClient op, RawBaselines raw) throws Exception {
+        if (raw.count("SELECT count(*) FROM ledger_seal") == 0) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        Awaitility.await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofSeconds(5)).until(() ->
+                !op.get("/actuator/health").body().path("components").path("ledgerChain").path("status").asText()
+                        .equals("UNKNOWN"));
+        line("first verification of every chain after the start done %.0f s later", (System.nanoTime() - t0) / 1e9);
+    }
 
     private static String phases(String phases) {
         if (!List.of("all", "ingest", "queries").contains(phases)) {
@@ -708,7 +764,8 @@ class ProvinceBenchmarkTest {
         Path dir = Path.of("..", "bench", "results").toAbsolutePath().normalize();
         Files.createDirectories(dir);
         String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm'Z'").withZone(ZoneOffset.UTC).format(started);
-        String name = "province-" + stamp + "-scale" + SCALE + (ALL_PHASES ? "" : "-" + PHASES);
+        String name = "province-" + stamp + "-scale" + SCALE + (ALL_PHASES ? "" : "-" + PHASES)
+                + (LEDGER == null ? "" : "-reused");
         ObjectNode json = JSON.createObjectNode();
         json.put("startedAt", started.toString());
         json.set("machine", JSON.valueToTree(machine));

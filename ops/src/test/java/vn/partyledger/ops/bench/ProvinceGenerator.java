@@ -1,5 +1,9 @@
 package vn.partyledger.ops.bench;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +65,8 @@ final class ProvinceGenerator {
      */
     static final int INGEST_CELLS = 48;
     static final int INGEST_CELL_MEMBERS = 42;
+    /** The commune of the ingest cells, by name: how a reused ledger's ingest cells are told from the others. */
+    static final String INGEST_COMMUNE = "Đảng bộ xã đo tải";
     private static final CommitmentSections SECTIONS = new CommitmentSections("Học tập nghị quyết",
             "Giữ gìn lối sống", "Phụ trách nhóm hộ", "Sinh hoạt đầy đủ", "Mạnh dạn phát biểu", "Giúp 2 hộ thoát nghèo");
 
@@ -75,6 +81,62 @@ final class ProvinceGenerator {
     }
 
     record Cell(String id, String communeId, List<String> members) {
+    }
+
+    /**
+     * The province an earlier run loaded into this database ({@code -Dbench.ledger}), read back from its read models:
+     * its cells, communes and the members on each cell's roll now. How long its load took is not known here.
+     */
+    static Province readBack(Connection c) throws SQLException {
+        String province = null;
+        String ingestCommune = null;
+        List<String> communes = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "select organization_id, level, name from org_tree_organization where level in ('PROVINCE', 'COMMUNE')"
+                        + " order by organization_id")) {
+            while (rs.next()) {
+                if (rs.getString("level").equals("PROVINCE")) {
+                    if (province != null) {
+                        throw new IllegalStateException("more than one province in the reused ledger");
+                    }
+                    province = rs.getString("organization_id");
+                } else if (rs.getString("name").equals(INGEST_COMMUNE)) {
+                    ingestCommune = rs.getString("organization_id");
+                } else {
+                    communes.add(rs.getString("organization_id"));
+                }
+            }
+        }
+        if (province == null || ingestCommune == null) {
+            throw new IllegalStateException("the reused ledger holds no province loaded by this benchmark");
+        }
+        Map<String, Cell> byId = new LinkedHashMap<>();
+        List<Cell> cells = new ArrayList<>();
+        List<Cell> ingestCells = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "select o.organization_id, p.parent_id from org_tree_organization o join org_tree_parent_period p"
+                        + " using (organization_id) where o.level = 'CELL' order by o.organization_id")) {
+            while (rs.next()) {
+                Cell cell = new Cell(rs.getString(1), rs.getString(2), new ArrayList<>());
+                byId.put(cell.id(), cell);
+                (cell.communeId().equals(ingestCommune) ? ingestCells : cells).add(cell);
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            st.setFetchSize(10_000);
+            c.setAutoCommit(false);
+            try (ResultSet rs = st.executeQuery("select member_id, organization_id from member_roll_member"
+                    + " where organization_id is not null order by member_id")) {
+                while (rs.next()) {
+                    Cell cell = byId.get(rs.getString(2));
+                    if (cell != null) {
+                        cell.members().add(rs.getString(1));
+                    }
+                }
+            }
+            c.commit();
+        }
+        return new Province(province, communes, cells, ingestCells, 0, Double.NaN, Map.of());
     }
 
     private final CommandGateway gateway;
@@ -120,7 +182,7 @@ final class ProvinceGenerator {
                     null, founded));
         }
         String ingestCommune = id();
-        send(new EstablishOrganization(ingestCommune, OrganizationLevel.COMMUNE, null, province, "Đảng bộ xã đo tải",
+        send(new EstablishOrganization(ingestCommune, OrganizationLevel.COMMUNE, null, province, INGEST_COMMUNE,
                 null, founded));
         List<Cell> ingestCells = new ArrayList<>();
         for (int i = 0; i < INGEST_CELLS; i++) {
