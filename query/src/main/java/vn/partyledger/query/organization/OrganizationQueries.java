@@ -110,7 +110,9 @@ public class OrganizationQueries {
                        sum(own.fully_exempt) as fully_exempt, sum(own.temporarily_exempt) as temporarily_exempt,
                        sum(own.suspended) as suspended, sum(own.temporarily_transferred_in) as temporarily_transferred_in,
                        sum(own.temporarily_transferred_out) as temporarily_transferred_out
-                  from tree a join tree d on a.organization_id = any(d.path)
+                  -- each node's counts go to every node on its path (itself included): a few rows per node, where
+                  -- pairing every node with every other took over a minute for a province's 32,000 organisations
+                  from tree d cross join lateral unnest(d.path) as a(organization_id)
                   join own on own.organization_id = d.organization_id
                  group by a.organization_id)
             """;
