@@ -3,7 +3,9 @@ package vn.partyledger.ops.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.messaging.timeout.AxonTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -37,6 +39,17 @@ class ProblemHandlerTest {
         rollback.initApplicationException(new TransactionSystemException("Could not commit JDBC transaction",
                 new SQLException("An I/O error occurred while sending to the backend.", "08006")));
         return rollback;
+    }
+
+    @Test
+    void aReadTheQueryBusGaveUpOnIsAnswered503WithRetryAfterNotAsOurBug() {
+        ResponseEntity<ProblemDetail> answer = handler.queryFailed(new CompletionException(
+                new AxonTimeoutException("UnitOfWork of SimpleQueryBus has timed out.")));
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("60");
+        assertThat(answer.getBody().getTitle()).isEqualTo("Read took too long");
+        assertThat(handler.queryFailed(new CompletionException(new IllegalStateException("bug"))).getStatusCode()
+                .value()).isEqualTo(500);
     }
 
     @Test
