@@ -108,8 +108,13 @@ final class RatingQueries {
         this.clock = clock;
     }
 
-    private record Row(String ratingId, String roundId, String bodyId, String ruleSetId, RatingLevel level,
-                       Authority override) {
+    /**
+     * The ratings of one round with the same level and override, counted ({@code n}), in the order of their first
+     * rating within the round: a province's year has hundreds of thousands of ratings, and holding one object per
+     * rating (with the driver's copy of the rows) ran the service out of its heap at 10 M events.
+     */
+    private record Group(String roundId, String bodyId, String ruleSetId, RatingLevel level, Authority override,
+                         int n) {
     }
 
     RatingDistribution distribution(FindRatingDistribution q) {
@@ -117,34 +122,37 @@ final class RatingQueries {
         LocalDate yearEnd = Subtree.yearEndOrToday(q.year(), clock);
         LocalDate d = q.asOf() != null && q.asOf().isBefore(yearEnd) ? q.asOf() : yearEnd;
         Subtree subtree = Subtree.of(jdbc, q.organizationId(), d, q.knownAt());
-        List<Row> rows = jdbc.query("""
-                        select rating_id, round_id, deciding_body_id, rule_set_id, level, override_doc_no,
-                               override_issuer, override_issued_on
+        List<Group> groups = jdbc.query("""
+                        select round_id, deciding_body_id, rule_set_id, level, override_doc_no, override_issuer,
+                               override_issued_on, count(*) as n
                           from (""" + ENTRIES_KNOWN + """
                         ) e
                          where year = :year and subject = :subject and organization_id = any(:orgs)
-                         order by round_id, rating_id""",
+                         group by round_id, deciding_body_id, rule_set_id, level, override_doc_no, override_issuer,
+                                  override_issued_on
+                         order by round_id, min(rating_id)""",
                 axes(q.asOf(), q.knownAt()).addValue("year", q.year()).addValue("subject", q.subject().name())
                         .addValue("orgs", subtree.idArray()),
-                (rs, n) -> new Row(rs.getString("rating_id"), rs.getString("round_id"),
-                        rs.getString("deciding_body_id"), rs.getString("rule_set_id"),
+                (rs, n) -> new Group(rs.getString("round_id"), rs.getString("deciding_body_id"),
+                        rs.getString("rule_set_id"),
                         rs.getString("level") == null ? null : RatingLevel.valueOf(rs.getString("level")),
                         rs.getString("override_doc_no") == null ? null : new Authority(rs.getString("override_doc_no"),
-                                rs.getString("override_issuer"), rs.getObject("override_issued_on", LocalDate.class))));
+                                rs.getString("override_issuer"), rs.getObject("override_issued_on", LocalDate.class)),
+                        rs.getInt("n")));
         Set<String> setIds = new LinkedHashSet<>();
-        rows.forEach(r -> setIds.add(r.ruleSetId()));
+        groups.forEach(g -> setIds.add(g.ruleSetId()));
         Map<RatingLevel, Integer> counts = new EnumMap<>(RatingLevel.class);
         for (String id : setIds) {
             ruleSets.byId(id).ifPresent(s -> s.scheme().levelsFor(q.subject()).forEach(l -> counts.put(l, 0)));
         }
+        int rated = groups.stream().mapToInt(Group::n).sum();
         int decided = 0;
-        for (Row r : rows) {
-            if (r.level() != null) {
-                counts.merge(r.level(), 1, Integer::sum);
-                decided++;
+        for (Group g : groups) {
+            if (g.level() != null) {
+                counts.merge(g.level(), g.n(), Integer::sum);
+                decided += g.n();
             }
         }
-        int rated = rows.size();
         List<RatingDistribution.LevelCount> levels = new ArrayList<>();
         counts.entrySet().stream()
                 .sorted((a, b) -> Integer.compare(b.getKey().rank(), a.getKey().rank()))
@@ -153,20 +161,20 @@ final class RatingQueries {
         int excellent = counts.getOrDefault(RatingLevel.EXCELLENT, 0);
         int good = counts.getOrDefault(RatingLevel.GOOD, 0);
         return new RatingDistribution(q.organizationId(), q.year(), q.subject(), d, List.copyOf(setIds), rated,
-                decided, rated - decided, levels, notRated(q, subtree, d), scopes(q.subject(), rows),
+                decided, rated - decided, levels, notRated(q, subtree, d), scopes(q.subject(), groups),
                 new RatingDistribution.Aggregate(excellent, good, q.rounding().format(excellent, good, q.decimals())),
                 q.rounding(), provenance);
     }
 
-    /** R3 per decision scope: one deciding body's round. */
-    private List<RatingDistribution.QuotaScope> scopes(RatingSubject subject, List<Row> rows) {
-        Map<String, List<Row>> byRound = new LinkedHashMap<>();
-        rows.forEach(r -> byRound.computeIfAbsent(r.roundId(), k -> new ArrayList<>()).add(r));
+    /** R3 per decision scope: one deciding body's round (its body and rule set: those of its first rating). */
+    private List<RatingDistribution.QuotaScope> scopes(RatingSubject subject, List<Group> groups) {
+        Map<String, List<Group>> byRound = new LinkedHashMap<>();
+        groups.forEach(g -> byRound.computeIfAbsent(g.roundId(), k -> new ArrayList<>()).add(g));
         List<RatingDistribution.QuotaScope> scopes = new ArrayList<>();
         byRound.forEach((round, in) -> {
-            int excellent = (int) in.stream().filter(r -> r.level() == RatingLevel.EXCELLENT).count();
-            int good = (int) in.stream().filter(r -> r.level() == RatingLevel.GOOD).count();
-            Authority override = in.stream().map(Row::override).filter(a -> a != null).findFirst().orElse(null);
+            int excellent = in.stream().filter(g -> g.level() == RatingLevel.EXCELLENT).mapToInt(Group::n).sum();
+            int good = in.stream().filter(g -> g.level() == RatingLevel.GOOD).mapToInt(Group::n).sum();
+            Authority override = in.stream().map(Group::override).filter(a -> a != null).findFirst().orElse(null);
             RatingRuleSet set = ruleSets.byId(in.get(0).ruleSetId()).orElse(null);
             QuotaRule quota = set == null ? null : set.quota();
             boolean applies = quota != null && quota.appliesTo(subject);
@@ -246,21 +254,26 @@ final class RatingQueries {
                 break;
             }
             Subtree subtree = Subtree.of(jdbc, q.organizationId(), d);
-            Map<RatingSubject, List<RatingLevel>> decided = new HashMap<>();
+            // decisions counted per subject and level: a province decides hundreds of thousands a year
+            Map<RatingSubject, Map<RatingLevel, Integer>> decided = new EnumMap<>(RatingSubject.class);
             jdbc.query("""
-                    select subject, level from (""" + ENTRIES_KNOWN + """
-                    ) e where year = :year and organization_id = any(:orgs) and level is not null""",
+                    select subject, level, count(*) as n from (""" + ENTRIES_KNOWN + """
+                    ) e where year = :year and organization_id = any(:orgs) and level is not null
+                     group by subject, level""",
                     axes(null, null).addValue("year", year).addValue("orgs", subtree.idArray()), rs -> {
-                        decided.computeIfAbsent(RatingSubject.valueOf(rs.getString("subject")), k -> new ArrayList<>())
-                                .add(RatingLevel.valueOf(rs.getString("level")));
+                        decided.computeIfAbsent(RatingSubject.valueOf(rs.getString("subject")),
+                                        k -> new EnumMap<>(RatingLevel.class))
+                                .put(RatingLevel.valueOf(rs.getString("level")), rs.getInt("n"));
                     });
             List<TargetCompliance.Result> results = new ArrayList<>();
             for (CongressTarget t : targets) {
-                List<RatingLevel> levels = decided.getOrDefault(t.subject(), List.of());
-                int reaching = (int) levels.stream().filter(t::counts).count();
-                results.add(new TargetCompliance.Result(t.label(), levels.size(), reaching,
-                        PercentDisplay.HALF_UP.format(reaching, levels.size(), COMPLIANCE_DECIMALS),
-                        !levels.isEmpty() && t.comparison().holds(reaching, levels.size(), t.percent())));
+                Map<RatingLevel, Integer> levels = decided.getOrDefault(t.subject(), Map.of());
+                int all = levels.values().stream().mapToInt(Integer::intValue).sum();
+                int reaching = levels.entrySet().stream().filter(e -> t.counts(e.getKey()))
+                        .mapToInt(Map.Entry::getValue).sum();
+                results.add(new TargetCompliance.Result(t.label(), all, reaching,
+                        PercentDisplay.HALF_UP.format(reaching, all, COMPLIANCE_DECIMALS),
+                        all > 0 && t.comparison().holds(reaching, all, t.percent())));
             }
             years.add(new TargetCompliance.Year(year, results));
         }
