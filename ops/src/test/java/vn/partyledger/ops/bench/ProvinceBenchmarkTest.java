@@ -200,6 +200,26 @@ class ProvinceBenchmarkTest {
                 latency("roll-up GET /organizations/{commune}/meeting-register (15 cells)", rollUp, lookup, "raw aggregate lookup");
                 latency("roll-up GET /organizations/{province}/meeting-register (every cell)", provinceRollUp, lookup,
                         "raw aggregate lookup");
+                // Every other read of the whole province, a few times each: at 10 M events one of them ran the service
+                // out of its heap and another took two minutes, both found by hand (since fixed). RSS below is
+                // measured after them.
+                Map<String, String> provinceWide = new LinkedHashMap<>();
+                provinceWide.put("tree", "/tree");
+                provinceWide.put("roll", "/roll");
+                provinceWide.put("attendance-risk (flagged)", "/attendance-risk?flagged=true&year=" + ProvinceGenerator.YEAR);
+                provinceWide.put("liaison-visits", "/liaison-visits?year=" + ProvinceGenerator.YEAR);
+                provinceWide.put("task-board", "/task-board");
+                provinceWide.put("commitment-coverage", "/commitment-coverage?year=" + ProvinceGenerator.YEAR);
+                provinceWide.put("development", "/development?year=" + ProvinceGenerator.YEAR);
+                provinceWide.put("rating-distribution (members)", "/rating-distribution?subject=MEMBER&year="
+                        + ProvinceGenerator.YEAR);
+                provinceWide.put("target-compliance", "/target-compliance?term=2025-2030");
+                provinceWide.put("history (subtree, first page)", "/history?subtree=true");
+                provinceWide.forEach((name, path) -> {
+                    String url = "/api/v1/organizations/" + province.provinceId() + path;
+                    queriesOf(op, 2, n -> url);
+                    latency("province GET " + name, queriesOf(op, 5, n -> url), lookup, "raw aggregate lookup");
+                });
             }
             if (ALL_PHASES) {
                 // 5. Rebuilds through the replay endpoint: each read model alone, then all of them together.
