@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.partyledger.api.envelope.Envelope;
 import vn.partyledger.api.provenance.Provenance;
+import vn.partyledger.ops.storage.CustomPlans;
 
 /**
  * Histories read straight from the event store's reader view {@code ledger_event}, through its indexes: a member's
@@ -40,20 +41,22 @@ public class HistoryReader {
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
     private final Summaries summaries;
+    private final CustomPlans plans;
 
-    HistoryReader(NamedParameterJdbcTemplate jdbc, Summaries summaries) {
+    HistoryReader(NamedParameterJdbcTemplate jdbc, Summaries summaries, CustomPlans plans) {
         this.jdbc = jdbc;
         this.summaries = summaries;
+        this.plans = plans;
     }
 
     /** Every fact concerning a member (its own stream, and meetings, tasks, commitments, cases naming it). */
     public History dossier(String memberId, HistoryFilter f, Locale locale) {
-        return page(memberId, dossierSql(memberId, f), f, locale);
+        return plans.read(() -> page(memberId, dossierSql(memberId, f), f, locale));
     }
 
     /** The record of one organisation (in its own order), or of every organisation ever below it (global order). */
     public History organization(String organizationId, List<String> scopes, HistoryFilter f, Locale locale) {
-        return page(organizationId, organizationSql(scopes, f), f, locale);
+        return plans.read(() -> page(organizationId, organizationSql(scopes, f), f, locale));
     }
 
     /**
@@ -110,12 +113,12 @@ public class HistoryReader {
      * or a merged cell keeps its history under the node it was part of (I3).
      */
     public List<String> everBelow(String id) {
-        return jdbc.queryForList("""
+        return plans.read(() -> jdbc.queryForList("""
                 with recursive sub(organization_id) as (
                     select cast(:root as text)
                     union
                     select p.organization_id from org_tree_parent_period p join sub s on p.parent_id = s.organization_id)
-                select organization_id from sub""", new MapSqlParameterSource("root", id), String.class);
+                select organization_id from sub""", new MapSqlParameterSource("root", id), String.class));
     }
 
     private History page(String subjectId, Sql sql, HistoryFilter f, Locale locale) {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import vn.partyledger.ops.storage.CustomPlans;
 
 /**
  * Histories at size, on a real PostgreSQL with the service's migrations: a member with 5,000 events spread over
@@ -25,6 +27,7 @@ class HistoryIndexTest {
     private static final String MEMBER = "member-5000";
     private static EmbeddedPostgres pg;
     private static NamedParameterJdbcTemplate jdbc;
+    private static CustomPlans plans;
 
     @BeforeAll
     static void database() throws Exception {
@@ -32,6 +35,7 @@ class HistoryIndexTest {
         DataSource dataSource = pg.getPostgresDatabase();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = new NamedParameterJdbcTemplate(dataSource);
+        plans = new CustomPlans(new DataSourceTransactionManager(dataSource), jdbc.getJdbcTemplate());
         // Through the insert triggers, as every writer appends: 25,000 events in 50 scopes, 5,000 naming MEMBER.
         jdbc.getJdbcTemplate().execute("""
                 insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
@@ -55,6 +59,15 @@ class HistoryIndexTest {
         pg.close();
     }
 
+    @Test
+    void historiesAreReadInOneReadOnlyTransactionPlannedForTheirValues() {
+        assertThat(plans.read(() -> jdbc.getJdbcTemplate().queryForObject("SHOW plan_cache_mode", String.class)))
+                .isEqualTo("force_custom_plan");
+        assertThat(plans.read(() -> jdbc.getJdbcTemplate().queryForObject("SHOW transaction_read_only", String.class)))
+                .isEqualTo("on");
+        assertThat(jdbc.getJdbcTemplate().queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("auto");
+    }
+
     private static HistoryFilter page(Long after, LocalDate from, Instant knownAt) {
         return new HistoryFilter(from, null, null, null, null, knownAt, null, after, 0, 50);
     }
@@ -66,7 +79,7 @@ class HistoryIndexTest {
 
     @Test
     void aDossierOfFiveThousandEventsPagesInOrderWithItsTotal() {
-        HistoryReader reader = new HistoryReader(jdbc, new Summaries());
+        HistoryReader reader = new HistoryReader(jdbc, new Summaries(), plans);
         History first = reader.dossier(MEMBER, page(null, null, null), Locale.ENGLISH);
         assertThat(first.total()).isEqualTo(5_000);
         assertThat(first.items()).hasSize(50);
@@ -91,7 +104,7 @@ class HistoryIndexTest {
 
     @Test
     void anUnfilteredHistoryTakesItsTotalFromTheScopeHeadsAndAgreesWithCountingTheRows() {
-        HistoryReader reader = new HistoryReader(jdbc, new Summaries());
+        HistoryReader reader = new HistoryReader(jdbc, new Summaries(), plans);
         List<String> scopes = List.of("scope-7", "scope-8", "unknown-scope");
         HistoryReader.Sql unfiltered = HistoryReader.organizationSql(scopes, page(null, null, null));
         String plan = String.join("\n", jdbc.queryForList("EXPLAIN (COSTS OFF) " + unfiltered.count(),
