@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -276,6 +277,39 @@ class DashboardBrowserTest extends BrowserTestSupport {
         String page = browser.findElement(By.id("table-processors")).getText();
         assertThat(page).contains("member-roll", "meeting-register", "organization-tree", "task-board");
         web.screenshot("ops");
+    }
+
+    @Test
+    @Order(10)
+    void aCommunesAttendanceRiskListsTheFlaggedMembersUnlessAskedForEveryAbsence() throws Exception {
+        // 2024, extraordinary meetings: apart from this class's other meetings. members[3] is absent without a reason
+        // in three months (flagged, P12), members[2] in one.
+        LedgerClient op = operator();
+        for (String heldOn : List.of("2024-01-10", "2024-04-10", "2024-09-10")) {
+            List<Map<String, Object>> attendance = new ArrayList<>();
+            for (String member : members) {
+                boolean absent = member.equals(members[3]) || member.equals(members[2]) && heldOn.equals("2024-04-10");
+                attendance.add(Map.of("memberId", member, "status", absent ? "ABSENT_NO_REASON" : "PRESENT"));
+            }
+            scenario.ok(op.post("/api/v1/organizations/" + cell + "/meetings", json("held", true, "kind",
+                    "EXTRAORDINARY", "heldOn", heldOn, "agenda", List.of("Việc đột xuất"), "attendance", attendance,
+                    "durationMinutes", 90)));
+        }
+        scenario.awaitGet("/api/v1/organizations/" + commune + "/attendance-risk?year=2024",
+                r -> r.path("total").asInt() == 2);
+
+        web.open("/web/organizations/" + commune + "/attendance-risk?year=2024");
+        assertThat(browser.findElement(By.cssSelector("#table-risk h2")).getText())
+                .startsWith("Đảng viên thuộc diện xem xét xóa tên (P12)");
+        assertThat(browser.findElements(By.cssSelector("#table-risk tbody tr")))
+                .extracting(WebElement::getText).singleElement().asString().startsWith("Cà Thị Lan");
+        String everyAbsence = new String(web.downloadOk("/web/organizations/" + commune
+                + "/attendance-risk?year=2024&flagged=false&format=csv"), StandardCharsets.UTF_8);
+        assertThat(everyAbsence.lines().skip(1)).hasSize(2).anyMatch(l -> l.contains("Lường Văn Minh"));
+        web.open("/web/organizations/" + cell + "/attendance-risk?year=2024");
+        assertThat(browser.findElements(By.cssSelector("#table-risk tbody tr"))).as("a cell lists every absence")
+                .hasSize(2);
+        web.screenshot("attendance-risk");
     }
 
     private void importFile(Path file) {

@@ -28,6 +28,7 @@ import vn.partyledger.api.meeting.MeetingKind;
 import vn.partyledger.api.meeting.MeetingRegister;
 import vn.partyledger.api.meeting.RecordHeldMeeting;
 import vn.partyledger.api.meeting.Vote;
+import vn.partyledger.api.organization.OrganizationLevel;
 import vn.partyledger.api.organization.OrganizationTree;
 import vn.partyledger.api.organization.OrganizationView;
 import vn.partyledger.api.organization.RollView;
@@ -118,12 +119,19 @@ class MeetingPages extends Pages {
         return "register";
     }
 
+    /**
+     * Above a cell the page lists only the members the P12 flag is set for, unless asked for all: a province has about
+     * a hundred thousand members with some absence in a year, a page no one reads and a table the service would hold
+     * whole. The exports follow the same choice.
+     */
     @GetMapping("/web/organizations/{id}/attendance-risk")
     Object attendanceRisk(@PathVariable String id, @RequestParam(required = false) Integer year,
+                          @RequestParam(required = false) Boolean flagged,
                           @RequestParam(required = false) String format, Model model) {
         int y = year == null ? day.today().getYear() : year;
         OrganizationView org = organizations.view(id, null);
-        AttendanceRisk risk = queries.query(new FindAttendanceRisk(id, y),
+        boolean onlyFlagged = flagged != null ? flagged : org.level() != OrganizationLevel.CELL;
+        AttendanceRisk risk = queries.query(new FindAttendanceRisk(id, y, null, onlyFlagged, 0, Integer.MAX_VALUE),
                 ResponseTypes.instanceOf(AttendanceRisk.class)).join();
         List<List<Object>> rows = new ArrayList<>();
         for (AttendanceRisk.MemberRisk m : risk.items()) {
@@ -132,7 +140,8 @@ class MeetingPages extends Pages {
                     labels.yesNo(m.rollRemovalFlag()), OrganizationPages.date(m.flaggedOn()),
                     m.outcome() == null ? "" : m.outcome().rule() + " — " + m.outcome().basis()));
         }
-        Table table = new Table("risk", labels.of("risk.title", org.name(), y), List.of(labels.of("col.fullName"),
+        Table table = new Table("risk", labels.of(onlyFlagged ? "risk.titleFlagged" : "risk.title", org.name(), y),
+                List.of(labels.of("col.fullName"),
                 labels.of("col.absences"), labels.of("col.months"), labels.of("col.p12"), labels.of("col.flaggedOn"),
                 labels.of("col.basis")), rows);
         if (exporting(format)) {
@@ -140,6 +149,7 @@ class MeetingPages extends Pages {
         }
         model.addAttribute("org", org);
         model.addAttribute("year", y);
+        model.addAttribute("flagged", onlyFlagged);
         model.addAttribute("table", table);
         return "attendance-risk";
     }
