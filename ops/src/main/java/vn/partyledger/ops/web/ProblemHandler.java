@@ -319,9 +319,10 @@ class ProblemHandler {
     }
 
     /**
-     * Whether the database's going away caused {@code e}, looking through its causes and, when a commit failed and the
-     * rollback after it failed too, through the commit's failure: Spring then throws the rollback's failure (Hikari's
-     * "Connection is closed", which carries no SQLSTATE) and keeps the commit's as the application exception.
+     * Whether the database's going away caused {@code e}, looking through its causes and, when the work or its commit
+     * failed and the rollback after it failed too, through the first failure: Spring then throws the rollback's
+     * failure (Hikari's "Connection is closed", which carries no SQLSTATE), keeping the work's failure as the
+     * application exception; a failed commit's it only logs (see {@link #connectionLost}).
      */
     private static boolean causedByLostDatabase(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
@@ -340,6 +341,15 @@ class ProblemHandler {
     private static boolean connectionLost(Throwable c) {
         if (c instanceof java.sql.SQLTransientConnectionException
                 || c instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
+            return true;
+        }
+        // A commit that failed on a broken connection, then the rollback after it on the connection Hikari has closed
+        // since: Spring throws the rollback's failure and only logs the commit's (AbstractPlatformTransactionManager.
+        // doRollbackOnCommitException), so the SQLSTATE is gone. Hikari closes a connection under a transaction only
+        // when that connection failed.
+        if (c instanceof org.springframework.transaction.TransactionSystemException tse
+                && tse.getApplicationException() == null && String.valueOf(tse.getMessage()).startsWith("JDBC rollback")
+                && tse.getCause() instanceof java.sql.SQLException sql && "Connection is closed".equals(sql.getMessage())) {
             return true;
         }
         if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null) {

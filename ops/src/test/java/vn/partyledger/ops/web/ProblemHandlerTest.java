@@ -24,7 +24,9 @@ class ProblemHandlerTest {
                 new CommandExecutionException("append failed",
                         new RuntimeException(new SQLException("terminating connection due to crash", "57P02"))),
                 new IllegalStateException(new java.sql.SQLTransientConnectionException("pool timed out")),
-                commitAndRollbackFailed()}) {
+                commitAndRollbackFailed(),
+                // the commit's failure only logged by Spring: the rollback's on the connection Hikari closed
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"))}) {
             ResponseEntity<ProblemDetail> answer = handler.unexpected(e);
             assertThat(answer.getStatusCode().value()).as(e.toString()).isEqualTo(503);
             assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
