@@ -101,11 +101,16 @@ class MeetingRegisterCorrectionTest {
                 new MeetingClosed(id, CELL, MeetingKind.REGULAR, on, 100, 1, 2, 1, List.of()));
     }
 
-    @Test
-    void anAbsenceCorrectedToExcusedClearsP12NowButNotAsKnownBefore() {
+    /** Three months without a legitimate reason: x is flagged (P12) after May. */
+    private void xAbsentInMarchAprilAndMay() {
         meetingWithXAbsent("m3", LocalDate.of(2025, 3, 24));
         meetingWithXAbsent("m4", LocalDate.of(2025, 4, 24));
         meetingWithXAbsent("m5", LocalDate.of(2025, 5, 24));
+    }
+
+    @Test
+    void anAbsenceCorrectedToExcusedClearsP12NowButNotAsKnownBefore() {
+        xAbsentInMarchAprilAndMay();
         feed(CORRECTED, new AttendanceCorrected("m5", CELL, LocalDate.of(2025, 5, 24), "x",
                 AttendanceStatus.ABSENT_EXCUSED, "ốm", true, "event-x-may", 1, 2, 0));
 
@@ -138,9 +143,7 @@ class MeetingRegisterCorrectionTest {
 
     @Test
     void theRiskListComesInPagesByMemberAndCanListOnlyFlaggedMembers() {
-        meetingWithXAbsent("m3", LocalDate.of(2025, 3, 24));
-        meetingWithXAbsent("m4", LocalDate.of(2025, 4, 24));
-        meetingWithXAbsent("m5", LocalDate.of(2025, 5, 24));
+        xAbsentInMarchAprilAndMay();
         feed(CORRECTED, new AttendanceCorrected("m5", CELL, LocalDate.of(2025, 5, 24), "y",
                 AttendanceStatus.ABSENT_REASON_REJECTED, "đi chơi", false, "event-y-may", 0, 2, 2));
 
