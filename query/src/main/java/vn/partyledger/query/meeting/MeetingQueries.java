@@ -442,39 +442,31 @@ public class MeetingQueries {
         return List.of(reached, excused);
     }
 
-    private MeetingRegister.Month rollUpMonth(int month, MonthTotals totals, FindMeetingRegister query) {
-        int attended = totals.attended;
-        int required = totals.required;
-        int absent = totals.absent;
-        int missed = totals.missed;
-        int offDay = totals.offDay;
-        int evaluated = totals.evaluated;
+    private MeetingRegister.Month rollUpMonth(int month, MonthTotals t, FindMeetingRegister query) {
         YearMonth ym = YearMonth.of(query.year(), month);
         Policy policy = rules.at(ym.atEndOfMonth());
         List<RuleOutcome> outcomes = new ArrayList<>();
-        if (evaluated > 0 && policy.monthly().isEmpty()) {
+        if (t.evaluated > 0 && policy.monthly().isEmpty()) {
             outcomes.add(policy.monthlyNotInForce());
-        } else if (evaluated > 0) {
+        } else if (t.evaluated > 0) {
             Rule m1 = policy.monthly().get();
-            outcomes.add(missed > 0 ? m1.violation(missed + " of " + evaluated + " cells held no "
+            outcomes.add(t.missed > 0 ? m1.violation(t.missed + " of " + t.evaluated + " cells held no "
                     + "regular meeting in " + ym + " (missed)")
-                    : offDay > 0 ? m1.warning(offDay + " of " + evaluated + " cells met in " + ym
+                    : t.offDay > 0 ? m1.warning(t.offDay + " of " + t.evaluated + " cells met in " + ym
                     + " but not on their fixed day") : m1.ok());
         }
-        outcomes.addAll(attendanceOutcomes(policy, attended, required, absent, query.attendanceTarget()));
-        return new MeetingRegister.Month(month, totals.met, null, null, attended, required,
-                percent(attended, required), absent, totals.visits, List.of(), List.copyOf(outcomes));
+        outcomes.addAll(attendanceOutcomes(policy, t.attended, t.required, t.absent, query.attendanceTarget()));
+        return new MeetingRegister.Month(month, t.met, null, null, t.attended, t.required,
+                percent(t.attended, t.required), t.absent, t.visits, List.of(), List.copyOf(outcomes));
     }
 
-    private MeetingRegister.Quarter rollUpQuarter(int quarter, QuarterTotals totals, int year) {
-        int judged = totals.judged;
-        int failing = totals.failing;
+    private MeetingRegister.Quarter rollUpQuarter(int quarter, QuarterTotals t, int year) {
         Policy policy = rules.at(YearMonth.of(year, 3 * quarter).atEndOfMonth());
-        List<RuleOutcome> outcomes = judged == 0 ? List.of() : List.of(policy.thematic()
-                .map(m2 -> failing == 0 ? m2.rule().ok() : m2.rule().violation(failing + " of " + judged
+        List<RuleOutcome> outcomes = t.judged == 0 ? List.of() : List.of(policy.thematic()
+                .map(m2 -> t.failing == 0 ? m2.rule().ok() : m2.rule().violation(t.failing + " of " + t.judged
                         + " cells held no thematic meeting in Q" + quarter + " " + year))
                 .orElseGet(policy::thematicNotInForce));
-        return new MeetingRegister.Quarter(quarter, totals.thematic, totals.withThematic, outcomes);
+        return new MeetingRegister.Quarter(quarter, t.thematic, t.withThematic, outcomes);
     }
 
     // ---------------------------------------------------------------------------------------------- attendance risk
@@ -503,8 +495,7 @@ public class MeetingQueries {
                                "temporarilyTransferredIn" boolean, "temporarilyTransferredOut" boolean)
                             on o."memberId" = a.member_id
                           left join member_roll_member r on r.member_id = a.member_id
-                         where a.organization_id = any(:cells) and a.held_on between :from and :to
-                           and a.status in (:statuses)
+                         where a.status in (:statuses)
                          order by a.member_id, a.held_on""",
                 year(query.year()).addValues(known(query.knownAt()).getValues()).addValue("cells", ids(cells))
                         .addValue("statuses", Arrays.stream(
@@ -751,7 +742,6 @@ public class MeetingQueries {
                 .addValue("to", LocalDate.of(year, 12, 31), Types.DATE);
     }
 
-    /** An empty IN list is not valid SQL; a sentinel id that no organisation has stands in for it. */
     /**
      * The cells' ids as one array parameter ({@code = any(:cells)}): an {@code in} list binds a parameter per cell, and
      * PostgreSQL's protocol takes at most 32,767 parameters a statement.
