@@ -231,11 +231,7 @@ class ProblemHandler {
 
     @ExceptionHandler(StaleReadException.class)
     ResponseEntity<ProblemDetail> stale(StaleReadException e) {
-        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Not caught up yet",
-                e.getMessage(), List.of(), null, null);
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(answer.getBody());
+        return unavailable("Not caught up yet", e.getMessage(), e.retryAfterSeconds());
     }
 
     @ExceptionHandler(UnknownResourceException.class)
@@ -280,11 +276,9 @@ class ProblemHandler {
      */
     private ResponseEntity<ProblemDetail> readTooLong(Exception e) {
         log.error("A read exceeded the query time limit", e);
-        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Read took too long",
-                "the ledger gave up on this read after its time limit; nothing was stored. Try again later, or ask for"
-                        + " less (an organisation lower in the tree, a page, a shorter period)", List.of(), null, null);
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, "60").body(answer.getBody());
+        return unavailable("Read took too long", "the ledger gave up on this read after its time limit; nothing was"
+                + " stored. Try again later, or ask for less (an organisation lower in the tree, a page, a shorter"
+                + " period)", 60);
     }
 
     /** A bug of ours, never the user's: logged with its stack trace, answered without one. */
@@ -311,11 +305,16 @@ class ProblemHandler {
      */
     private ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.toString());
-        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
-                "the ledger's database is unavailable for a moment; the request may or may not have been stored, so "
-                        + "look before sending it again", List.of(), null, null);
+        return unavailable("Database unavailable", "the ledger's database is unavailable for a moment; the request may"
+                + " or may not have been stored, so look before sending it again", 5);
+    }
+
+    /** 503 with {@code Retry-After}: the service cannot answer now, and says when to come back. */
+    private static ResponseEntity<ProblemDetail> unavailable(String title, String detail, long retryAfterSeconds) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, title, detail, List.of(), null,
+                null);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)).body(answer.getBody());
     }
 
     /**
