@@ -290,6 +290,28 @@ class ProvinceBenchmarkTest {
                 latency("single-fact command, 8 clients", s8.latencies(), single.transactions(), "raw 1-row transaction");
                 cpu("single-fact command at 8 clients, until every read model had it", singlesCpu, s8.commands(), 1,
                         "commands/s", single.perSecond(), "raw 1-row transactions");
+                // 6b. What HTTP alone costs: the same commands, each refused before the ledger (400, nothing stored).
+                long storedBefore = raw.count("SELECT count(*) FROM domainevententry");
+                // Warmed up first (the refusal's own path), and measured on a settled service like the runs above.
+                List<Map<String, Object>> refusedMeetings = refused(meetings.subList(0, Math.min(500, meetings.size())));
+                List<ObjectNode> refusedEnrolments = refused(enrolments(cells, 4000, "không nhận"));
+                for (int round = 0; round < 3; round++) {
+                    ingest(op, CLIENTS, refusedMeetings, ingestMeeting(), 400);
+                    ingest(op, CLIENTS, refusedEnrolments, enrolment(), 400);
+                }
+                settle(service, "after the refused commands' warm-up");
+                CpuAccount.Seconds beforeRefusedMeetings = cpu.now();
+                Ingest r8 = ingest(op, CLIENTS, refusedMeetings, ingestMeeting(), 400);
+                floor("whole meeting (45 events)", r8, cpu.now().minus(beforeRefusedMeetings), perMeeting,
+                        batchedCpu.postgres() / batched.rows(), "events/s", batched.perSecond(), "raw 50-row INSERTs",
+                        0.40);
+                CpuAccount.Seconds beforeRefusedEnrolments = cpu.now();
+                Ingest f8 = ingest(op, CLIENTS, refusedEnrolments, enrolment(), 400);
+                floor("single-fact command", f8, cpu.now().minus(beforeRefusedEnrolments), 1,
+                        singleCpu.postgres() / single.rows(), "commands/s", single.perSecond(), "raw 1-row transactions",
+                        0.35);
+                assertThat(raw.count("SELECT count(*) FROM domainevententry")).as("a refused command stores nothing")
+                        .isEqualTo(storedBefore);
                 if (JFR != null) {
                     jcmd(service, "JFR.stop", "name=ingest", "filename=" + Path.of(JFR, "ingest.jfr").toAbsolutePath());
                     line("flight recording of the ingest runs: %s", Path.of(JFR, "ingest.jfr").toAbsolutePath());
@@ -490,6 +512,13 @@ class ProvinceBenchmarkTest {
     private static <T> Ingest ingest(LedgerClient op, int clients, List<T> bodies,
                                      java.util.function.BiFunction<LedgerClient, T, LedgerClient.Response> send)
             throws Exception {
+        return ingest(op, clients, bodies, send, 201);
+    }
+
+    /** {@link #ingest}, each answer with {@code status}. */
+    private static <T> Ingest ingest(LedgerClient op, int clients, List<T> bodies,
+                                     java.util.function.BiFunction<LedgerClient, T, LedgerClient.Response> send,
+                                     int status) throws Exception {
         Latencies latencies = new Latencies();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger next = new AtomicInteger();
@@ -502,7 +531,7 @@ class ProvinceBenchmarkTest {
                         long start = System.nanoTime();
                         LedgerClient.Response r = send.apply(op, bodies.get(i));
                         latencies.add(System.nanoTime() - start);
-                        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                        assertThat(r.status()).as(r.toString()).isEqualTo(status);
                     }
                     return null;
                 }));
@@ -560,6 +589,33 @@ class ProvinceBenchmarkTest {
             }
         }
         return bodies;
+    }
+
+    /**
+     * Each body with its last value made one the service refuses (a date that is not in the calendar; an attendance
+     * status that does not exist), so that the whole body is read before the answer, 400, and nothing is stored.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> refused(List<T> bodies) {
+        List<T> refused = new ArrayList<>();
+        for (T body : bodies) {
+            if (body instanceof ObjectNode enrolment) {
+                ObjectNode copy = enrolment.deepCopy();
+                copy.remove("occurredOn");
+                copy.put("occurredOn", "2019-02-30");
+                refused.add((T) copy);
+            } else {
+                Map<String, Object> meeting = (Map<String, Object>) body;
+                Map<String, Object> inner = new LinkedHashMap<>((Map<String, Object>) meeting.get("body"));
+                List<Map<String, Object>> attendance = new ArrayList<>((List<Map<String, Object>>) inner.remove("attendance"));
+                Map<String, Object> last = new LinkedHashMap<>(attendance.remove(attendance.size() - 1));
+                last.put("status", "NOT_A_STATUS");
+                attendance.add(last);
+                inner.put("attendance", attendance);
+                refused.add((T) Map.of("cellId", meeting.get("cellId"), "body", inner));
+            }
+        }
+        return refused;
     }
 
     private static List<ObjectNode> enrolments(List<Cell> cells, int count, String round) {
@@ -766,6 +822,40 @@ class ProvinceBenchmarkTest {
                 used.service() / units * 1000, used.postgres() / units * 1000, used.clients() / units * 1000, cores,
                 postgresCeiling, rateUnit, percent(postgresCeiling / baseline), baselineName, bothCeiling,
                 percent(bothCeiling / baseline));
+    }
+
+    /**
+     * The HTTP floor of a kind of command: what a command the service refuses before the ledger costs (HTTP, the
+     * access check, reading the whole JSON body, the problem answer, the access log), and the rate a service could
+     * reach on this machine's cores if an accepted command cost no more than that plus PostgreSQL's share of its raw
+     * baseline (one 1-row transaction; 45 rows of 50-row INSERTs) — nothing for the aggregate, the rules, the event
+     * store's envelope and scopes, the chain, the command-side lookups or the read models. With the benchmark's clients
+     * sharing the cores (as in every measured ingest run), and with clients that cost nothing.
+     */
+    private void floor(String unit, Ingest refused, CpuAccount.Seconds used, double eventsPerUnit,
+                       double rawPostgresPerEvent, String rateUnit, double baseline, String baselineName,
+                       double target) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double service = (used.service() + used.postgres()) / refused.commands();
+        double clients = used.clients() / refused.commands();
+        double raw = rawPostgresPerEvent * eventsPerUnit;
+        double withClients = cores / (service + clients + raw) * eventsPerUnit;
+        double freeClients = cores / (service + raw) * eventsPerUnit;
+        measured("figure", "HTTP floor of a " + unit, "refusedPerSecond", refused.perSecond(),
+                "serviceMs", used.service() / refused.commands() * 1000,
+                "postgresMs", used.postgres() / refused.commands() * 1000, "clientsMs", clients * 1000,
+                "rawPostgresMs", raw * 1000, "ceiling", withClients, "ceilingWithoutClients", freeClients,
+                "unit", rateUnit, "baseline", baselineName, "ceilingRatio", withClients / baseline,
+                "ceilingWithoutClientsRatio", freeClients / baseline,
+                "budgetMsAtTarget", cores / (target * baseline / eventsPerUnit) * 1000);
+        line("HTTP floor of a %s (refused before the ledger, 400, nothing stored), 8 clients: %.0f/s; CPU per"
+                        + " request: service %.3f ms, PostgreSQL %.3f ms (the access log), clients %.3f ms. Costing only"
+                        + " that and PostgreSQL's %.3f ms of its raw baseline, a command would allow at most %.0f %s on %d"
+                        + " cores (%s of %s), %.0f (%s) with clients costing nothing; at the target (%s) a command has"
+                        + " %.3f ms of CPU in all", unit, refused.perSecond(), used.service() / refused.commands() * 1000,
+                used.postgres() / refused.commands() * 1000, clients * 1000, raw * 1000, withClients, rateUnit, cores,
+                percent(withClients / baseline), baselineName, freeClients, percent(freeClients / baseline),
+                "≥ " + percent(target), cores / (target * baseline / eventsPerUnit) * 1000);
     }
 
     private void target(String name, String target, double measured, boolean atLeast, double bound, String shown) {
