@@ -208,15 +208,26 @@ class TasksCommitmentsDevelopmentTest extends LedgerTestSupport {
                 json("meetingId", "meeting-2021-05", "description", "vắng sinh hoạt 2 kỳ", "occurredOn", "2021-05-24")));
 
         JsonNode coverage = s.awaitGet("/api/v1/organizations/" + commune + "/commitment-coverage?year=2021",
-                c -> c.path("total").path("submitted").asInt() == 6 && c.path("total").path("breaches").asInt() == 1
-                        && c.path("total").path("selfAssessed").asInt() == 1);
-        assertThat(coverage.path("total").path("expected").asInt()).isEqualTo(7);
-        assertThat(coverage.path("total").path("reviewed").asInt()).isEqualTo(1);
-        assertThat(coverage.path("total").path("allSubmitted").isBoolean()).isTrue();
-        assertThat(coverage.path("total").path("allSubmitted").asBoolean()).isFalse();
+                c -> c.path("counts").path("submitted").asInt() == 6 && c.path("counts").path("breaches").asInt() == 1
+                        && c.path("counts").path("selfAssessed").asInt() == 1);
+        assertThat(coverage.path("counts").path("expected").asInt()).isEqualTo(7);
+        assertThat(coverage.path("counts").path("reviewed").asInt()).isEqualTo(1);
+        assertThat(coverage.path("counts").path("allSubmitted").isBoolean()).isTrue();
+        assertThat(coverage.path("counts").path("allSubmitted").asBoolean()).isFalse();
+        // the commune's cells page as every list does; the counts stay the whole subtree's on every page
+        JsonNode firstPage = op.get("/api/v1/organizations/" + commune + "/commitment-coverage?year=2021&size=1").body();
+        JsonNode secondPage = op.get("/api/v1/organizations/" + commune
+                + "/commitment-coverage?year=2021&size=1&page=1").body();
+        assertThat(firstPage.path("total").asInt()).isEqualTo(2);
+        assertThat(firstPage.path("items")).hasSize(1);
+        assertThat(secondPage.path("items")).hasSize(1);
+        assertThat(secondPage.path("page").asInt()).isEqualTo(1);
+        assertThat(List.of(firstPage.path("items").get(0).path("organizationId").asText(),
+                secondPage.path("items").get(0).path("organizationId").asText())).containsExactlyInAnyOrder(saoDo1, saoDo2);
+        assertThat(secondPage.path("counts")).isEqualTo(coverage.path("counts"));
         JsonNode cellOne = s.awaitGet("/api/v1/organizations/" + saoDo1 + "/commitment-coverage?year=2021",
-                c -> c.path("total").path("submitted").asInt() == 4);
-        assertThat(cellOne.path("total").path("allSubmitted").asBoolean()).isTrue();
+                c -> c.path("counts").path("submitted").asInt() == 4);
+        assertThat(cellOne.path("counts").path("allSubmitted").asBoolean()).isTrue();
 
         // Quotas: the province sets the commune's, the commune its cells'. A dissolved cell gets none.
         s.ok(op.put("/api/v1/organizations/" + commune + "/admission-quotas/2021",

@@ -6,10 +6,12 @@ import vn.partyledger.api.provenance.Provenance;
 
 /**
  * How many of the members expected to pledge for {@code year} (on a roll in the subtree on {@code asOf}, not fully
- * exempt, not guests) submitted, had it reviewed and self-assessed it, with a row per cell of the subtree.
+ * exempt, not guests) submitted, had it reviewed and self-assessed it: {@code counts} over the whole subtree, and one
+ * page of {@code items}, a row per cell of the subtree that has such members, in the tree's order; {@code total}: how
+ * many cells over all pages.
  */
-public record CommitmentCoverage(String organizationId, int year, LocalDate asOf, Counts total, List<Cell> cells,
-                                 Provenance provenance) {
+public record CommitmentCoverage(String organizationId, int year, LocalDate asOf, Counts counts, List<Cell> items,
+                                 int page, int size, long total, Provenance provenance) {
 
     /** {@code allSubmitted}: every expected member submitted (the Na Tông KPI, AE4: "100% submitted"). */
     public record Counts(int expected, int submitted, int reviewed, int selfAssessed, int breaches,

@@ -120,13 +120,16 @@ class CommitmentController {
     }
 
     @GetMapping("/organizations/{id}/commitment-coverage")
-    @Operation(summary = "Members expected to pledge vs. submitted, reviewed, self-assessed, per cell of the subtree")
+    @Operation(summary = "Members expected to pledge vs. submitted, reviewed, self-assessed: over the subtree, and "
+            + "per cell of the subtree, paged")
     ResponseEntity<CommitmentCoverage> coverage(@PathVariable String id,
-                                                @RequestParam @Min(1930) @Max(2100) int year) {
+                                                @RequestParam @Min(1930) @Max(2100) int year,
+                                                @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         if (organizations.find(id).isEmpty()) {
             throw new UnknownResourceException("no organisation " + id);
         }
-        CommitmentCoverage coverage = queries.query(new FindCommitmentCoverage(id, year),
+        CommitmentCoverage coverage = queries.query(new FindCommitmentCoverage(id, year, page, size),
                 ResponseTypes.instanceOf(CommitmentCoverage.class)).join();
         return Reads.ok(coverage, coverage.provenance());
     }

@@ -109,6 +109,10 @@ public class CommitmentCoverageProjection {
 
     @QueryHandler
     CommitmentCoverage handle(FindCommitmentCoverage query) {
+        if (query.page() < 0 || query.size() < 1) {
+            throw new IllegalArgumentException("page must be >= 0 and size >= 1, got page " + query.page()
+                    + " and size " + query.size());
+        }
         Provenance provenance = ProjectionPositions.provenance(jdbc, NAME, VERSION, List.of(NAME, MemberRollProjection.NAME, OrganizationTreeProjection.NAME));
         LocalDate d = Subtree.yearEndOrToday(query.year(), clock);
         Subtree subtree = Subtree.of(jdbc, query.organizationId(), d);
@@ -147,7 +151,11 @@ public class CommitmentCoverageProjection {
             }
             cells.add(new CommitmentCoverage.Cell(node.organizationId(), node.name(), counts(own)));
         }
-        return new CommitmentCoverage(query.organizationId(), query.year(), d, counts(total), cells, provenance);
+        // every cell is counted for the subtree's figures; only the page asked for is answered
+        int from = (int) Math.min((long) query.page() * query.size(), cells.size());
+        int to = (int) Math.min((long) from + query.size(), cells.size());
+        return new CommitmentCoverage(query.organizationId(), query.year(), d, counts(total),
+                List.copyOf(cells.subList(from, to)), query.page(), query.size(), cells.size(), provenance);
     }
 
     private static CommitmentCoverage.Counts counts(int[] v) {

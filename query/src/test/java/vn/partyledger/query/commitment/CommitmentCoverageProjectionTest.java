@@ -88,8 +88,8 @@ class CommitmentCoverageProjectionTest {
         CommitmentCoverage village = side.query(new FindCommitmentCoverage(VILLAGE, 2020), CommitmentCoverage.class);
 
         assertThat(village.asOf()).isEqualTo(LocalDate.of(2020, 12, 31));
-        assertThat(village.total()).isEqualTo(CommitmentCoverage.Counts.of(17, 17, 1, 1, 0));
-        assertThat(village.total().allSubmitted()).isTrue();
+        assertThat(village.counts()).isEqualTo(CommitmentCoverage.Counts.of(17, 17, 1, 1, 0));
+        assertThat(village.counts().allSubmitted()).isTrue();
     }
 
     @Test
@@ -98,11 +98,30 @@ class CommitmentCoverageProjectionTest {
 
         CommitmentCoverage commune = side.query(new FindCommitmentCoverage(COMMUNE, 2020), CommitmentCoverage.class);
 
-        assertThat(commune.total()).isEqualTo(CommitmentCoverage.Counts.of(21, 20, 2, 1, 1));
-        assertThat(commune.total().allSubmitted()).isFalse();
-        assertThat(commune.cells()).extracting(CommitmentCoverage.Cell::organizationId)
+        assertThat(commune.counts()).isEqualTo(CommitmentCoverage.Counts.of(21, 20, 2, 1, 1));
+        assertThat(commune.counts().allSubmitted()).isFalse();
+        assertThat(commune.items()).extracting(CommitmentCoverage.Cell::organizationId)
                 .containsExactly(VILLAGE, SCHOOL);
-        assertThat(commune.cells().get(1).counts()).isEqualTo(CommitmentCoverage.Counts.of(4, 3, 1, 0, 1));
+        assertThat(commune.items().get(1).counts()).isEqualTo(CommitmentCoverage.Counts.of(4, 3, 1, 0, 1));
+    }
+
+    @Test
+    void cellsComeInPagesWhileTheCountsCoverTheWholeSubtree() {
+        naTong();
+
+        CommitmentCoverage first = side.query(new FindCommitmentCoverage(COMMUNE, 2020, 0, 1), CommitmentCoverage.class);
+        CommitmentCoverage second = side.query(new FindCommitmentCoverage(COMMUNE, 2020, 1, 1), CommitmentCoverage.class);
+        CommitmentCoverage beyond = side.query(new FindCommitmentCoverage(COMMUNE, 2020, 2, 1), CommitmentCoverage.class);
+
+        assertThat(first.items()).extracting(CommitmentCoverage.Cell::organizationId).containsExactly(VILLAGE);
+        assertThat(second.items()).extracting(CommitmentCoverage.Cell::organizationId).containsExactly(SCHOOL);
+        assertThat(beyond.items()).isEmpty();
+        assertThat(List.of(first, second, beyond)).allSatisfy(page -> {
+            assertThat(page.total()).isEqualTo(2);
+            assertThat(page.size()).isEqualTo(1);
+            assertThat(page.counts()).isEqualTo(CommitmentCoverage.Counts.of(21, 20, 2, 1, 1));
+        });
+        assertThat(second.page()).isEqualTo(1);
     }
 
     @Test
@@ -112,7 +131,7 @@ class CommitmentCoverageProjectionTest {
         CommitmentCoverage next = side.query(new FindCommitmentCoverage(COMMUNE, 2021), CommitmentCoverage.class);
 
         assertThat(next.asOf()).isEqualTo(LocalDate.of(2021, 3, 1));
-        assertThat(next.total()).isEqualTo(CommitmentCoverage.Counts.of(21, 0, 0, 0, 0));
+        assertThat(next.counts()).isEqualTo(CommitmentCoverage.Counts.of(21, 0, 0, 0, 0));
     }
 
     @Test
