@@ -59,15 +59,22 @@ class LedgerController {
         return ResponseEntity.created(URI.create("/api/v1/ledger/seals/" + seal.sealNo())).body(SealView.of(seal));
     }
 
+    record SealPage(List<SealView> items, int page, int size, long total) {
+    }
+
+    /** Paged as every list is: an hourly seal makes almost 9,000 a year, and an inspector may need the oldest. */
     @GetMapping("/seals")
-    @Operation(summary = "Seals, newest first: number, time, Merkle root, key, signature and the digest to read aloud")
-    List<SealView> seals(@RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw LedgerRefusalException.invalid("limit", "must be between 1 and 1000");
+    @Operation(summary = "Seals, newest first, paged: number, time, Merkle root, key, signature and the digest to read"
+            + " aloud")
+    SealPage seals(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || page > 1_000_000) {
+            throw LedgerRefusalException.invalid("page", "must be between 0 and 1000000");
         }
-        List<SealView> newestFirst = new java.util.ArrayList<>(sealer.all().stream().map(SealView::of).toList());
-        java.util.Collections.reverse(newestFirst);
-        return newestFirst.subList(0, Math.min(limit, newestFirst.size()));
+        if (size < 1 || size > 1000) {
+            throw LedgerRefusalException.invalid("size", "must be between 1 and 1000");
+        }
+        return new SealPage(sealer.newestFirst((long) page * size, size).stream().map(SealView::of).toList(), page,
+                size, sealer.count());
     }
 
     @GetMapping("/seals/{sealNo}")

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.partyledger.api.ledger.LedgerSealed;
@@ -104,20 +105,30 @@ class Sealer {
         return false;
     }
 
+    private static final RowMapper<Seal> SEAL = (rs, i) -> new Seal(rs.getLong("seal_no"), rs.getString("sealed_at"),
+            rs.getString("previous"), rs.getLong("tree_size"), rs.getString("root"), rs.getString("key_id"),
+            rs.getString("signature"));
+
     List<Seal> all() {
-        return jdbc.query("SELECT * FROM ledger_seal ORDER BY seal_no", (rs, i) -> new Seal(rs.getLong("seal_no"),
-                rs.getString("sealed_at"), rs.getString("previous"), rs.getLong("tree_size"), rs.getString("root"),
-                rs.getString("key_id"), rs.getString("signature")));
+        return jdbc.query("SELECT * FROM ledger_seal ORDER BY seal_no", SEAL);
+    }
+
+    /** At most {@code limit} seals, newest first, after skipping the {@code offset} newest. */
+    List<Seal> newestFirst(long offset, int limit) {
+        return jdbc.query("SELECT * FROM ledger_seal ORDER BY seal_no DESC OFFSET ? LIMIT ?", SEAL, offset, limit);
+    }
+
+    long count() {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM ledger_seal", Long.class);
+        return n == null ? 0 : n;
     }
 
     Optional<Seal> latest() {
-        return jdbc.query("SELECT * FROM ledger_seal ORDER BY seal_no DESC LIMIT 1", (rs, i) -> new Seal(
-                rs.getLong("seal_no"), rs.getString("sealed_at"), rs.getString("previous"), rs.getLong("tree_size"),
-                rs.getString("root"), rs.getString("key_id"), rs.getString("signature"))).stream().findFirst();
+        return newestFirst(0, 1).stream().findFirst();
     }
 
     Optional<Seal> byNo(long sealNo) {
-        return all().stream().filter(s -> s.sealNo() == sealNo).findFirst();
+        return jdbc.query("SELECT * FROM ledger_seal WHERE seal_no = ?", SEAL, sealNo).stream().findFirst();
     }
 
     List<Leaf> leaves(long sealNo) {

@@ -349,6 +349,28 @@ class LedgerIntegrityTest {
     }
 
     @Test
+    void seals_are_listed_newest_first_in_pages_down_to_the_first() {
+        sealedCell("Chi bộ niêm phong");
+        LedgerClient op = operator();
+        assertThat(op.post("/api/v1/ledger/seals", "").status()).isEqualTo(201);
+        long total = jdbc.queryForObject("SELECT count(*) FROM ledger_seal", Long.class);
+
+        JsonNode newest = op.get("/api/v1/ledger/seals?size=1").body();
+        JsonNode oldest = op.get("/api/v1/ledger/seals?size=1&page=" + (total - 1)).body();
+        JsonNode beyond = op.get("/api/v1/ledger/seals?size=1&page=" + total).body();
+
+        assertThat(newest.path("total").asLong()).isEqualTo(total);
+        assertThat(newest.path("items").get(0).path("sealNo").asLong())
+                .isEqualTo(jdbc.queryForObject("SELECT max(seal_no) FROM ledger_seal", Long.class));
+        assertThat(oldest.path("items").get(0).path("sealNo").asLong())
+                .isEqualTo(jdbc.queryForObject("SELECT min(seal_no) FROM ledger_seal", Long.class));
+        assertThat(beyond.path("items")).isEmpty();
+        LedgerClient.Response tooLarge = op.get("/api/v1/ledger/seals?size=1001");
+        assertThat(tooLarge.status()).isEqualTo(400);
+        assertThat(tooLarge.body().path("errors").findValuesAsText("field")).containsExactly("size");
+    }
+
+    @Test
     void a_key_rotation_is_a_ledger_fact_and_old_seals_still_verify() throws IOException {
         Cell cell = sealedCell("Chi bộ đổi khóa");
         LedgerClient op = operator();
