@@ -172,6 +172,7 @@ class HostileInputTest extends LedgerTestSupport {
         Map<String, String> named = Map.of(
                 "/api/v1/organizations/" + cell + "/development?year=3000", "year",
                 "/api/v1/organizations/" + cell + "/commitment-coverage?year=1200", "year",
+                "/api/v1/organizations/" + cell + "/commitment-coverage?year=2020&size=1001", "size",
                 "/api/v1/organizations/" + cell + "/rating-distribution?subject=MEMBER&year=3000", "year",
                 "/api/v1/ops/access-log?size=0", "size",
                 "/api/v1/ops/access-log?page=-1", "page");
