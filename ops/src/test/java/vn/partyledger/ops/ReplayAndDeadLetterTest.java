@@ -70,7 +70,7 @@ class ReplayAndDeadLetterTest extends LedgerTestSupport {
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> FailingProjection.seen.contains(good));
         assertThat(FailingProjection.seen).doesNotContain(bad);
-        JsonNode letters = s.awaitGet("/api/v1/ops/dead-letters", l -> l.size() > 0);
+        JsonNode letters = s.awaitGet("/api/v1/ops/dead-letters", l -> l.path("items").size() > 0).path("items");
         JsonNode letter = letters.path(0);
         assertThat(letter.path("processingGroup").asText()).isEqualTo(FailingProjection.GROUP);
         assertThat(letter.path("cause").asText()).contains("simulated projection bug");
@@ -82,7 +82,43 @@ class ReplayAndDeadLetterTest extends LedgerTestSupport {
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(retried.body().path("processed").asBoolean()).isTrue();
         assertThat(FailingProjection.seen).contains(bad);
-        assertThat(op.get("/api/v1/ops/dead-letters").body().size()).isZero();
+        assertThat(op.get("/api/v1/ops/dead-letters").body().path("total").asLong()).isZero();
+    }
+
+    @Test
+    void deadLettersComeInPagesThatTogetherListThemAll() {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        FailingProjection.broken = true;
+        List<String> events = new ArrayList<>();
+        for (String name : List.of("Tỉnh FAIL trang một", "Tỉnh FAIL trang hai")) {
+            String bad = s.establish("PROVINCE", null, null, name, "2010-01-01");
+            events.add(jdbc.queryForObject("select eventidentifier from domainevententry where aggregateidentifier = ? "
+                    + "and payloadtype like '%OrganizationEstablished'", String.class, bad));
+        }
+        JsonNode all = s.awaitGet("/api/v1/ops/dead-letters?size=1000",
+                l -> l.path("items").findValuesAsText("eventIdentifier").containsAll(events));
+        long total = all.path("total").asLong();
+        assertThat(total).isEqualTo(all.path("items").size()).isGreaterThanOrEqualTo(2);
+
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < total; page++) {
+            JsonNode one = op.get("/api/v1/ops/dead-letters?size=1&page=" + page).body();
+            assertThat(one.path("items")).hasSize(1);
+            assertThat(one.path("total").asLong()).isEqualTo(total);
+            paged.add(one.path("items").get(0).path("eventIdentifier").asText());
+        }
+        assertThat(paged).containsExactlyElementsOf(all.path("items").findValuesAsText("eventIdentifier"));
+        assertThat(op.get("/api/v1/ops/dead-letters?size=1&page=" + total).body().path("items")).isEmpty();
+        LedgerClient.Response tooLarge = op.get("/api/v1/ops/dead-letters?size=1001");
+        assertThat(tooLarge.status()).isEqualTo(400);
+        assertThat(tooLarge.body().path("errors").findValuesAsText("field")).containsExactly("size");
+
+        FailingProjection.broken = false;
+        for (String event : events) {
+            LedgerClient.Response retried = op.post("/api/v1/ops/dead-letters/" + event + "/retry", "");
+            assertThat(retried.body().path("processed").asBoolean()).as(retried.toString()).isTrue();
+        }
     }
 
     @Test
@@ -93,7 +129,7 @@ class ReplayAndDeadLetterTest extends LedgerTestSupport {
         String bad = s.establish("PROVINCE", null, null, "Tỉnh FAIL tái dựng", "2010-01-01");
         String event = jdbc.queryForObject("select eventidentifier from domainevententry where aggregateidentifier = ? "
                 + "and payloadtype like '%OrganizationEstablished'", String.class, bad);
-        s.awaitGet("/api/v1/ops/dead-letters", l -> l.findValuesAsText("eventIdentifier").contains(event));
+        s.awaitGet("/api/v1/ops/dead-letters", l -> l.path("items").findValuesAsText("eventIdentifier").contains(event));
 
         LedgerClient.Response started = op.post("/api/v1/ops/processors/" + FailingProjection.GROUP + "/replay", "");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
@@ -102,7 +138,7 @@ class ReplayAndDeadLetterTest extends LedgerTestSupport {
         String archive = done.path("archiveSchema").asText();
 
         List<JsonNode> letters = new ArrayList<>();
-        op.get("/api/v1/ops/dead-letters").body().forEach(l -> {
+        op.get("/api/v1/ops/dead-letters").body().path("items").forEach(l -> {
             if (l.path("eventIdentifier").asText().equals(event)) {
                 letters.add(l);
             }
@@ -118,7 +154,7 @@ class ReplayAndDeadLetterTest extends LedgerTestSupport {
         assertThat(retried.body().path("processed").asBoolean()).isTrue();
         assertThat(FailingProjection.seen).contains(bad);
         // The rebuild also parked again what other tests' broken events left: retried too, leaving the queue empty.
-        for (JsonNode l : op.get("/api/v1/ops/dead-letters").body()) {
+        for (JsonNode l : op.get("/api/v1/ops/dead-letters").body().path("items")) {
             if (l.path("processingGroup").asText().equals(FailingProjection.GROUP)) {
                 op.post("/api/v1/ops/dead-letters/" + l.path("eventIdentifier").asText() + "/retry", "");
             }

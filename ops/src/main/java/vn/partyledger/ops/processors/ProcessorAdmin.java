@@ -3,7 +3,9 @@ package vn.partyledger.ops.processors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -84,25 +86,51 @@ public class ProcessorAdmin {
                 .orElseThrow(() -> new UnknownResourceException("no rebuild of " + name + " since the service started"));
     }
 
+    /** One page of the dead letters; {@code total}: how many there are in all. */
+    public record DeadLetterPage(List<DeadLetterView> items, int page, int size, long total) {
+    }
+
+    /** Every dead letter: the live processors' first, then the rebuilds'. */
     public List<DeadLetterView> deadLetters() {
-        List<DeadLetterView> result = new ArrayList<>();
+        return deadLetters(0, Integer.MAX_VALUE).items();
+    }
+
+    /**
+     * One page of {@link #deadLetters()}. A queue wholly before the page is passed over by its size, and a queue is
+     * read only as far as the page needs (Axon reads its letters from the database a page at a time): a failure that
+     * parked hundreds of thousands of events is never held in the heap at once.
+     */
+    public DeadLetterPage deadLetters(int page, int size) {
+        Map<String, SequencedDeadLetterQueue<EventMessage<?>>> queues = new LinkedHashMap<>();
         for (String name : processing.eventProcessors().keySet()) {
-            deadLetterQueue(name).ifPresent(q -> {
-                for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : q.deadLetters()) {
-                    for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                        result.add(view(name, letter));
+            deadLetterQueue(name).ifPresent(q -> queues.put(name, q));
+        }
+        queues.putAll(rebuilds.greenDeadLetterQueues());
+        long skip = (long) page * size;
+        long total = 0;
+        List<DeadLetterView> items = new ArrayList<>();
+        for (Map.Entry<String, SequencedDeadLetterQueue<EventMessage<?>>> queue : queues.entrySet()) {
+            long letters = queue.getValue().size();
+            total += letters;
+            if (skip >= letters) {
+                skip -= letters;
+                continue;
+            }
+            read:
+            for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.getValue().deadLetters()) {
+                for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                    if (items.size() >= size) {
+                        break read;
+                    }
+                    if (skip > 0) {
+                        skip--;
+                    } else {
+                        items.add(view(queue.getKey(), letter));
                     }
                 }
-            });
-        }
-        rebuilds.greenDeadLetterQueues().forEach((group, q) -> {
-            for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : q.deadLetters()) {
-                for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                    result.add(view(group, letter));
-                }
             }
-        });
-        return result;
+        }
+        return new DeadLetterPage(items, page, size, total);
     }
 
     /** Retries the dead-letter sequence that starts with the given event; true when it was processed successfully. */

@@ -2,6 +2,8 @@ package vn.partyledger.ops.processors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Operations: processor status, replay with progress, and the dead-letter queue. Ledger-wide operators only. */
@@ -45,9 +48,10 @@ class ProcessorController {
     }
 
     @GetMapping("/dead-letters")
-    @Operation(summary = "Events a read model failed on, parked with their cause")
-    List<ProcessorAdmin.DeadLetterView> deadLetters() {
-        return admin.deadLetters();
+    @Operation(summary = "Events a read model failed on, parked with their cause; paged")
+    ProcessorAdmin.DeadLetterPage deadLetters(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                              @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        return admin.deadLetters(page, size);
     }
 
     @PostMapping("/dead-letters/{eventId}/retry")

@@ -339,7 +339,8 @@ class ProvinceBenchmarkTest {
             figures.put("storedEvents", stored);
 
             JsonNode deadLetters = op.get("/api/v1/ops/dead-letters").body();
-            assertThat(deadLetters).as("no read model failed on the generated ledger").isEmpty();
+            assertThat(deadLetters.path("total").asLong()).as("no read model failed on the generated ledger: %s",
+                    deadLetters).isZero();
 
             if (ALL_PHASES) {
                 target("full rebuild, all read models together, events/s ÷ raw keyset scan", "≥ 25%",
