@@ -87,7 +87,7 @@ class AccountsAndAccessLogTest extends LedgerTestSupport {
                 .as("a dashboard viewer sees no one's record").isEqualTo(403);
         assertThat(anonymous().get("/api/v1/organizations").status()).isEqualTo(401);
 
-        JsonNode log = op.get("/api/v1/ops/access-log?userId=" + id).body().path("entries");
+        JsonNode log = op.get("/api/v1/ops/access-log?userId=" + id).body().path("items");
         assertThat(log).hasSize(2);
         JsonNode denied = log.get(0);
         JsonNode read = log.get(1);
@@ -100,7 +100,7 @@ class AccountsAndAccessLogTest extends LedgerTestSupport {
         assertThat(read.path("organizationId").asText()).isEqualTo(commune);
         assertThat(read.path("username").asText()).isEqualTo("logged.viewer");
 
-        assertThat(op.get("/api/v1/ops/access-log?status=403&userId=" + id).body().path("entries")).hasSize(1);
+        assertThat(op.get("/api/v1/ops/access-log?status=403&userId=" + id).body().path("items")).hasSize(1);
         assertThat(viewer.get("/api/v1/ops/access-log").status()).isEqualTo(403);
         jdbc.update("INSERT INTO access_log (at, user_id, method, path, status, duration_ms)"
                 + " VALUES (now() - interval '400 days', 'old', 'GET', '/x', 200, 1)");

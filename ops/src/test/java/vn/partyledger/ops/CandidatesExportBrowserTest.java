@@ -55,7 +55,7 @@ class CandidatesExportBrowserTest extends BrowserTestSupport {
 
         // pages and exports are reads of the ledger like the API's: each one in the access log, refusals included,
         // and not the style sheets and scripts that came with them
-        JsonNode log = op.get("/api/v1/ops/access-log?userId=" + user.id()).body().path("entries");
+        JsonNode log = op.get("/api/v1/ops/access-log?userId=" + user.id()).body().path("items");
         List<String> lines = new ArrayList<>();
         log.forEach(e -> lines.add(e.path("method").asText() + " " + e.path("path").asText() + " "
                 + e.path("status").asInt() + " " + e.path("username").asText()));
