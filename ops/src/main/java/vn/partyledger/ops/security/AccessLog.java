@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +41,9 @@ public class AccessLog {
     private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(50_000);
     private final Counter dropped;
     private final Thread writer;
+    /** Entries queued, and entries written or given up on: {@link #flush} waits until the second reaches the first. */
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong finished = new AtomicLong();
     private volatile boolean running = true;
     private Instant lastPrune = Instant.EPOCH;
 
@@ -55,24 +59,24 @@ public class AccessLog {
     }
 
     void record(Entry entry) {
-        if (!queue.offer(entry)) {
+        if (queue.offer(entry)) {
+            queued.incrementAndGet();
+        } else {
             dropped.increment();
         }
     }
 
-    /** Waits until everything queued so far is written (tests, shutdown). */
+    /** Waits until everything queued so far is written (tests, shutdown), at most ten seconds. */
     public void flush() {
+        long target = queued.get();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!queue.isEmpty() && System.nanoTime() < deadline) {
+        while (finished.get() < target && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(20);
+                Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-        }
-        synchronized (this) {
-            // the writer holds the lock while it inserts the batch it took
         }
     }
 
@@ -86,11 +90,15 @@ public class AccessLog {
         while (running || !queue.isEmpty()) {
             try {
                 Entry first = queue.poll(500, TimeUnit.MILLISECONDS);
-                synchronized (this) {
-                    if (first != null) {
-                        batch.add(first);
-                        queue.drainTo(batch, BATCH - 1);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
+                    try {
                         write(batch);
+                    } catch (RuntimeException e) {
+                        log.warn("access log: {} entries not written: {}", batch.size(), e.getMessage());
+                    } finally {
+                        finished.addAndGet(batch.size());
                         batch.clear();
                     }
                 }
@@ -102,8 +110,7 @@ public class AccessLog {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.warn("access log: {} entries not written: {}", batch.size(), e.getMessage());
-                batch.clear();
+                log.warn("access log: pruning failed: {}", e.getMessage());
             }
         }
     }
