@@ -116,6 +116,9 @@ public class ProcessorAdmin {
                 skip -= letters;
                 continue;
             }
+            if (items.size() >= size) {
+                continue;
+            }
             read:
             for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.getValue().deadLetters()) {
                 for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
