@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import vn.partyledger.query.BatchWrites;
+import vn.partyledger.query.Paging;
 import vn.partyledger.query.ProjectionPositions;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,10 +110,7 @@ public class CommitmentCoverageProjection {
 
     @QueryHandler
     CommitmentCoverage handle(FindCommitmentCoverage query) {
-        if (query.page() < 0 || query.size() < 1) {
-            throw new IllegalArgumentException("page must be >= 0 and size >= 1, got page " + query.page()
-                    + " and size " + query.size());
-        }
+        Paging.check(query.page(), query.size());
         Provenance provenance = ProjectionPositions.provenance(jdbc, NAME, VERSION, List.of(NAME, MemberRollProjection.NAME, OrganizationTreeProjection.NAME));
         LocalDate d = Subtree.yearEndOrToday(query.year(), clock);
         Subtree subtree = Subtree.of(jdbc, query.organizationId(), d);
@@ -152,10 +150,8 @@ public class CommitmentCoverageProjection {
             cells.add(new CommitmentCoverage.Cell(node.organizationId(), node.name(), counts(own)));
         }
         // every cell is counted for the subtree's figures; only the page asked for is answered
-        int from = (int) Math.min((long) query.page() * query.size(), cells.size());
-        int to = (int) Math.min((long) from + query.size(), cells.size());
         return new CommitmentCoverage(query.organizationId(), query.year(), d, counts(total),
-                List.copyOf(cells.subList(from, to)), query.page(), query.size(), cells.size(), provenance);
+                Paging.page(cells, query.page(), query.size()), query.page(), query.size(), cells.size(), provenance);
     }
 
     private static CommitmentCoverage.Counts counts(int[] v) {

@@ -1,5 +1,6 @@
 package vn.partyledger.query.meeting;
 
+import vn.partyledger.query.Paging;
 import vn.partyledger.query.ProjectionPositions;
 
 import java.math.BigDecimal;
@@ -534,14 +535,11 @@ public class MeetingQueries {
             members.add(new AttendanceRisk.MemberRisk(memberId, last.fullName(), last.organizationId(),
                     List.copyOf(months), flaggedOn != null, flaggedOn, outcome));
         });
-        long flagged = members.stream().filter(AttendanceRisk.MemberRisk::rollRemovalFlag).count();
-        List<AttendanceRisk.MemberRisk> listed = query.flaggedOnly()
-                ? members.stream().filter(AttendanceRisk.MemberRisk::rollRemovalFlag).toList() : members;
-        long from = Math.min(listed.size(), (long) query.page() * query.size());
-        List<AttendanceRisk.MemberRisk> page = listed.subList((int) from,
-                (int) Math.min(listed.size(), from + query.size()));
-        return new AttendanceRisk(query.organizationId(), query.year(), List.copyOf(page), query.page(), query.size(),
-                listed.size(), flagged, provenance);
+        List<AttendanceRisk.MemberRisk> flagged = members.stream().filter(AttendanceRisk.MemberRisk::rollRemovalFlag)
+                .toList();
+        List<AttendanceRisk.MemberRisk> listed = query.flaggedOnly() ? flagged : members;
+        return new AttendanceRisk(query.organizationId(), query.year(), Paging.page(listed, query.page(), query.size()),
+                query.page(), query.size(), listed.size(), flagged.size(), provenance);
     }
 
     // ---------------------------------------------------------------------------------------------- liaison visits

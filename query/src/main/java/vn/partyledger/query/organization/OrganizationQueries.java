@@ -1,5 +1,6 @@
 package vn.partyledger.query.organization;
 
+import vn.partyledger.query.Paging;
 import vn.partyledger.query.ProjectionPositions;
 
 import java.sql.ResultSet;
@@ -216,10 +217,7 @@ public class OrganizationQueries {
 
     @QueryHandler
     RollView handle(FindRoll query) {
-        if (query.page() < 0 || query.size() < 1) {
-            throw new IllegalArgumentException("page must be >= 0 and size >= 1, got page " + query.page()
-                    + " and size " + query.size());
-        }
+        Paging.check(query.page(), query.size());
         LocalDate d = dateOf(query.asOf());
         Instant knownAt = query.knownAt();
         Provenance provenance = provenance(MemberRollProjection.NAME, MemberRollProjection.VERSION).at(d, knownAt);
