@@ -293,8 +293,8 @@ class ProvinceBenchmarkTest {
                 // 6b. What HTTP alone costs: the same commands, each refused before the ledger (400, nothing stored).
                 long storedBefore = raw.count("SELECT count(*) FROM domainevententry");
                 // Warmed up first (the refusal's own path), and measured on a settled service like the runs above.
-                List<Map<String, Object>> refusedMeetings = refused(meetings.subList(0, Math.min(500, meetings.size())));
-                List<ObjectNode> refusedEnrolments = refused(enrolments(cells, 4000, "không nhận"));
+                List<Map<String, Object>> refusedMeetings = refusedMeetings(meetings.subList(0, Math.min(500, meetings.size())));
+                List<ObjectNode> refusedEnrolments = refusedEnrolments(enrolments(cells, 4000, "không nhận"));
                 for (int round = 0; round < 3; round++) {
                     ingest(op, CLIENTS, refusedMeetings, ingestMeeting(), 400);
                     ingest(op, CLIENTS, refusedEnrolments, enrolment(), 400);
@@ -592,29 +592,30 @@ class ProvinceBenchmarkTest {
         return bodies;
     }
 
-    /**
-     * Each body with its last value made one the service refuses (a date that is not in the calendar; an attendance
-     * status that does not exist), so that the whole body is read before the answer, 400, and nothing is stored.
-     */
+    /** Each enrolment with its last value a date not in the calendar: read whole, answered 400, nothing stored. */
+    private static List<ObjectNode> refusedEnrolments(List<ObjectNode> bodies) {
+        List<ObjectNode> refused = new ArrayList<>();
+        for (ObjectNode body : bodies) {
+            ObjectNode copy = body.deepCopy();
+            copy.remove("occurredOn");
+            copy.put("occurredOn", "2019-02-30");
+            refused.add(copy);
+        }
+        return refused;
+    }
+
+    /** Each meeting with its last attendee's status one that does not exist: read whole, 400, nothing stored. */
     @SuppressWarnings("unchecked")
-    private static <T> List<T> refused(List<T> bodies) {
-        List<T> refused = new ArrayList<>();
-        for (T body : bodies) {
-            if (body instanceof ObjectNode enrolment) {
-                ObjectNode copy = enrolment.deepCopy();
-                copy.remove("occurredOn");
-                copy.put("occurredOn", "2019-02-30");
-                refused.add((T) copy);
-            } else {
-                Map<String, Object> meeting = (Map<String, Object>) body;
-                Map<String, Object> inner = new LinkedHashMap<>((Map<String, Object>) meeting.get("body"));
-                List<Map<String, Object>> attendance = new ArrayList<>((List<Map<String, Object>>) inner.remove("attendance"));
-                Map<String, Object> last = new LinkedHashMap<>(attendance.remove(attendance.size() - 1));
-                last.put("status", "NOT_A_STATUS");
-                attendance.add(last);
-                inner.put("attendance", attendance);
-                refused.add((T) Map.of("cellId", meeting.get("cellId"), "body", inner));
-            }
+    private static List<Map<String, Object>> refusedMeetings(List<Map<String, Object>> bodies) {
+        List<Map<String, Object>> refused = new ArrayList<>();
+        for (Map<String, Object> meeting : bodies) {
+            Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) meeting.get("body"));
+            List<Map<String, Object>> attendance = new ArrayList<>((List<Map<String, Object>>) body.remove("attendance"));
+            Map<String, Object> last = new LinkedHashMap<>(attendance.remove(attendance.size() - 1));
+            last.put("status", "NOT_A_STATUS");
+            attendance.add(last);
+            body.put("attendance", attendance);
+            refused.add(Map.of("cellId", meeting.get("cellId"), "body", body));
         }
         return refused;
     }
@@ -837,26 +838,26 @@ class ProvinceBenchmarkTest {
                        double rawPostgresPerEvent, String rateUnit, double baseline, String baselineName,
                        double target) {
         int cores = Runtime.getRuntime().availableProcessors();
-        double service = (used.service() + used.postgres()) / refused.commands();
+        // seconds of CPU per refused request, and PostgreSQL's share of the raw baseline's rows for one command
+        double service = used.service() / refused.commands();
+        double postgres = used.postgres() / refused.commands();
         double clients = used.clients() / refused.commands();
         double raw = rawPostgresPerEvent * eventsPerUnit;
-        double withClients = cores / (service + clients + raw) * eventsPerUnit;
-        double freeClients = cores / (service + raw) * eventsPerUnit;
+        double withClients = cores / (service + postgres + clients + raw) * eventsPerUnit;
+        double freeClients = cores / (service + postgres + raw) * eventsPerUnit;
+        double budgetMs = cores / (target * baseline / eventsPerUnit) * 1000;
         measured("figure", "HTTP floor of a " + unit, "refusedPerSecond", refused.perSecond(),
-                "serviceMs", used.service() / refused.commands() * 1000,
-                "postgresMs", used.postgres() / refused.commands() * 1000, "clientsMs", clients * 1000,
+                "serviceMs", service * 1000, "postgresMs", postgres * 1000, "clientsMs", clients * 1000,
                 "rawPostgresMs", raw * 1000, "ceiling", withClients, "ceilingWithoutClients", freeClients,
                 "unit", rateUnit, "baseline", baselineName, "ceilingRatio", withClients / baseline,
-                "ceilingWithoutClientsRatio", freeClients / baseline,
-                "budgetMsAtTarget", cores / (target * baseline / eventsPerUnit) * 1000);
+                "ceilingWithoutClientsRatio", freeClients / baseline, "budgetMsAtTarget", budgetMs);
         line("HTTP floor of a %s (refused before the ledger, 400, nothing stored), 8 clients: %.0f/s; CPU per"
                         + " request: service %.3f ms, PostgreSQL %.3f ms (the access log), clients %.3f ms. Costing only"
                         + " that and PostgreSQL's %.3f ms of its raw baseline, a command would allow at most %.0f %s on %d"
                         + " cores (%s of %s), %.0f (%s) with clients costing nothing; at the target (%s) a command has"
-                        + " %.3f ms of CPU in all", unit, refused.perSecond(), used.service() / refused.commands() * 1000,
-                used.postgres() / refused.commands() * 1000, clients * 1000, raw * 1000, withClients, rateUnit, cores,
-                percent(withClients / baseline), baselineName, freeClients, percent(freeClients / baseline),
-                "≥ " + percent(target), cores / (target * baseline / eventsPerUnit) * 1000);
+                        + " %.3f ms of CPU in all", unit, refused.perSecond(), service * 1000, postgres * 1000,
+                clients * 1000, raw * 1000, withClients, rateUnit, cores, percent(withClients / baseline), baselineName,
+                freeClients, percent(freeClients / baseline), "≥ " + percent(target), budgetMs);
     }
 
     private void target(String name, String target, double measured, boolean atLeast, double bound, String shown) {
