@@ -17,6 +17,9 @@ import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.partyledger.ops.web.UnknownResourceException;
 
 /**
@@ -29,10 +32,14 @@ public class ProcessorAdmin {
 
     private final EventProcessingConfiguration processing;
     private final Rebuilds rebuilds;
+    private final TransactionTemplate snapshot;
 
-    ProcessorAdmin(EventProcessingConfiguration processing, Rebuilds rebuilds) {
+    ProcessorAdmin(EventProcessingConfiguration processing, Rebuilds rebuilds, PlatformTransactionManager transactions) {
         this.processing = processing;
         this.rebuilds = rebuilds;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
     }
 
     /**
@@ -98,9 +105,15 @@ public class ProcessorAdmin {
     /**
      * One page of {@link #deadLetters()}. A queue wholly before the page is passed over by its size, and a queue is
      * read only as far as the page needs (Axon reads its letters from the database a page at a time): a failure that
-     * parked hundreds of thousands of events is never held in the heap at once.
+     * parked hundreds of thousands of events is never held in the heap at once. The counts and the letters are read in
+     * one repeatable-read transaction (the queues take the transaction's connection): while processors park letters,
+     * the total is still the number of letters the pages hold, not a count taken a moment before them.
      */
     public DeadLetterPage deadLetters(int page, int size) {
+        return snapshot.execute(status -> readPage(page, size));
+    }
+
+    private DeadLetterPage readPage(int page, int size) {
         Map<String, SequencedDeadLetterQueue<EventMessage<?>>> queues = new LinkedHashMap<>();
         for (String name : processing.eventProcessors().keySet()) {
             deadLetterQueue(name).ifPresent(q -> queues.put(name, q));
