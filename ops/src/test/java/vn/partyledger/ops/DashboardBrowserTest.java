@@ -29,6 +29,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The web dashboard in a real browser: Debian's headless Chromium driven through chromedriver, one browser session
@@ -41,6 +43,9 @@ class DashboardBrowserTest extends BrowserTestSupport {
     /** The bound for the first load of the meeting form and the register on a 3G connection. */
     static final long FIRST_LOAD_LIMIT = 200_000;
     static final int ROLL_SIZE = 137;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private Scenario scenario;
     private String commune;
@@ -277,6 +282,48 @@ class DashboardBrowserTest extends BrowserTestSupport {
         String page = browser.findElement(By.id("table-processors")).getText();
         assertThat(page).contains("member-roll", "meeting-register", "organization-tree", "task-board");
         web.screenshot("ops");
+    }
+
+    @Test
+    @Order(9)
+    void theOperatorsPageListsTheDeadLettersAPageAtATime() {
+        LedgerClient op = operator();
+        FailingProjection.broken = true;
+        List<String> events = new ArrayList<>();
+        try {
+            for (int i = 1; i <= 3; i++) {
+                String bad = scenario.establish("PROVINCE", null, null, "Tỉnh FAIL trang web " + i, "2010-01-01");
+                events.add(jdbc.queryForObject("select eventidentifier from domainevententry where aggregateidentifier "
+                        + "= ? and payloadtype like '%OrganizationEstablished'", String.class, bad));
+            }
+            long total = scenario.awaitGet("/api/v1/ops/dead-letters?size=1000",
+                    l -> l.path("items").findValuesAsText("eventIdentifier").containsAll(events)).path("total").asLong();
+
+            web.open("/web/ops?size=2");
+            assertThat(browser.findElement(By.cssSelector("#table-dead-letters h2")).getText())
+                    .isEqualTo("Sự kiện lỗi đang chờ xử lý lại: 1–2 trên " + total);
+            List<String> listed = new ArrayList<>();
+            while (true) {
+                List<WebElement> rows = browser.findElements(By.cssSelector("#table-dead-letters tbody tr"));
+                assertThat(rows).hasSizeBetween(1, 2);
+                rows.forEach(r -> listed.add(r.findElements(By.tagName("td")).get(2).getText()));
+                if (browser.findElements(By.id("next")).isEmpty()) {
+                    break;
+                }
+                web.clickAndAwaitNewPage(By.id("next"));
+            }
+            assertThat(listed).hasSize((int) total).doesNotHaveDuplicates().containsAll(events);
+
+            web.open("/web/ops?size=2&page=hai");
+            assertThat(browser.findElement(By.id("error-page")).getText()).isEqualTo("Cần nhập một số.");
+            assertThat(browser.findElements(By.cssSelector("#table-dead-letters tbody tr"))).as("the first page")
+                    .hasSize(2);
+        } finally {
+            FailingProjection.broken = false;
+            for (String event : events) {
+                op.post("/api/v1/ops/dead-letters/" + event + "/retry", "");
+            }
+        }
     }
 
     @Test

@@ -259,18 +259,7 @@ class HistoryPages extends Pages {
             errors.put("types", labels.of("form.choose"));
             type = null;
         }
-        int p = 0;
-        if (page != null && !page.isBlank()) {
-            try {
-                p = Integer.parseInt(page.strip());
-                if (p < 0 || p > 100_000) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                errors.put("page", labels.of("form.badNumber"));
-                p = 0;
-            }
-        }
+        int p = number(page, "page", 0, 100_000, 0, errors, labels);
         return new Filters(axes.asOfText(), axes.knownAtText(), text(fromDate), text(toDate), type, axes.asOf(),
                 axes.knownAt(), fromDate, toDate, p, errors);
     }

@@ -1,7 +1,9 @@
 package vn.partyledger.ops.dashboard;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,10 +14,13 @@ import vn.partyledger.ops.processors.ProcessorAdmin;
 
 /**
  * Operators: every read model's and lookup's position, lag and dead letters, the progress of a rebuild (its green
- * processor listed beside the live one), and starting a rebuild.
+ * processor listed beside the live one), and starting a rebuild. The dead letters come a page at a time: a mass
+ * failure can park every event of a read model.
  */
 @Controller
 class OperatorPages extends Pages {
+
+    static final int LETTERS_PER_PAGE = 50;
 
     private final ProcessorAdmin admin;
     private final Labels labels;
@@ -27,7 +32,30 @@ class OperatorPages extends Pages {
 
     @GetMapping("/web/ops")
     Object processors(@RequestParam(required = false) String format, @RequestParam(required = false) String table,
+                      @RequestParam(required = false) String page, @RequestParam(required = false) String size,
                       Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        int p = number(page, "page", 0, 100_000, 0, errors, labels);
+        int n = number(size, "size", 1, 1_000, LETTERS_PER_PAGE, errors, labels);
+        if (exporting(format) && "dead-letters".equals(table)) {
+            return export(deadLetters(admin.deadLetters(0, HistoryPages.EXPORT_MAX)), format, "su-kien-loi");
+        }
+        Table processors = processors();
+        if (exporting(format)) {
+            return export(processors, format, "van-hanh");
+        }
+        ProcessorAdmin.DeadLetterPage letters = admin.deadLetters(p, n);
+        model.addAttribute("table", processors);
+        model.addAttribute("deadLetters", deadLetters(letters));
+        model.addAttribute("errors", errors);
+        model.addAttribute("page", p);
+        model.addAttribute("hasPrevious", p > 0);
+        model.addAttribute("hasNext", (long) (p + 1) * n < letters.total());
+        model.addAttribute("query", size == null || errors.containsKey("size") ? "" : "size=" + n + "&");
+        return "ops";
+    }
+
+    private Table processors() {
         List<List<Object>> rows = new ArrayList<>();
         for (ProcessorAdmin.ProcessorStatus p : admin.list()) {
             ProcessorAdmin.ReplayProgress progress = p.rebuild();
@@ -43,23 +71,25 @@ class OperatorPages extends Pages {
             rows.add(List.of(p.name(), p.mode(), labels.yesNo(p.running()), p.position() == null ? "" : p.position(),
                     p.head(), p.lag() == null ? "" : p.lag(), p.deadLetters(), replay));
         }
-        Table processors = new Table("processors", labels.of("ops.processors"), List.of(labels.of("col.processor"),
+        return new Table("processors", labels.of("ops.processors"), List.of(labels.of("col.processor"),
                 labels.of("col.mode"), labels.of("col.running"), labels.of("col.position"), labels.of("col.head"),
                 labels.of("col.lag"), labels.of("col.deadLetters"), labels.of("col.replay")), rows);
-        List<List<Object>> letters = new ArrayList<>();
-        for (ProcessorAdmin.DeadLetterView d : admin.deadLetters()) {
-            letters.add(List.of(d.processingGroup(), d.eventIdentifier(), d.payloadType(),
+    }
+
+    /** One page of dead letters; its title says which of how many it holds, so an export cut short says so too. */
+    private Table deadLetters(ProcessorAdmin.DeadLetterPage page) {
+        List<List<Object>> rows = new ArrayList<>();
+        long no = (long) page.page() * page.size();
+        for (ProcessorAdmin.DeadLetterView d : page.items()) {
+            rows.add(List.of(++no, d.processingGroup(), d.eventIdentifier(), d.payloadType(),
                     d.cause() == null ? "" : d.cause(), String.valueOf(d.enqueuedAt())));
         }
-        Table deadLetters = new Table("dead-letters", labels.of("ops.deadLetters"), List.of(
-                labels.of("col.processor"), labels.of("col.event"), labels.of("col.payloadType"),
-                labels.of("col.cause"), labels.of("col.enqueuedAt")), letters);
-        if (exporting(format)) {
-            return export("dead-letters".equals(table) ? deadLetters : processors, format, "van-hanh");
-        }
-        model.addAttribute("table", processors);
-        model.addAttribute("deadLetters", deadLetters);
-        return "ops";
+        String title = page.items().isEmpty() ? labels.of("ops.deadLetters")
+                : labels.of("ops.deadLettersShown", labels.of("ops.deadLetters"), no - page.items().size() + 1, no,
+                        page.total());
+        return new Table("dead-letters", title, List.of(labels.of("col.no"), labels.of("col.processor"),
+                labels.of("col.event"), labels.of("col.payloadType"), labels.of("col.cause"),
+                labels.of("col.enqueuedAt")), rows);
     }
 
     @PostMapping("/web/ops/processors/{name}/replay")

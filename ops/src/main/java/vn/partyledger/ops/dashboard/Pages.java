@@ -3,6 +3,7 @@ package vn.partyledger.ops.dashboard;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +48,28 @@ abstract class Pages {
                 .header("Content-Type", csv ? Spreadsheets.CSV : Spreadsheets.XLSX)
                 .header("Content-Disposition", disposition.toString())
                 .body(body);
+    }
+
+    /**
+     * A number typed into a page's address ({@code page}, {@code size}): blank gives the default; one that is not a
+     * whole number from {@code min} to {@code max} is named in {@code errors} and the default is read instead (a page,
+     * not a 400: the reader sees what was wrong beside what the page shows).
+     */
+    static int number(String text, String field, int min, int max, int otherwise, Map<String, String> errors,
+                      Labels labels) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            int n = Integer.parseInt(text.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // named below, as a number out of range is
+        }
+        errors.put(field, labels.of("form.badNumber"));
+        return otherwise;
     }
 
     static boolean exporting(String format) {
