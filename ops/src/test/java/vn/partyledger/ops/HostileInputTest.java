@@ -3,7 +3,11 @@ package vn.partyledger.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.partyledger.ops.LedgerClient.json;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Each hostile request the issue found once stored or answered with a 500: now a 4xx problem, nothing stored. */
 class HostileInputTest extends LedgerTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -187,6 +193,59 @@ class HostileInputTest extends LedgerTestSupport {
         assertThat(quota.status()).as(quota.toString()).isEqualTo(400);
         assertThat(quota.body().path("errors").findValuesAsText("field")).as(quota.toString()).contains("year");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void queryTextThatIsNotWellFormedUtf8AnswersA400NamingTheParameter() throws Exception {
+        // Tomcat dropped a parameter with a broken escape (an access log asked for one user's requests listed
+        // everyone's), read bytes that are not UTF-8 as U+FFFD, and let a NUL reach PostgreSQL (a 500).
+        Map<String, String> named = Map.of(
+                "/api/v1/ops/access-log?userId=a%00b", "userId",
+                "/api/v1/ops/access-log?userId=%zz", "userId",
+                "/api/v1/ops/access-log?organizationId=%C3%28", "organizationId",
+                "/api/v1/organizations/" + cell + "/history?types=%ED%A0%80", "types",
+                "/api/v1/organizations?x%00=1", "query");
+        for (Map.Entry<String, String> e : named.entrySet()) {
+            refusedQuery(e.getKey(), e.getValue());
+        }
+        RawHttp.Answer vietnamese = RawHttp.send(port, "GET", "/api/v1/ops/access-log?userId=Nguy%E1%BB%85n+V%C4%83n",
+                operatorAuth(), null, null);
+        assertThat(vietnamese.status()).as(vietnamese.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void datesAndInstantsInAQueryAreReadAsStrictlyAsInABody() throws Exception {
+        // @DateTimeFormat(iso = DATE) read +999999999-12-31 (echoed as a tree's asOf; a 500 from the bundle), and
+        // Spring read an instant as milliseconds since 1970 or with a ten-digit year (a 500 from every read).
+        Map<String, String> named = Map.of(
+                "/api/v1/organizations/" + cell + "/tree?asOf=%2B999999999-12-31", "asOf",
+                "/api/v1/organizations/" + cell + "/tree?asOf=2023-02-29", "asOf",
+                "/api/v1/organizations/" + cell + "/roll?asOf=0000-01-01", "asOf",
+                "/api/v1/ledger/scopes/" + cell + "/bundle?from=-999999999-01-01", "from",
+                "/api/v1/organizations?knownAt=-1", "knownAt",
+                "/api/v1/organizations/" + cell + "?knownAt=-1000000000-01-01T00:00:00Z", "knownAt",
+                "/api/v1/ops/access-log?from=%2B1000000000-12-31T23:59:59Z", "from",
+                "/api/v1/organizations/" + cell + "/tree?knownAt=2026-11-28T15:15+07:00", "knownAt");
+        for (Map.Entry<String, String> e : named.entrySet()) {
+            refusedQuery(e.getKey(), e.getValue());
+        }
+        String vietnamTime = OffsetDateTime.now(ZoneOffset.ofHours(7)).toString().replace("+", "%2B");
+        for (String accepted : new String[] {"/api/v1/organizations/" + cell + "/tree?asOf=2024-02-29",
+                "/api/v1/organizations/" + cell + "/tree?knownAt=" + vietnamTime,
+                "/api/v1/organizations/" + cell + "/tree?knownAt=" + Instant.now()}) {
+            RawHttp.Answer a = RawHttp.send(port, "GET", accepted, operatorAuth(), null, null);
+            assertThat(a.status()).as(accepted + " " + a).isEqualTo(200);
+            assertThat(a.body()).contains("Chi bộ Nà Mạ");
+        }
+    }
+
+    private void refusedQuery(String target, String field) throws Exception {
+        // also "*/*": the bundle answers a zip, so with only application/json accepted it would be a 406
+        RawHttp.Answer a = RawHttp.send(port, "GET", target, operatorAuth(), null, null, "Accept: */*");
+        assertThat(a.status()).as(target + " " + a).isEqualTo(400);
+        assertThat(a.contentType()).as(target + " " + a).startsWith("application/problem+json");
+        assertThat(JSON.readTree(a.body()).path("errors").findValuesAsText("field")).as(target + " " + a)
+                .containsExactly(field);
     }
 
     private static String operatorAuth() {

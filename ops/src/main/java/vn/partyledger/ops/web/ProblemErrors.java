@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Optional;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
@@ -45,13 +46,27 @@ class ProblemErrors {
     }
 
     static String body(int status, String detail) {
+        return problem(status, detail).toString();
+    }
+
+    private static ObjectNode problem(int status, String detail) {
         HttpStatus known = HttpStatus.resolve(status);
         ObjectNode pd = JSON.createObjectNode().put("type", "about:blank")
                 .put("title", known == null ? "Error" : known.getReasonPhrase()).put("status", status);
         if (detail != null) {
             pd.put("detail", detail);
         }
-        return pd.toString();
+        return pd;
+    }
+
+    /** A 400 naming the parameter, in the shape the controllers' refusals have ({@code errors: [{field, message}]}). */
+    static void refuse(HttpServletResponse response, QueryText.Refusal refusal) throws IOException {
+        ObjectNode pd = problem(400, refusal.field() + ": " + refusal.message()).put("title", "Invalid request");
+        pd.putArray("errors").addObject().put("field", refusal.field()).put("message", refusal.message());
+        response.setStatus(400);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(pd.toString());
     }
 
     @Bean
@@ -94,7 +109,8 @@ class ProblemErrors {
     }
 
     /**
-     * {@code Content-Length} above the limit: 413 before anything reads the body. A body of any other type than
+     * A query string that is not well-formed UTF-8 text ({@link QueryText}): 400 naming the parameter. {@code
+     * Content-Length} above the limit: 413 before anything reads the body. A body of any other type than
      * {@code application/json} in UTF-8: 415, whichever converter might otherwise have read it. Any other body is read
      * here, once, within the limit (a chunked body declares no length) and handed on as a {@link CachedBody}.
      */
@@ -110,6 +126,11 @@ class ProblemErrors {
                 throws ServletException, IOException {
             if (request.getContentLengthLong() > max) {
                 write(response, 413, "the body is larger than " + max + " bytes");
+                return;
+            }
+            Optional<QueryText.Refusal> query = QueryText.refusal(request.getQueryString());
+            if (query.isPresent()) {
+                refuse(response, query.get());
                 return;
             }
             boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;

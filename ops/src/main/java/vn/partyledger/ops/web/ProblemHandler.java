@@ -404,6 +404,9 @@ class ProblemHandler {
         if (type == java.time.LocalDate.class) {
             return "a date YYYY-MM-DD";
         }
+        if (type == java.time.Instant.class) {
+            return "an instant YYYY-MM-DDThh:mm:ssZ (or with an offset, +07:00)";
+        }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "a whole number";
         }

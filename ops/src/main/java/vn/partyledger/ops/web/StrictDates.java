@@ -31,16 +31,35 @@ final class StrictDates extends StdScalarDeserializer<LocalDate> {
         this.clock = clock;
     }
 
+    /**
+     * A date written {@code YYYY-MM-DD} that is in the calendar (no 30 February, no year 0 and no signed or five-digit
+     * years, which ISO parsing reads and PostgreSQL cannot hold); IllegalArgumentException saying what is wrong.
+     */
+    static LocalDate parse(String text) {
+        if (!SHAPE.matcher(text).matches()) {
+            throw new IllegalArgumentException("must be a date written YYYY-MM-DD");
+        }
+        try {
+            LocalDate date = LocalDate.parse(text, ISO);
+            if (date.getYear() >= 1) {
+                return date;
+            }
+        } catch (DateTimeParseException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a calendar date");
+    }
+
     @Override
     public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_STRING || !SHAPE.matcher(p.getText()).matches()) {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
             throw new RefusedInput(p, "must be a date written YYYY-MM-DD");
         }
         LocalDate date;
         try {
-            date = LocalDate.parse(p.getText(), ISO);
-        } catch (DateTimeParseException e) {
-            throw new RefusedInput(p, "'" + p.getText() + "' is not a calendar date");
+            date = parse(p.getText());
+        } catch (IllegalArgumentException e) {
+            throw new RefusedInput(p, e.getMessage());
         }
         LocalDate latest = LocalDate.now(clock).plusYears(1);
         if (date.isBefore(EARLIEST) || date.isAfter(latest)) {
