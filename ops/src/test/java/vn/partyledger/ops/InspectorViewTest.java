@@ -395,6 +395,37 @@ class InspectorViewTest extends LedgerTestSupport {
     }
 
     @Test
+    void summariesNameTheMemberAndTheStatusAsTheLedgerKnewThemThen() throws Exception {
+        LedgerClient op = operator();
+        Scenario s = new Scenario(op);
+        Place p = place(s, "Nậm Pồ");
+        String member = p.members().get(0);
+        meeting(op, p.cell(), "2025-03-24", statuses(p.members(), member));
+        String attendance = "/api/v1/members/" + member + "/dossier?types=AttendanceRecorded";
+        JsonNode recorded = s.awaitGet(attendance, b -> b.path("total").asInt() == 1);
+        assertThat(recorded.path("items").get(0).path("summary").asText())
+                .isEqualTo("Điểm danh đảng viên Lò Văn Nậm Pồ 1: Vắng không lý do");
+        assertThat(op.get(attendance, Map.of("Accept-Language", "en")).body().path("items").get(0).path("summary")
+                .asText()).isEqualTo("Attendance of member Lò Văn Nậm Pồ 1: Absent, no reason");
+        assertThat(op.get("/api/v1/organizations/" + p.cell() + "/history?types=OrganizationEstablished").body()
+                .path("items").get(0).path("summary").asText()).isEqualTo("Thành lập Chi bộ \"Chi bộ bản Nậm Pồ 1\"");
+        Instant before = instantBetweenFacts();
+
+        String enrolled = op.get("/api/v1/members/" + member + "/dossier?types=ExistingMemberEnrolled").body()
+                .path("items").get(0).path("eventId").asText();
+        LedgerClient.Response renamed = op.post("/api/v1/corrections", json("correctsEventId", enrolled,
+                "reason", "họ tên chép sai từ sổ đảng viên", "authority", authority(), "occurredOn", "2025-06-24",
+                "replacement", Map.of("fullName", "Lò Văn Nậm Pồ Một")));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(202);
+        JsonNode now = s.awaitGet(attendance, b -> b.path("items").get(0).path("summary").asText().contains("Một"));
+        assertThat(now.path("items").get(0).path("summary").asText())
+                .isEqualTo("Điểm danh đảng viên Lò Văn Nậm Pồ Một: Vắng không lý do");
+        JsonNode then = op.get(attendance + "&knownAt=" + at(before)).body();
+        assertThat(then.path("items").get(0).path("summary").asText()).as("the name as recorded then")
+                .isEqualTo("Điểm danh đảng viên Lò Văn Nậm Pồ 1: Vắng không lý do");
+    }
+
+    @Test
     void aWrongBirthDateIsCorrectedAndTheDossierShowsBoth() throws Exception {
         LedgerClient op = operator();
         Scenario s = new Scenario(op);

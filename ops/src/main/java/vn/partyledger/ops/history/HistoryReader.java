@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,10 +17,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.partyledger.api.envelope.Envelope;
+import vn.partyledger.api.member.CandidateRegistered;
+import vn.partyledger.api.member.ExistingMemberEnrolled;
+import vn.partyledger.api.member.MemberDataCorrected;
+import vn.partyledger.api.organization.OrganizationEstablished;
+import vn.partyledger.api.organization.OrganizationFactsCorrected;
 import vn.partyledger.api.provenance.Provenance;
 import vn.partyledger.ops.storage.CustomPlans;
 
@@ -37,6 +44,11 @@ public class HistoryReader {
     private static final String COLUMNS = """
             e.global_index, e.scope_id, e.scope_seq, e.event_id, e.payload_type, e.occurred_on, e.recorded_at,
             convert_from(e.metadata, 'UTF8') as metadata, convert_from(e.payload, 'UTF8') as payload""";
+
+    /** The facts that give a member or an organisation its name, the later ones correcting the earlier. */
+    private static final List<String> NAMING_TYPES = Stream.of(CandidateRegistered.class,
+            ExistingMemberEnrolled.class, MemberDataCorrected.class, OrganizationEstablished.class,
+            OrganizationFactsCorrected.class).map(Class::getName).toList();
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
@@ -68,11 +80,9 @@ public class HistoryReader {
         if (eventIds.isEmpty()) {
             return byId;
         }
-        jdbc.query("select " + COLUMNS + " from ledger_event e where e.event_id in (:ids)",
-                new MapSqlParameterSource("ids", List.copyOf(eventIds)), rs -> {
-                    History.Entry e = entry(rs, locale);
-                    byId.put(e.eventId(), e);
-                });
+        List<History.Entry> found = jdbc.query("select " + COLUMNS + " from ledger_event e where e.event_id in (:ids)",
+                new MapSqlParameterSource("ids", List.copyOf(eventIds)), (rs, n) -> entry(rs));
+        summarised(found, locale, null).forEach(e -> byId.put(e.eventId(), e));
         return byId;
     }
 
@@ -124,12 +134,11 @@ public class HistoryReader {
     private History page(String subjectId, Sql sql, HistoryFilter f, Locale locale) {
         record Row(long cursor, History.Entry entry) {
         }
-        List<Row> rows = jdbc.query(sql.select(), sql.params(), (rs, n) -> new Row(rs.getLong("cursor"),
-                entry(rs, locale)));
+        List<Row> rows = jdbc.query(sql.select(), sql.params(), (rs, n) -> new Row(rs.getLong("cursor"), entry(rs)));
         Long total = jdbc.queryForObject(sql.count(), sql.params(), Long.class);
         Map<String, List<String>> corrections = correctedBy(rows.stream().map(r -> r.entry().eventId()).toList(), f);
-        List<History.Entry> items = rows.stream().map(r -> withCorrections(r.entry(),
-                corrections.getOrDefault(r.entry().eventId(), List.of()))).toList();
+        List<History.Entry> items = summarised(rows.stream().map(r -> withCorrections(r.entry(),
+                corrections.getOrDefault(r.entry().eventId(), List.of()))).toList(), locale, f.knownAt());
         Long next = rows.size() == f.size() ? rows.get(rows.size() - 1).cursor() : null;
         Long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from ledger_event",
                 new MapSqlParameterSource(), Long.class);
@@ -161,7 +170,46 @@ public class HistoryReader {
                 e.reason(), List.copyOf(correctedBy), e.summary(), e.fact());
     }
 
-    private History.Entry entry(ResultSet rs, Locale locale) throws SQLException {
+    /**
+     * The entries with their summaries, the members and organisations they name shown by name: the newest name the
+     * ledger recorded for each (by {@code knownAt}, when given), read in one statement for the whole page.
+     */
+    private List<History.Entry> summarised(List<History.Entry> entries, Locale locale, Instant knownAt) {
+        Map<String, String> kinds = new HashMap<>();
+        entries.forEach(e -> kinds.putAll(summaries.references(e.type(), e.fact())));
+        Summaries.Names names = names(kinds, knownAt);
+        return entries.stream().map(e -> new History.Entry(e.position(), e.scope(), e.scopeSeq(), e.eventId(),
+                e.type(), e.occurredOn(), e.recordedAt(), e.actor(), e.authority(), e.correlationId(), e.causationId(),
+                e.correctsEventId(), e.reason(), e.correctedBy(), summaries.of(e.type(), e.fact(), locale, names),
+                e.fact())).toList();
+    }
+
+    private Summaries.Names names(Map<String, String> kinds, Instant knownAt) {
+        if (kinds.isEmpty()) {
+            return Summaries.Names.NONE;
+        }
+        Map<String, String> members = new HashMap<>();
+        Map<String, String> organizations = new HashMap<>();
+        MapSqlParameterSource p = new MapSqlParameterSource("ids", List.copyOf(kinds.keySet()))
+                .addValue("types", NAMING_TYPES)
+                .addValue("knownAt", knownAt == null ? null : Timestamp.from(knownAt), Types.TIMESTAMP);
+        // A member's and an organisation's naming facts are events of its own aggregate (a few dozen at most, read
+        // through the aggregate's index), not of the meetings and tasks that name it thousands of times.
+        jdbc.query("""
+                select distinct on (e.aggregate_id) e.aggregate_id, coalesce(p.j ->> 'fullName', p.j ->> 'name') as name
+                  from ledger_event e
+                 cross join lateral (select cast(convert_from(e.payload, 'UTF8') as jsonb) as j) p
+                 where e.aggregate_id in (:ids) and e.payload_type in (:types)
+                   and e.recorded_at <= coalesce(cast(:knownAt as timestamptz), 'infinity')
+                   and coalesce(p.j ->> 'fullName', p.j ->> 'name') is not null
+                 order by e.aggregate_id, e.aggregate_seq desc""", p, rs -> {
+            String id = rs.getString("aggregate_id");
+            (Summaries.MEMBER.equals(kinds.get(id)) ? members : organizations).put(id, rs.getString("name"));
+        });
+        return new Summaries.Names(members, organizations);
+    }
+
+    private History.Entry entry(ResultSet rs) throws SQLException {
         JsonNode meta = parse(rs.getString("metadata"));
         JsonNode fact = parse(rs.getString("payload"));
         String type = simpleName(rs.getString("payload_type"));
@@ -170,8 +218,7 @@ public class HistoryReader {
                 rs.getString("event_id"), type, rs.getObject("occurred_on", LocalDate.class),
                 recorded == null ? null : recorded.toInstant(), meta.get(Envelope.ACTOR), meta.get(Envelope.AUTHORITY),
                 text(meta, Envelope.CORRELATION_ID), text(meta, Envelope.CAUSATION_ID),
-                text(meta, Envelope.CORRECTS_EVENT_ID), text(meta, Envelope.REASON), List.of(),
-                summaries.of(type, fact, locale), fact);
+                text(meta, Envelope.CORRECTS_EVENT_ID), text(meta, Envelope.REASON), List.of(), null, fact);
     }
 
     /** Appends the filters to the WHERE clause and their values to {@code p}; every filter is on an indexed column. */

@@ -1,44 +1,109 @@
 package vn.partyledger.ops.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * One line per fact for humans: a template per event type (history/summaries*.properties, Vietnamese by default,
  * English for {@code Accept-Language: en}) filled from the event's payload. Data, not code per call site.
+ *
+ * <p>{@code {field}} is the payload's value as stored. {@code {field:member}} and {@code {field:organization}} show the
+ * member or organisation the id names ({@link Names}; the id itself when the ledger knows no name for it), and
+ * {@code {field:Type}} the dashboard's label of an enum value ({@code enum.Type.VALUE} in messages*.properties): an
+ * inspector reads "Lường Thị Mai: Vắng có lý do", not an id and a constant.
  */
 @Component
 class Summaries {
 
-    private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z0-9.]+)}");
+    static final String MEMBER = "member";
+    static final String ORGANIZATION = "organization";
+    private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z0-9.]+)(?::([A-Za-z]+))?}");
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
-    String of(String type, JsonNode payload, Locale locale) {
-        ResourceBundle bundle = ResourceBundle.getBundle("history/summaries",
-                "en".equals(locale.getLanguage()) ? Locale.ENGLISH : VIETNAMESE,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        String template;
-        try {
-            template = bundle.getString(type);
-        } catch (MissingResourceException e) {
+    private final MessageSource messages;
+
+    Summaries(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** Names of the members and organisations a page's facts refer to, by id. */
+    record Names(Map<String, String> members, Map<String, String> organizations) {
+        static final Names NONE = new Names(Map.of(), Map.of());
+    }
+
+    String of(String type, JsonNode payload, Locale locale, Names names) {
+        Locale language = language(locale);
+        String template = template(type, language);
+        if (template == null) {
             return type;
         }
         Matcher m = FIELD.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            JsonNode node = payload;
-            for (String part : m.group(1).split("\\.")) {
-                node = node == null ? null : node.get(part);
-            }
+            JsonNode node = value(payload, m.group(1));
             String value = node == null || node.isNull() ? "—" : node.isValueNode() ? node.asText() : node.toString();
+            String kind = m.group(2);
+            if (node != null && node.isTextual() && kind != null) {
+                value = switch (kind) {
+                    case MEMBER -> names.members().getOrDefault(value, value);
+                    case ORGANIZATION -> names.organizations().getOrDefault(value, value);
+                    default -> messages.getMessage("enum." + kind + "." + value, null, value, language);
+                };
+            }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * The ids a fact's summary shows by name: each to {@link #MEMBER} or {@link #ORGANIZATION}. Read from the
+     * Vietnamese templates, which every language's follow.
+     */
+    Map<String, String> references(String type, JsonNode payload) {
+        String template = template(type, VIETNAMESE);
+        Map<String, String> ids = new HashMap<>();
+        if (template == null) {
+            return ids;
+        }
+        Matcher m = FIELD.matcher(template);
+        while (m.find()) {
+            String kind = m.group(2);
+            JsonNode node = value(payload, m.group(1));
+            if ((MEMBER.equals(kind) || ORGANIZATION.equals(kind)) && node != null && node.isTextual()) {
+                ids.put(node.asText(), kind);
+            }
+        }
+        return ids;
+    }
+
+    private static JsonNode value(JsonNode payload, String path) {
+        JsonNode node = payload;
+        for (String part : path.split("\\.")) {
+            node = node == null ? null : node.get(part);
+        }
+        return node;
+    }
+
+    private static String template(String type, Locale language) {
+        ResourceBundle bundle = ResourceBundle.getBundle("history/summaries", language,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        try {
+            return bundle.getString(type);
+        } catch (MissingResourceException e) {
+            return null;
+        }
+    }
+
+    private static Locale language(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? Locale.ENGLISH : VIETNAMESE;
     }
 }

@@ -12,6 +12,8 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import vn.partyledger.ops.storage.CustomPlans;
@@ -59,6 +61,14 @@ class HistoryIndexTest {
         pg.close();
     }
 
+    private static MessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+
     @Test
     void historiesAreReadInOneReadOnlyTransactionPlannedForTheirValues() {
         assertThat(plans.read(() -> jdbc.getJdbcTemplate().queryForObject("SHOW plan_cache_mode", String.class)))
@@ -79,11 +89,12 @@ class HistoryIndexTest {
 
     @Test
     void aDossierOfFiveThousandEventsPagesInOrderWithItsTotal() {
-        HistoryReader reader = new HistoryReader(jdbc, new Summaries(), plans);
+        HistoryReader reader = new HistoryReader(jdbc, new Summaries(messages()), plans);
         History first = reader.dossier(MEMBER, page(null, null, null), Locale.ENGLISH);
         assertThat(first.total()).isEqualTo(5_000);
         assertThat(first.items()).hasSize(50);
-        assertThat(first.items().get(0).summary()).isEqualTo("Attendance of member member-5000: PRESENT");
+        // no fact names member-5000: the summary shows its id, and the status by its label
+        assertThat(first.items().get(0).summary()).isEqualTo("Attendance of member member-5000: Present");
         History second = reader.dossier(MEMBER, page(first.nextAfter(), null, null), Locale.ENGLISH);
         assertThat(second.items().get(0).position()).isGreaterThan(first.items().get(49).position());
         assertThat(second.items()).allMatch(e -> e.fact().path("memberId").asText().equals(MEMBER));
@@ -104,7 +115,7 @@ class HistoryIndexTest {
 
     @Test
     void anUnfilteredHistoryTakesItsTotalFromTheScopeHeadsAndAgreesWithCountingTheRows() {
-        HistoryReader reader = new HistoryReader(jdbc, new Summaries(), plans);
+        HistoryReader reader = new HistoryReader(jdbc, new Summaries(messages()), plans);
         List<String> scopes = List.of("scope-7", "scope-8", "unknown-scope");
         HistoryReader.Sql unfiltered = HistoryReader.organizationSql(scopes, page(null, null, null));
         String plan = String.join("\n", jdbc.queryForList("EXPLAIN (COSTS OFF) " + unfiltered.count(),
