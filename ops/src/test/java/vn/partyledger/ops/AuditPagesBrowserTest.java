@@ -142,9 +142,10 @@ class AuditPagesBrowserTest extends BrowserTestSupport {
         web.clickAndAwaitNewPage(By.xpath("//a[@class='dossier' and text()='Lò Văn Xuân']"));
         WebElement recorded = browser.findElement(By.cssSelector("#timeline tr[data-type=AttendanceRecorded]"));
         String originalId = recorded.getAttribute("id").substring("fact-".length());
-        assertThat(recorded.getText()).contains("ABSENT_EXCUSED").contains("24/03/2025");
+        assertThat(recorded.getText()).contains("Điểm danh đảng viên Lò Văn Xuân: Vắng có lý do")
+                .contains("24/03/2025");
         web.clickAndAwaitNewPage(recorded.findElement(By.cssSelector("a.correct")));
-        assertThat(web.text("original")).contains("ABSENT_EXCUSED");
+        assertThat(web.text("original")).contains("Vắng có lý do");
 
         // an excused absence without its reason is refused next to the reason, in Vietnamese
         tap("Vắng có lý do");
@@ -166,14 +167,14 @@ class AuditPagesBrowserTest extends BrowserTestSupport {
         web.clickAndAwaitNewPage(By.id("save"));
         assertThat(web.text("corrected")).startsWith("Đã ghi đính chính");
         WebElement sideBySide = browser.findElement(By.id("corrections-" + originalId));
-        assertThat(sideBySide.findElement(By.cssSelector("td.original")).getText()).contains("ABSENT_EXCUSED");
-        assertThat(sideBySide.findElement(By.cssSelector("td.replacement")).getText()).contains("LATE");
+        assertThat(sideBySide.findElement(By.cssSelector("td.original")).getText()).contains("Vắng có lý do");
+        assertThat(sideBySide.findElement(By.cssSelector("td.replacement")).getText()).contains("Đến muộn");
         assertThat(sideBySide.findElement(By.cssSelector("td.reason")).getText())
                 .isEqualTo("biên bản ghi nhầm: đồng chí đến muộn");
         assertThat(sideBySide.findElement(By.cssSelector("td.approver")).getText())
                 .isEqualTo("07-NQ/CB, Chi bộ bản Nậm Hàng 1, 24/04/2025");
         WebElement correction = browser.findElement(By.cssSelector("#timeline tr[data-type=AttendanceCorrected]"));
-        assertThat(correction.getText()).contains("Đính chính cho: Điểm danh").contains("LATE");
+        assertThat(correction.getText()).contains("Đính chính cho: Điểm danh").contains("Đến muộn");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "window.scrollTo(0, document.getElementById('timeline').offsetTop - 10)");
         web.screenshot("dossier");
@@ -185,7 +186,7 @@ class AuditPagesBrowserTest extends BrowserTestSupport {
         assertThat(browser.findElement(By.id("knownAt")).getAttribute("value")).isNotEmpty();
         assertThat(web.absent(By.cssSelector("#timeline tr[data-type=AttendanceCorrected]"))).isTrue();
         assertThat(web.absent(By.id("corrections-" + originalId))).isTrue();
-        assertThat(browser.findElement(By.id("fact-" + originalId)).getText()).contains("ABSENT_EXCUSED");
+        assertThat(browser.findElement(By.id("fact-" + originalId)).getText()).contains("Vắng có lý do");
         web.set("knownAt", "");
 
         // only attendance, exported as a spreadsheet with the correction beside the original
@@ -205,7 +206,8 @@ class AuditPagesBrowserTest extends BrowserTestSupport {
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 corrections.add(sheet.getRow(r).getCell(9).getStringCellValue());
             }
-            assertThat(corrections).anySatisfy(c -> assertThat(c).contains("LATE").contains("07-NQ/CB"));
+            assertThat(corrections).anySatisfy(c -> assertThat(c).contains("Lò Văn Xuân: Đến muộn")
+                    .contains("07-NQ/CB"));
             assertThat(sheet.getRow(1).getCell(1).getLocalDateTimeCellValue().toLocalDate())
                     .isEqualTo(java.time.LocalDate.of(2019, 12, 1));
         }
