@@ -14,9 +14,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -175,38 +177,38 @@ public class HistoryReader {
      * ledger recorded for each (by {@code knownAt}, when given), read in one statement for the whole page.
      */
     private List<History.Entry> summarised(List<History.Entry> entries, Locale locale, Instant knownAt) {
-        Map<String, String> kinds = new HashMap<>();
-        entries.forEach(e -> kinds.putAll(summaries.references(e.type(), e.fact())));
-        Summaries.Names names = names(kinds, knownAt);
+        Set<String> ids = new HashSet<>();
+        entries.forEach(e -> ids.addAll(summaries.references(e.type(), e.fact())));
+        Summaries.Names names = names(ids, knownAt);
         return entries.stream().map(e -> new History.Entry(e.position(), e.scope(), e.scopeSeq(), e.eventId(),
                 e.type(), e.occurredOn(), e.recordedAt(), e.actor(), e.authority(), e.correlationId(), e.causationId(),
                 e.correctsEventId(), e.reason(), e.correctedBy(), summaries.of(e.type(), e.fact(), locale, names),
                 e.fact())).toList();
     }
 
-    private Summaries.Names names(Map<String, String> kinds, Instant knownAt) {
-        if (kinds.isEmpty()) {
+    private Summaries.Names names(Set<String> ids, Instant knownAt) {
+        if (ids.isEmpty()) {
             return Summaries.Names.NONE;
         }
-        Map<String, String> members = new HashMap<>();
-        Map<String, String> organizations = new HashMap<>();
-        MapSqlParameterSource p = new MapSqlParameterSource("ids", List.copyOf(kinds.keySet()))
+        Map<String, String> names = new HashMap<>();
+        MapSqlParameterSource p = new MapSqlParameterSource("ids", List.copyOf(ids))
                 .addValue("types", NAMING_TYPES)
                 .addValue("knownAt", knownAt == null ? null : Timestamp.from(knownAt), Types.TIMESTAMP);
         // A member's and an organisation's naming facts are events of its own aggregate (a few dozen at most, read
         // through the aggregate's index), not of the meetings and tasks that name it thousands of times.
         jdbc.query("""
-                select distinct on (e.aggregate_id) e.aggregate_id, coalesce(p.j ->> 'fullName', p.j ->> 'name') as name
+                select distinct on (e.aggregate_id) e.aggregate_id, n.name
                   from ledger_event e
-                 cross join lateral (select cast(convert_from(e.payload, 'UTF8') as jsonb) as j) p
+                 cross join lateral (select coalesce(j ->> 'fullName', j ->> 'name') as name
+                                       from (select cast(convert_from(e.payload, 'UTF8') as jsonb) as j) p) n
                  where e.aggregate_id in (:ids) and e.payload_type in (:types)
                    and e.recorded_at <= coalesce(cast(:knownAt as timestamptz), 'infinity')
-                   and coalesce(p.j ->> 'fullName', p.j ->> 'name') is not null
-                 order by e.aggregate_id, e.aggregate_seq desc""", p, rs -> {
-            String id = rs.getString("aggregate_id");
-            (Summaries.MEMBER.equals(kinds.get(id)) ? members : organizations).put(id, rs.getString("name"));
-        });
-        return new Summaries.Names(members, organizations);
+                   and n.name is not null
+                 order by e.aggregate_id, e.aggregate_seq desc""", p,
+                rs -> {
+                    names.put(rs.getString("aggregate_id"), rs.getString("name"));
+                });
+        return new Summaries.Names(names);
     }
 
     private History.Entry entry(ResultSet rs) throws SQLException {

@@ -1,9 +1,10 @@
 package vn.partyledger.ops.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
@@ -15,16 +16,17 @@ import org.springframework.stereotype.Component;
  * One line per fact for humans: a template per event type (history/summaries*.properties, Vietnamese by default,
  * English for {@code Accept-Language: en}) filled from the event's payload. Data, not code per call site.
  *
- * <p>{@code {field}} is the payload's value as stored. {@code {field:member}} and {@code {field:organization}} show the
- * member or organisation the id names ({@link Names}; the id itself when the ledger knows no name for it), and
+ * <p>{@code {field}} is the payload's value as stored. {@code {field:member}}, {@code {field:organization}} and
+ * {@code {field:subject}} (either) show the member or organisation the id names ({@link Names}; the id itself when the
+ * ledger knows no name for it), and
  * {@code {field:Type}} the dashboard's label of an enum value ({@code enum.Type.VALUE} in messages*.properties): an
  * inspector reads "Lường Thị Mai: Vắng có lý do", not an id and a constant.
  */
 @Component
 class Summaries {
 
-    static final String MEMBER = "member";
-    static final String ORGANIZATION = "organization";
+    /** The kinds of id a template may show by name. */
+    private static final Set<String> NAMED = Set.of("member", "organization", "subject");
     private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z0-9.]+)(?::([A-Za-z]+))?}");
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
@@ -34,9 +36,9 @@ class Summaries {
         this.messages = messages;
     }
 
-    /** Names of the members and organisations a page's facts refer to, by id. */
-    record Names(Map<String, String> members, Map<String, String> organizations) {
-        static final Names NONE = new Names(Map.of(), Map.of());
+    /** Names of the members and organisations a page's facts refer to, by id (ids are unique across both). */
+    record Names(Map<String, String> byId) {
+        static final Names NONE = new Names(Map.of());
     }
 
     String of(String type, JsonNode payload, Locale locale, Names names) {
@@ -52,11 +54,8 @@ class Summaries {
             String value = node == null || node.isNull() ? "—" : node.isValueNode() ? node.asText() : node.toString();
             String kind = m.group(2);
             if (node != null && node.isTextual() && kind != null) {
-                value = switch (kind) {
-                    case MEMBER -> names.members().getOrDefault(value, value);
-                    case ORGANIZATION -> names.organizations().getOrDefault(value, value);
-                    default -> messages.getMessage("enum." + kind + "." + value, null, value, language);
-                };
+                value = NAMED.contains(kind) ? names.byId().getOrDefault(value, value)
+                        : messages.getMessage("enum." + kind + "." + value, null, value, language);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
@@ -64,22 +63,18 @@ class Summaries {
         return out.toString();
     }
 
-    /**
-     * The ids a fact's summary shows by name: each to {@link #MEMBER} or {@link #ORGANIZATION}. Read from the
-     * Vietnamese templates, which every language's follow.
-     */
-    Map<String, String> references(String type, JsonNode payload) {
+    /** The ids a fact's summary shows by name, read from the Vietnamese template, which every language's follow. */
+    Set<String> references(String type, JsonNode payload) {
         String template = template(type, VIETNAMESE);
-        Map<String, String> ids = new HashMap<>();
+        Set<String> ids = new HashSet<>();
         if (template == null) {
             return ids;
         }
         Matcher m = FIELD.matcher(template);
         while (m.find()) {
-            String kind = m.group(2);
             JsonNode node = value(payload, m.group(1));
-            if ((MEMBER.equals(kind) || ORGANIZATION.equals(kind)) && node != null && node.isTextual()) {
-                ids.put(node.asText(), kind);
+            if (NAMED.contains(m.group(2)) && node != null && node.isTextual()) {
+                ids.add(node.asText());
             }
         }
         return ids;

@@ -34,7 +34,8 @@ public class ProcessorAdmin {
     private final Rebuilds rebuilds;
     private final TransactionTemplate snapshot;
 
-    ProcessorAdmin(EventProcessingConfiguration processing, Rebuilds rebuilds, PlatformTransactionManager transactions) {
+    ProcessorAdmin(EventProcessingConfiguration processing, Rebuilds rebuilds,
+                   PlatformTransactionManager transactions) {
         this.processing = processing;
         this.rebuilds = rebuilds;
         this.snapshot = new TransactionTemplate(transactions);
