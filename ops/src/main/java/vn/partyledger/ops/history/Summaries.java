@@ -73,7 +73,7 @@ class Summaries {
         Matcher m = FIELD.matcher(template);
         while (m.find()) {
             JsonNode node = value(payload, m.group(1));
-            if (NAMED.contains(m.group(2)) && node != null && node.isTextual()) {
+            if (m.group(2) != null && NAMED.contains(m.group(2)) && node != null && node.isTextual()) {
                 ids.add(node.asText());
             }
         }

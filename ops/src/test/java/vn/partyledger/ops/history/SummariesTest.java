@@ -96,6 +96,8 @@ class SummariesTest {
         assertThat(summaries.of("AttendanceRecorded", attendance, Locale.ENGLISH, Summaries.Names.NONE))
                 .isEqualTo("Attendance of member m-1: Late");
         assertThat(summaries.references("AttendanceRecorded", attendance)).containsExactly("m-1");
+        ObjectNode closed = new ObjectMapper().createObjectNode().put("durationMinutes", 95).put("attended", 3);
+        assertThat(summaries.references("MeetingClosed", closed)).as("plain fields only").isEmpty();
         assertThat(summaries.of("NoSuchFact", attendance, Locale.ENGLISH, names)).isEqualTo("NoSuchFact");
     }
 }
