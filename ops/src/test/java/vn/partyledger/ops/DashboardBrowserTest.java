@@ -290,9 +290,11 @@ class DashboardBrowserTest extends BrowserTestSupport {
         LedgerClient op = operator();
         FailingProjection.broken = true;
         List<String> events = new ArrayList<>();
+        List<String> provinces = new ArrayList<>();
         try {
             for (int i = 1; i <= 3; i++) {
                 String bad = scenario.establish("PROVINCE", null, null, "Tỉnh FAIL trang web " + i, "2010-01-01");
+                provinces.add(bad);
                 events.add(jdbc.queryForObject("select eventidentifier from domainevententry where aggregateidentifier "
                         + "= ? and payloadtype like '%OrganizationEstablished'", String.class, bad));
             }
@@ -318,6 +320,19 @@ class DashboardBrowserTest extends BrowserTestSupport {
             assertThat(browser.findElement(By.id("error-page")).getText()).isEqualTo("Cần nhập một số.");
             assertThat(browser.findElements(By.cssSelector("#table-dead-letters tbody tr"))).as("the first page")
                     .hasSize(2);
+
+            // retried from the page: still failing before the fix, taken after it
+            web.open("/web/ops?size=1000");
+            web.clickAndAwaitNewPage(By.id("retry-" + events.get(0)));
+            assertThat(web.text("retried")).isEqualTo("Sự kiện " + events.get(0)
+                    + " vẫn lỗi khi xử lý lại; vẫn nằm trong hàng đợi.");
+            assertThat(browser.findElements(By.id("retry-" + events.get(0)))).hasSize(1);
+            FailingProjection.broken = false;
+            web.clickAndAwaitNewPage(By.id("retry-" + events.get(0)));
+            assertThat(web.text("retried")).isEqualTo("Đã xử lý lại sự kiện " + events.get(0)
+                    + ": mô hình đọc đã nhận.");
+            assertThat(browser.findElements(By.id("retry-" + events.get(0)))).isEmpty();
+            assertThat(FailingProjection.seen).contains(provinces.get(0)).doesNotContain(provinces.get(1));
         } finally {
             FailingProjection.broken = false;
             for (String event : events) {

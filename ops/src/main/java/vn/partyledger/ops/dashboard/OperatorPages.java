@@ -10,12 +10,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.partyledger.ops.processors.ProcessorAdmin;
+import vn.partyledger.ops.web.UnknownResourceException;
 
 /**
  * Operators: every read model's and lookup's position, lag and dead letters, the progress of a rebuild (its green
- * processor listed beside the live one), and starting a rebuild. The dead letters come a page at a time: a mass
- * failure can park every event of a read model.
+ * processor listed beside the live one), and starting a rebuild. The dead letters come a page at a time (a mass
+ * failure can park every event of a read model), each with a button that retries it after the fix.
  */
 @Controller
 class OperatorPages extends Pages {
@@ -95,6 +97,22 @@ class OperatorPages extends Pages {
     @PostMapping("/web/ops/processors/{name}/replay")
     String replay(@PathVariable String name) {
         admin.replay(name);
+        return "redirect:/web/ops";
+    }
+
+    /**
+     * Retries the dead-letter sequence that starts with the event, as {@code POST /api/v1/ops/dead-letters/{id}/retry}
+     * does, and says on the list whether it went through, is still failing, or had already gone.
+     */
+    @PostMapping("/web/ops/dead-letters/{eventId}/retry")
+    String retry(@PathVariable String eventId, RedirectAttributes flash) {
+        String outcome;
+        try {
+            outcome = admin.retry(eventId) ? "ops.retried" : "ops.retryFailed";
+        } catch (UnknownResourceException gone) {
+            outcome = "ops.retryGone";
+        }
+        flash.addFlashAttribute("retried", labels.of(outcome, eventId));
         return "redirect:/web/ops";
     }
 }

@@ -226,6 +226,7 @@ public final class AccessTable {
             get("/web/organizations/{id}/ratings", RECORD_FACTS, organization("id")),
             get("/web/ops", OPERATE, ledger()),
             post("/web/ops/processors/{name}/replay", OPERATE, ledger()),
+            post("/web/ops/dead-letters/{eventId}/retry", OPERATE, ledger()),
             // the API document and the container's error page
             get("/v3/api-docs", MONITOR, any()),
             get("/v3/api-docs.yaml", MONITOR, any()),
