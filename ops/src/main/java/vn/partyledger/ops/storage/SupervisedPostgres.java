@@ -31,14 +31,16 @@ final class SupervisedPostgres implements Closeable {
     private final Path dataDir;
     private final int port;
     private final ScheduledExecutorService watchdog;
+    private final DataDirectoryLock lock;
     private EmbeddedPostgres current;
     private Optional<ProcessHandle> postmaster;
     private boolean closed;
     private int restarts;
 
-    private SupervisedPostgres(Path dataDir, int port, EmbeddedPostgres first) {
+    private SupervisedPostgres(Path dataDir, int port, EmbeddedPostgres first, DataDirectoryLock lock) {
         this.dataDir = dataDir;
         this.port = port;
+        this.lock = lock;
         this.current = first;
         this.postmaster = EmbeddedPostgresLauncher.postmaster(dataDir);
         if (postmaster.isEmpty()) {
@@ -51,8 +53,16 @@ final class SupervisedPostgres implements Closeable {
         });
     }
 
+    /** Refuses, before touching the directory, when another running service holds it ({@link DataDirectoryLock}). */
     public static SupervisedPostgres start(Path dataDir, int port, Duration checkEvery) throws IOException {
-        SupervisedPostgres pg = new SupervisedPostgres(dataDir, port, EmbeddedPostgresLauncher.start(dataDir, port));
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
+        SupervisedPostgres pg;
+        try {
+            pg = new SupervisedPostgres(dataDir, port, EmbeddedPostgresLauncher.start(dataDir, port), lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         pg.watchdog.scheduleWithFixedDelay(pg::check, checkEvery.toMillis(), checkEvery.toMillis(), TimeUnit.MILLISECONDS);
         return pg;
     }
@@ -101,6 +111,10 @@ final class SupervisedPostgres implements Closeable {
     public synchronized void close() throws IOException {
         closed = true;
         watchdog.shutdownNow();
-        current.close();
+        try {
+            current.close();
+        } finally {
+            lock.close();
+        }
     }
 }

@@ -49,6 +49,11 @@ final class QueryText {
         return Optional.empty();
     }
 
+    /** An ASCII hex digit's value, else -1 (Character.digit also reads fullwidth and other scripts' digits). */
+    private static int hex(char c) {
+        return c < 128 ? Character.digit(c, 16) : -1;
+    }
+
     /** Form decoding ({@code +} is a space), refusing a broken escape or bytes that are not UTF-8. */
     private static String decode(String raw) {
         if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) {
@@ -65,8 +70,8 @@ final class QueryText {
             if (c == '+') {
                 bytes.write(' ');
             } else {
-                int hi = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
-                int lo = hi < 0 ? -1 : Character.digit(raw.charAt(i + 2), 16);
+                int hi = i + 2 < raw.length() ? hex(raw.charAt(i + 1)) : -1;
+                int lo = hi < 0 ? -1 : hex(raw.charAt(i + 2));
                 if (lo < 0) {
                     throw new IllegalArgumentException("has a broken percent-encoding at character " + i);
                 }

@@ -21,6 +21,7 @@ class StrictParametersTest {
         assertThat(QueryText.refusal("page=1&userId=%zz")).contains(
                 new QueryText.Refusal("userId", "has a broken percent-encoding at character 0"));
         assertThat(QueryText.refusal("userId=ab%2")).get().extracting(QueryText.Refusal::field).isEqualTo("userId");
+        assertThat(QueryText.refusal("userId=%\uFF10A")).as("a fullwidth digit is no hex digit").isPresent();
         assertThat(QueryText.refusal("userId=%C3%28")).contains(new QueryText.Refusal("userId", "is not UTF-8 text"));
         assertThat(QueryText.refusal("types=%ED%A0%80")).as("a surrogate encoded on its own")
                 .contains(new QueryText.Refusal("types", "is not UTF-8 text"));
