@@ -54,7 +54,8 @@ class DataDirectoryLockTest {
                     public static void main(String[] args) throws Exception {
                         FileChannel c = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                         System.out.println(c.tryLock() == null ? "busy" : "locked");
-                        Thread.sleep(600_000);
+                        // holds the lock until the test kills it (or closes its input)
+                        System.in.read();
                     }
                 }
                 """);
