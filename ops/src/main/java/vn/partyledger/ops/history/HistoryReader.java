@@ -84,7 +84,7 @@ public class HistoryReader {
         }
         List<History.Entry> found = jdbc.query("select " + COLUMNS + " from ledger_event e where e.event_id in (:ids)",
                 new MapSqlParameterSource("ids", List.copyOf(eventIds)), (rs, n) -> entry(rs));
-        summarised(found, locale, null).forEach(e -> byId.put(e.eventId(), e));
+        summarised(found, Map.of(), locale, null).forEach(e -> byId.put(e.eventId(), e));
         return byId;
     }
 
@@ -139,8 +139,8 @@ public class HistoryReader {
         List<Row> rows = jdbc.query(sql.select(), sql.params(), (rs, n) -> new Row(rs.getLong("cursor"), entry(rs)));
         Long total = jdbc.queryForObject(sql.count(), sql.params(), Long.class);
         Map<String, List<String>> corrections = correctedBy(rows.stream().map(r -> r.entry().eventId()).toList(), f);
-        List<History.Entry> items = summarised(rows.stream().map(r -> withCorrections(r.entry(),
-                corrections.getOrDefault(r.entry().eventId(), List.of()))).toList(), locale, f.knownAt());
+        List<History.Entry> items = summarised(rows.stream().map(Row::entry).toList(), corrections, locale,
+                f.knownAt());
         Long next = rows.size() == f.size() ? rows.get(rows.size() - 1).cursor() : null;
         Long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from ledger_event",
                 new MapSqlParameterSource(), Long.class);
@@ -166,24 +166,20 @@ public class HistoryReader {
         return by;
     }
 
-    private static History.Entry withCorrections(History.Entry e, List<String> correctedBy) {
-        return new History.Entry(e.position(), e.scope(), e.scopeSeq(), e.eventId(), e.type(), e.occurredOn(),
-                e.recordedAt(), e.actor(), e.authority(), e.correlationId(), e.causationId(), e.correctsEventId(),
-                e.reason(), List.copyOf(correctedBy), e.summary(), e.fact());
-    }
-
     /**
-     * The entries with their summaries, the members and organisations they name shown by name: the newest name the
-     * ledger recorded for each (by {@code knownAt}, when given), read in one statement for the whole page.
+     * The entries with the facts that correct them and their summaries, the members and organisations they name shown
+     * by name: the newest name the ledger recorded for each (by {@code knownAt}, when given), read in one statement for
+     * the whole page.
      */
-    private List<History.Entry> summarised(List<History.Entry> entries, Locale locale, Instant knownAt) {
+    private List<History.Entry> summarised(List<History.Entry> entries, Map<String, List<String>> correctedBy,
+                                           Locale locale, Instant knownAt) {
         Set<String> ids = new HashSet<>();
         entries.forEach(e -> ids.addAll(summaries.references(e.type(), e.fact())));
         Summaries.Names names = names(ids, knownAt);
         return entries.stream().map(e -> new History.Entry(e.position(), e.scope(), e.scopeSeq(), e.eventId(),
                 e.type(), e.occurredOn(), e.recordedAt(), e.actor(), e.authority(), e.correlationId(), e.causationId(),
-                e.correctsEventId(), e.reason(), e.correctedBy(), summaries.of(e.type(), e.fact(), locale, names),
-                e.fact())).toList();
+                e.correctsEventId(), e.reason(), List.copyOf(correctedBy.getOrDefault(e.eventId(), List.of())),
+                summaries.of(e.type(), e.fact(), locale, names), e.fact())).toList();
     }
 
     private Summaries.Names names(Set<String> ids, Instant knownAt) {
