@@ -39,10 +39,14 @@ class ProblemErrors {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static void write(HttpServletResponse response, int status, String detail) throws IOException {
-        response.setStatus(status);
+        send(response, problem(status, detail));
+    }
+
+    private static void send(HttpServletResponse response, ObjectNode problem) throws IOException {
+        response.setStatus(problem.path("status").asInt());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(body(status, detail));
+        response.getWriter().write(problem.toString());
     }
 
     static String body(int status, String detail) {
@@ -63,10 +67,7 @@ class ProblemErrors {
     static void refuse(HttpServletResponse response, QueryText.Refusal refusal) throws IOException {
         ObjectNode pd = problem(400, refusal.field() + ": " + refusal.message()).put("title", "Invalid request");
         pd.putArray("errors").addObject().put("field", refusal.field()).put("message", refusal.message());
-        response.setStatus(400);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(pd.toString());
+        send(response, pd);
     }
 
     @Bean
