@@ -98,15 +98,11 @@ public class ProcessorAdmin {
     public record DeadLetterPage(List<DeadLetterView> items, int page, int size, long total) {
     }
 
-    /** Every dead letter: the live processors' first, then the rebuilds'. */
-    public List<DeadLetterView> deadLetters() {
-        return deadLetters(0, Integer.MAX_VALUE).items();
-    }
-
     /**
-     * One page of {@link #deadLetters()}. A queue wholly before the page is passed over by its size, and a queue is
-     * read only as far as the page needs (Axon reads its letters from the database a page at a time): a failure that
-     * parked hundreds of thousands of events is never held in the heap at once. The counts and the letters are read in
+     * One page of the dead letters, the live processors' first, then the rebuilds'. A queue wholly before the page is
+     * passed over by its size, and a queue is read only as far as the page needs (Axon reads its letters from the
+     * database a page at a time): a failure that parked hundreds of thousands of events is never held in the heap at
+     * once. The counts and the letters are read in
      * one repeatable-read transaction (the queues take the transaction's connection): while processors park letters,
      * the total is still the number of letters the pages hold, not a count taken a moment before them.
      */
