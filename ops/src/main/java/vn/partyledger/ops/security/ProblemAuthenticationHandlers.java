@@ -9,6 +9,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
+import vn.partyledger.ops.web.ProblemErrors;
 
 /** 401 and 403 as RFC 9457 problem documents, like every other error of the API. */
 @Component
@@ -25,24 +26,16 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
             throws IOException {
         if (e instanceof LoginThrottle.Throttled throttled) {
             response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
-            write(response, 429, "Too Many Requests", throttled.getMessage());
+            ProblemErrors.write(response, 429, throttled.getMessage());
             return;
         }
         response.setHeader("WWW-Authenticate", basic ? "Basic realm=\"ledger\"" : "Bearer");
-        write(response, 401, "Unauthorized", "authentication is required");
+        ProblemErrors.write(response, 401, "authentication is required");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, 403, "Forbidden", e.getMessage());
-    }
-
-    private static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        ProblemErrors.write(response, 403, e.getMessage());
     }
 }

@@ -34,11 +34,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * bodies declared larger than the limit (refused before they are read).
  */
 @Configuration(proxyBeanMethods = false)
-class ProblemErrors {
+public class ProblemErrors {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static void write(HttpServletResponse response, int status, String detail) throws IOException {
+    /** A problem document titled by the status's reason phrase, its detail escaped as JSON (Jackson writes it). */
+    public static void write(HttpServletResponse response, int status, String detail) throws IOException {
         send(response, problem(status, detail));
     }
 
